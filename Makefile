@@ -1,0 +1,34 @@
+# Two commands do everything on a fresh machine with Python 3.11+:
+#   make run    set up .venv and run the pipeline on data/raw into data/processed
+#   make test   set up .venv, then lint, type-check and run the whole test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: setup run test lint bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+run: setup
+	$(BIN)/newsflow run
+
+lint: setup
+	$(BIN)/ruff check flows tasks tests bench
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/python -m pytest
+
+bench: setup
+	$(BIN)/python bench/run_benchmark.py --n 20000
+
+clean:
+	rm -rf data/processed/* bench/out
+	touch data/processed/.gitkeep

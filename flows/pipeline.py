@@ -1,0 +1,286 @@
+"""The newsflow run: raw dumps in, a new committed version of the Parquet tables out.
+
+discover -> plan (skip what is done) -> per batch: ingest, clean, metadata, segment,
+quotes, sketch, stage -> corpus: dedup and stories -> commit version -> DuckDB catalog.
+Only orchestration lives here; every step calls a plain function from `tasks/`.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+import uuid
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pyarrow as pa
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_table_artifact
+from prefect.cache_policies import NO_CACHE
+
+from tasks import tables
+from tasks.batch import build_batch_tables
+from tasks.corpus import cluster_articles
+from tasks.dedup import NearDupRule
+from tasks.ingest import InputFile, QuarantineRecord, discover_inputs, plan_inputs, read_inputs
+from tasks.settings import SQL_DIR, Settings, load_settings
+from tasks.write import (
+    CommitPlan,
+    build_catalog,
+    batch_key,
+    commit_version,
+    current_version,
+    discard_staging,
+    output_lock,
+    params_json,
+    parquet_files,
+    quarantine_table,
+    read_state,
+    stage_batch,
+    staging_dir,
+)
+
+
+@dataclass(slots=True)
+class RunSummary:
+    run_id: str
+    status: str
+    n_inputs: int
+    n_skipped: int
+    n_articles: int
+    n_quarantined: int
+    n_duplicates: int
+    n_quotes: int
+    seconds: float
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+    out_dir: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class StagedBatch:
+    key: str
+    n_articles: int
+    n_quarantined: int
+    n_quotes: int
+    quarantine_reasons: list[str]
+
+
+@task(name="process-batch", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=2)
+def process_batch(
+    batch: list[InputFile], staged: str, run_id: str, settings: Settings
+) -> StagedBatch:
+    """Per-article stages for one batch, staged as Parquet (only counts travel back)."""
+    dumps, problems = read_inputs(batch, settings.max_input_bytes)
+    built = build_batch_tables(
+        dumps,
+        run_id,
+        shingle_words=settings.shingle_words,
+        minhash_permutations=settings.minhash_permutations,
+    )
+    quarantined = problems + built.quarantine
+    key = batch_key([item.source_path for item in batch])
+    stage_batch(Path(staged), key, built.tables, quarantine_table(quarantined, run_id))
+    return StagedBatch(
+        key,
+        built.tables["articles"].num_rows,
+        len(quarantined),
+        built.tables["quotes"].num_rows,
+        [q.error for q in quarantined],
+    )
+
+
+@task(name="cluster-articles", cache_policy=NO_CACHE)
+def cluster_corpus(
+    previous: str | None, staged: str, dropped: list[str], settings: Settings
+) -> pa.Table:
+    """Dedup and story clusters over every article kept so far (old and new)."""
+    old = Path(previous) if previous else None
+    return cluster_articles(
+        parquet_files(old / "articles" if old else None) + parquet_files(Path(staged) / "articles"),
+        parquet_files(old / "_sketches" if old else None)
+        + parquet_files(Path(staged) / "_sketches"),
+        dropped,
+        lsh_bands=settings.lsh_bands,
+        rule=NearDupRule(
+            settings.shingle_words,
+            settings.near_dup_containment,
+            settings.near_dup_jaccard,
+            settings.near_dup_number_agreement,
+        ),
+        story_window_days=settings.story_window_days,
+        story_similarity=settings.story_similarity,
+    )
+
+
+def _dropped_article_ids(previous: Path | None, sources: list[str]) -> list[str]:
+    if previous is None or not sources:
+        return []
+    articles = read_state(previous, "articles", tables.ARTICLES).select(
+        ["article_id", "source_path"]
+    )
+    wanted = set(sources)
+    return [
+        a for a, s in zip(articles["article_id"].to_pylist(), articles["source_path"].to_pylist(),
+                          strict=True)
+        if s in wanted
+    ]
+
+
+def _inputs_state(
+    previous_state: pa.Table,
+    run_id: str,
+    processed: list[InputFile],
+    discovered_problems: list[QuarantineRecord],
+) -> pa.Table:
+    """What every input path last looked like, so the next run can skip it."""
+    columns = [previous_state[c].to_pylist() for c in tables.INPUTS_STATE.names]
+    rows = {s: (h, o, r) for s, h, o, r in zip(*columns, strict=True)}
+    for item in processed:
+        rows[item.source_path] = (item.input_hash, "processed", run_id)
+    for problem in discovered_problems:
+        rows[problem.source_path] = ("", "quarantined", run_id)
+    ordered = sorted(rows.items())
+    return pa.table(
+        {
+            "source_path": [s for s, _ in ordered],
+            "input_hash": [v[0] for _, v in ordered],
+            "outcome": [v[1] for _, v in ordered],
+            "run_id": [v[2] for _, v in ordered],
+        },
+        schema=tables.INPUTS_STATE,
+    )
+
+
+@flow(name="newsflow", log_prints=True)
+def newsflow_pipeline(
+    raw_dir: str | None = None, out_dir: str | None = None, batch_size: int | None = None
+) -> RunSummary:
+    """Process new and changed dumps under `raw_dir` into a new version of `out_dir`."""
+    settings = load_settings(raw_dir=raw_dir, out_dir=out_dir, batch_size=batch_size)
+    logger = get_run_logger()
+    started = datetime.now(UTC)
+    clock = time.perf_counter()
+    run_id = started.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
+    stage_seconds: dict[str, float] = {}
+
+    def lap(stage: str, since: float) -> float:
+        now = time.perf_counter()
+        stage_seconds[stage] = round(now - since, 3)
+        logger.info("%s: %.2f s", stage, now - since)
+        return now
+
+    out = str(Path(settings.out_dir).resolve())
+    with output_lock(out):
+        discard_staging(out)
+        previous = current_version(out)
+        t = time.perf_counter()
+        inputs, problems = discover_inputs(settings.raw_dir)
+        state = read_state(previous, "_state/inputs", tables.INPUTS_STATE)
+        seen = dict(zip(state["source_path"].to_pylist(), state["input_hash"].to_pylist(),
+                        strict=True))
+        plan = plan_inputs(inputs, seen)
+        dropped = _dropped_article_ids(previous, plan.changed_sources)
+        batches = [
+            plan.todo[i : i + settings.batch_size]
+            for i in range(0, len(plan.todo), settings.batch_size)
+        ]
+        t = lap("discover", t)
+        staged_dir = staging_dir(out, run_id)
+        staged_dir.mkdir(parents=True)
+        futures = [process_batch.submit(b, str(staged_dir), run_id, settings) for b in batches]
+        staged = [f.result() for f in futures]
+        stage_batch(staged_dir, "discover", {}, quarantine_table(problems, run_id))
+        t = lap("batches", t)
+        assignments = cluster_corpus(
+            str(previous) if previous else None, str(staged_dir), dropped, settings
+        )
+        t = lap("cluster", t)
+        n_articles = sum(s.n_articles for s in staged)
+        n_quarantined = sum(s.n_quarantined for s in staged) + len(problems)
+        new_ids = set(
+            read_state(staged_dir, "articles", tables.ARTICLES)["article_id"].to_pylist()
+        )
+        n_duplicates = sum(
+            1 for a, canon in zip(assignments["article_id"].to_pylist(),
+                                  assignments["is_canonical"].to_pylist(), strict=True)
+            if a in new_ids and not canon
+        )
+        summary = RunSummary(
+            run_id=run_id,
+            status="completed",
+            n_inputs=len(inputs) + len(problems),
+            n_skipped=len(plan.skipped),
+            n_articles=n_articles,
+            n_quarantined=n_quarantined,
+            n_duplicates=n_duplicates,
+            n_quotes=sum(s.n_quotes for s in staged),
+            seconds=0.0,
+            stage_seconds=stage_seconds,
+            out_dir=out,
+        )
+        runs_row = _runs_row(summary, started, settings)
+        commit_version(
+            out,
+            previous,
+            staged_dir,
+            CommitPlan(
+                run_id=run_id,
+                dropped_article_ids=dropped,
+                reprocessed_sources=[i.source_path for i in plan.todo]
+                + [p.source_path for p in problems],
+                inputs_state=_inputs_state(state, run_id, plan.todo, problems),
+                runs_row=runs_row,
+                assignments=assignments,
+            ),
+        )
+        build_catalog(out, SQL_DIR)
+        discard_staging(out)
+        lap("commit", t)
+    summary.seconds = round(time.perf_counter() - clock, 3)
+    _publish_artifact(summary, [r for s in staged for r in s.quarantine_reasons]
+                      + [p.error for p in problems])
+    return summary
+
+
+def _runs_row(summary: RunSummary, started: datetime, settings: Settings) -> pa.Table:
+    import json
+
+    finished = datetime.now(UTC)
+    return pa.table(
+        {
+            "run_id": [summary.run_id],
+            "started_at": [started],
+            "finished_at": [finished],
+            "status": [summary.status],
+            "n_inputs": [summary.n_inputs],
+            "n_articles": [summary.n_articles],
+            "n_quarantined": [summary.n_quarantined],
+            "n_duplicates": [summary.n_duplicates],
+            "params": [params_json(asdict(settings))],
+            "n_skipped": [summary.n_skipped],
+            "n_quotes": [summary.n_quotes],
+            "stage_seconds": [json.dumps(summary.stage_seconds)],
+        },
+        schema=tables.RUNS,
+    )
+
+
+def _publish_artifact(summary: RunSummary, reasons: list[str]) -> None:
+    """Counts per stage and the top quarantine reasons, shown in the Prefect UI."""
+    from collections import Counter
+
+    rows = [
+        {"measure": k, "value": v}
+        for k, v in asdict(summary).items()
+        if isinstance(v, int | float) and not isinstance(v, bool)
+    ]
+    rows += [{"measure": f"seconds.{k}", "value": v} for k, v in summary.stage_seconds.items()]
+    rows += [{"measure": f"quarantine: {r}", "value": n} for r, n in Counter(reasons).most_common(5)]
+    create_table_artifact(key="newsflow-run", table=rows, description=f"run {summary.run_id}")
+
+
+if __name__ == "__main__":
+    from flows.cli import main
+
+    sys.exit(main(["run", *sys.argv[1:]]))

@@ -1,0 +1,141 @@
+"""Per-article stages over one batch: clean, metadata, segment, quotes, sketch.
+
+Takes a batch of decoded dumps and returns one Arrow table per output table, so a batch
+of thousands of articles is one unit of work; nothing here knows about Prefect.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import pyarrow as pa
+
+from tasks import tables
+from tasks.clean import clean_dump
+from tasks.dedup import body_numbers, content_hash, minhash_signatures
+from tasks.ingest import DecodedDump, QuarantineRecord, article_id_for
+from tasks.metadata import extract_metadata
+from tasks.quotes import extract_quotes
+from tasks.segment import join_paragraphs, segment_body
+from tasks.stories import story_terms
+
+
+@dataclass(slots=True)
+class BatchTables:
+    """The rows one batch contributes to each per-article table, plus its quarantine."""
+
+    tables: dict[str, pa.Table]
+    quarantine: list[QuarantineRecord] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Rows:
+    columns: dict[str, list[object]]
+
+    @classmethod
+    def of(cls, schema: pa.Schema) -> _Rows:
+        return cls({name: [] for name in schema.names})
+
+    def add(self, **values: object) -> None:
+        for name, column in self.columns.items():
+            column.append(values.get(name))
+
+    def table(self, schema: pa.Schema) -> pa.Table:
+        return pa.table(self.columns, schema=schema)
+
+
+def quote_id_for(article_id: str, char_start: int, char_end: int) -> str:
+    return hashlib.sha1(f"{article_id}:{char_start}:{char_end}".encode()).hexdigest()[:20]
+
+
+def build_batch_tables(
+    dumps: Sequence[DecodedDump],
+    run_id: str,
+    *,
+    shingle_words: int,
+    minhash_permutations: int,
+    site_frequent_lines: frozenset[str] = frozenset(),
+) -> BatchTables:
+    """Run every per-article stage on a batch; a failing article is quarantined alone."""
+    rows = {name: _Rows.of(schema) for name, schema in tables.ARTICLE_TABLES.items()}
+    quarantine: list[QuarantineRecord] = []
+    bodies: list[str] = []
+    for dump in dumps:
+        article_id = article_id_for(dump.source_path, dump.source_record, dump.input_hash)
+        stage = "clean"
+        try:
+            cleaned = clean_dump(dump.text, site_frequent_lines)
+            stage = "metadata"
+            meta = extract_metadata(cleaned)
+            body = join_paragraphs(cleaned.paragraphs)
+            stage = "segment"
+            paragraphs, sentences = segment_body(body, meta.language)
+            stage = "quotes"
+            quotes = extract_quotes(body, meta.language)
+        except Exception as error:  # one bad article must not sink its batch
+            quarantine.append(
+                QuarantineRecord(
+                    dump.source_path,
+                    dump.source_record,
+                    stage,
+                    f"{type(error).__name__}: {error}",
+                    dump.input_hash,
+                )
+            )
+            continue
+        bodies.append(body)
+        rows["articles"].add(
+            article_id=article_id,
+            source_path=dump.source_path,
+            source_record=dump.source_record,
+            title=meta.title,
+            outlet=meta.outlet,
+            published_date=meta.published_date,
+            dateline=meta.dateline,
+            language=meta.language,
+            body=body,
+            n_words=len(body.split()),
+            content_hash=content_hash(body),
+            run_id=run_id,
+            byline=meta.byline,
+            host_language=meta.host_language,
+            n_views=meta.n_views,
+            n_comments=meta.n_comments,
+            input_hash=dump.input_hash,
+            encoding=dump.encoding,
+        )
+        for p in paragraphs:
+            rows["paragraphs"].add(article_id=article_id, **_fields(p))
+        for s in sentences:
+            rows["sentences"].add(article_id=article_id, **_fields(s))
+        for q in quotes:
+            rows["quotes"].add(
+                quote_id=quote_id_for(article_id, q.char_start, q.char_end),
+                article_id=article_id,
+                **_fields(q),
+            )
+        for line in cleaned.lines:
+            if line.kind not in ("body", "blank"):
+                rows["boilerplate"].add(
+                    article_id=article_id,
+                    line_no=line.line_no,
+                    text=line.text,
+                    reason=line.reason or line.kind,
+                    kind=line.kind,
+                )
+        rows["_sketches"].add(
+            article_id=article_id,
+            content_hash=rows["articles"].columns["content_hash"][-1],
+            numbers=body_numbers(body),
+            story_terms=story_terms(meta.title, body),
+        )
+    signatures = minhash_signatures(bodies, shingle_words, minhash_permutations)
+    rows["_sketches"].columns["minhash"] = [list(row) for row in signatures]
+    built = {name: r.table(tables.ARTICLE_TABLES[name]) for name, r in rows.items()}
+    return BatchTables(built, quarantine)
+
+
+def _fields(record: object) -> dict[str, object]:
+    return {name: getattr(record, name) for name in record.__slots__}  # type: ignore[attr-defined]

@@ -1,0 +1,60 @@
+"""Run settings in one place: defaults, overridden by `[tool.newsflow]`, env vars and CLI flags.
+
+Stages receive the values they need as arguments; only the flow reads this module.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+SQL_DIR = PROJECT_ROOT / "sql"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    raw_dir: str = str(PROJECT_ROOT / "data" / "raw")
+    out_dir: str = str(PROJECT_ROOT / "data" / "processed")
+    batch_size: int = 2000
+    # inputs larger than this are quarantined rather than read whole into memory
+    max_input_bytes: int = 20 * 1024 * 1024
+    # MinHash / LSH for near-duplicates: 32 bands of 4 rows catch Jaccard >= ~0.45
+    minhash_permutations: int = 128
+    lsh_bands: int = 32
+    shingle_words: int = 5
+    # a candidate pair is a near-duplicate when the smaller body is mostly inside the larger
+    near_dup_containment: float = 0.7
+    near_dup_jaccard: float = 0.45
+    # numbers (figures, dates) of the smaller body that the larger must also carry
+    near_dup_number_agreement: float = 0.8
+    # same-story grouping: similarity of name-like tokens within a window of days
+    story_window_days: int = 3
+    story_similarity: float = 0.3
+
+
+def _from_pyproject() -> dict[str, object]:
+    pyproject = PROJECT_ROOT / "pyproject.toml"
+    if not pyproject.is_file():
+        return {}
+    data = tomllib.loads(pyproject.read_text("utf-8"))
+    return dict(data.get("tool", {}).get("newsflow", {}))
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Defaults < pyproject `[tool.newsflow]` < `NEWSFLOW_<NAME>` env vars < explicit overrides."""
+    settings = Settings()
+    known = {f.name: f.type for f in fields(Settings)}
+    values: dict[str, object] = {}
+    for name, value in _from_pyproject().items():
+        if name in known:
+            values[name] = value
+    for name in known:
+        env = os.environ.get(f"NEWSFLOW_{name.upper()}")
+        if env is not None:
+            values[name] = env
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    typed = {k: type(getattr(settings, k))(v) for k, v in values.items()}
+    return replace(settings, **typed)

@@ -1,0 +1,292 @@
+"""Write: stage each batch's tables, then commit a new version of the output atomically.
+
+Layout of an output folder:
+    _versions/<run_id>/<table>/*.parquet   one complete version of every table and state
+    current -> _versions/<run_id>          swapped with one atomic rename per commit
+    <table> -> current/<table>             what readers glob: <out>/<table>/**/*.parquet
+    newsflow.duckdb                        views from sql/*.sql, replaced atomically
+    _staging/<run_id>/                     a run's batches before commit (outside tables)
+A killed run leaves `current` on the last good version; staging is discarded next time.
+Unchanged Parquet parts are hard-linked into the new version, not copied.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from tasks import tables
+from tasks.ingest import QuarantineRecord
+
+VERSIONS = "_versions"
+STAGING = "_staging"
+CURRENT = "current"
+STATE = "_state"
+CATALOG = "newsflow.duckdb"
+LOCK = ".newsflow.lock"
+OUT_PLACEHOLDER = "@OUT@"
+KEEP_VERSIONS = 2
+# tables whose rows belong to one article and are carried from version to version
+CARRIED_TABLES = ("paragraphs", "sentences", "quotes", "boilerplate", "_sketches")
+
+
+class OutputLocked(RuntimeError):
+    """Another run holds the output folder."""
+
+
+@contextmanager
+def output_lock(out_dir: str) -> Iterator[None]:
+    """One run per output folder at a time: a second one is refused with a clear message."""
+    Path(out_dir).mkdir(parents=True, exist_ok=True)
+    handle = open(Path(out_dir) / LOCK, "a+")
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as error:
+            raise OutputLocked(f"another newsflow run is writing to {out_dir}") from error
+        yield
+    finally:
+        handle.close()
+
+
+def write_parquet(table: pa.Table, path: Path) -> None:
+    """zstd Parquet, written under a temporary name and renamed into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.partial")
+    pq.write_table(table, partial, compression="zstd")
+    os.replace(partial, path)
+
+
+def current_version(out_dir: str) -> Path | None:
+    link = Path(out_dir) / CURRENT
+    return link.resolve() if link.is_symlink() and link.resolve().is_dir() else None
+
+
+def parquet_files(folder: Path | None) -> list[str]:
+    if folder is None or not folder.is_dir():
+        return []
+    return sorted(str(p) for p in folder.rglob("*.parquet"))
+
+
+def staging_dir(out_dir: str, run_id: str) -> Path:
+    return Path(out_dir) / STAGING / run_id
+
+
+def batch_key(source_paths: Sequence[str]) -> str:
+    return hashlib.sha1("\n".join(source_paths).encode()).hexdigest()[:16]
+
+
+def stage_batch(
+    staged: Path, key: str, article_tables: dict[str, pa.Table], quarantine: pa.Table
+) -> None:
+    for name, table in article_tables.items():
+        write_parquet(table, staged / name / f"part-{key}.parquet")
+    write_parquet(quarantine, staged / "quarantine" / f"part-{key}.parquet")
+
+
+def quarantine_table(records: Sequence[QuarantineRecord], run_id: str) -> pa.Table:
+    return pa.table(
+        {
+            "source_path": [r.source_path for r in records],
+            "source_record": [r.source_record for r in records],
+            "stage": [r.stage for r in records],
+            "error": [r.error for r in records],
+            "run_id": [run_id] * len(records),
+            "input_hash": [r.input_hash for r in records],
+        },
+        schema=tables.QUARANTINE,
+    )
+
+
+def read_state(version: Path | None, name: str, schema: pa.Schema) -> pa.Table:
+    files = parquet_files(version / name if version else None)
+    if not files:
+        return schema.empty_table()
+    return pa.concat_tables([pq.read_table(f, schema=schema) for f in files])
+
+
+@dataclass(frozen=True, slots=True)
+class CommitPlan:
+    """What goes into the new version besides this run's staged parts."""
+
+    run_id: str
+    dropped_article_ids: list[str]  # rows of replaced or vanished inputs
+    reprocessed_sources: list[str]  # their old quarantine rows go
+    inputs_state: pa.Table
+    runs_row: pa.Table
+    assignments: pa.Table  # article_id -> dup and story clusters, for every article kept
+
+
+def commit_version(out_dir: str, previous: Path | None, staged: Path, plan: CommitPlan) -> Path:
+    """Build the new version beside the old one, then switch `current` to it atomically."""
+    out = Path(out_dir)
+    building = out / VERSIONS / f".{plan.run_id}.building"
+    shutil.rmtree(building, ignore_errors=True)
+    building.mkdir(parents=True)
+    con = duckdb.connect()
+    con.register("dropped", pa.table({"article_id": pa.array(plan.dropped_article_ids, pa.string())}))
+    con.register("assignments", plan.assignments)
+    _write_articles(con, previous, staged, building)
+    for name in CARRIED_TABLES:
+        _carry_parts(con, previous, name, building, "article_id", "dropped")
+        for part in parquet_files(staged / name):
+            _link_or_copy(Path(part), building / name / Path(part).name)
+        _ensure_nonempty(building / name, tables.ARTICLE_TABLES[name])
+    con.register(
+        "reprocessed", pa.table({"source_path": pa.array(plan.reprocessed_sources, pa.string())})
+    )
+    _carry_parts(con, previous, "quarantine", building, "source_path", "reprocessed")
+    for part in parquet_files(staged / "quarantine"):
+        _link_or_copy(Path(part), building / "quarantine" / Path(part).name)
+    _ensure_nonempty(building / "quarantine", tables.QUARANTINE)
+    for part in parquet_files(previous / "runs" if previous else None):
+        _link_or_copy(Path(part), building / "runs" / Path(part).name)
+    write_parquet(plan.runs_row, building / "runs" / f"run-{plan.run_id}.parquet")
+    write_parquet(plan.inputs_state, building / STATE / "inputs" / "inputs.parquet")
+    con.close()
+    final = out / VERSIONS / plan.run_id
+    os.replace(building, final)
+    _switch_current(out, final)
+    _prune_versions(out, keep=final)
+    return final
+
+
+def _write_articles(
+    con: duckdb.DuckDBPyConnection, previous: Path | None, staged: Path, building: Path
+) -> None:
+    """Articles are rewritten whole: cluster ids of old articles may change with new ones."""
+    files = parquet_files(previous / "articles" if previous else None)
+    files += parquet_files(staged / "articles")
+    target = building / "articles" / "part-0.parquet"
+    target.parent.mkdir(parents=True)
+    if not files:
+        write_parquet(tables.ARTICLES.empty_table(), target)
+        return
+    con.execute(
+        f"""
+        copy (
+            select a.* replace (
+                c.dup_cluster_id as dup_cluster_id, c.is_canonical as is_canonical,
+                c.story_cluster_id as story_cluster_id, c.dup_kind as dup_kind)
+            from read_parquet(?, union_by_name=true) a
+            join assignments c using (article_id)
+            where a.article_id not in (select article_id from dropped)
+            order by a.source_path, a.source_record
+        ) to '{_sql_path(target)}' (format parquet, compression zstd)
+        """,
+        [files],
+    )
+
+
+def _carry_parts(
+    con: duckdb.DuckDBPyConnection,
+    previous: Path | None,
+    name: str,
+    building: Path,
+    key: str,
+    dropped_view: str,
+) -> None:
+    """Hard-link the previous version's parts; rewrite only those holding dropped rows."""
+    (building / name).mkdir(parents=True, exist_ok=True)
+    for part in parquet_files(previous / name if previous else None):
+        target = building / name / Path(part).name
+        hits = con.execute(
+            f"select count(*) from read_parquet(?) where {key} in "
+            f"(select {key} from {dropped_view})",
+            [part],
+        ).fetchone()
+        if hits and hits[0]:
+            con.execute(
+                f"copy (select * from read_parquet(?) where {key} not in "
+                f"(select {key} from {dropped_view})) to '{_sql_path(target)}' "
+                "(format parquet, compression zstd)",
+                [part],
+            )
+        else:
+            _link_or_copy(Path(part), target)
+
+
+def _ensure_nonempty(folder: Path, schema: pa.Schema) -> None:
+    """Readers glob `*.parquet`: an empty table still needs one file carrying its schema."""
+    if not parquet_files(folder):
+        write_parquet(schema.empty_table(), folder / "part-empty.parquet")
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def _sql_path(path: Path) -> str:
+    """A path as a SQL string literal body; paths come from settings, never from inputs."""
+    return str(path).replace("'", "''")
+
+
+def _switch_current(out: Path, version: Path) -> None:
+    swap = out / f".{CURRENT}.swap"
+    if swap.is_symlink() or swap.exists():
+        swap.unlink()
+    os.symlink(Path(VERSIONS) / version.name, swap)
+    os.replace(swap, out / CURRENT)
+    for name in tables.OUTPUT_TABLES:
+        link = out / name
+        if not link.is_symlink():
+            if link.exists():
+                shutil.rmtree(link)
+            os.symlink(Path(CURRENT) / name, link)
+
+
+def _prune_versions(out: Path, keep: Path) -> None:
+    """Keep the newest versions so readers mid-query never lose their files."""
+    versions = sorted(
+        (p for p in (out / VERSIONS).iterdir() if p.is_dir() and not p.name.startswith(".")),
+        key=lambda p: p.stat().st_mtime,
+    )
+    for old in versions[:-KEEP_VERSIONS]:
+        if old != keep:
+            shutil.rmtree(old, ignore_errors=True)
+    for leftover in (out / VERSIONS).glob(".*.building"):
+        if leftover.name != f".{keep.name}.building":
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def discard_staging(out_dir: str) -> None:
+    shutil.rmtree(Path(out_dir) / STAGING, ignore_errors=True)
+
+
+def build_catalog(out_dir: str, sql_dir: Path) -> Path:
+    """Create newsflow.duckdb holding the views of sql/*.sql over this output folder.
+
+    Views use the folder's absolute path, so the file answers from any working
+    directory. The file is built aside and renamed into place.
+    """
+    out = Path(out_dir).resolve()
+    target = out / CATALOG
+    building = out / f".{CATALOG}.building"
+    for leftover in (building, Path(f"{building}.wal")):
+        leftover.unlink(missing_ok=True)
+    con = duckdb.connect(str(building))
+    for script in sorted(sql_dir.glob("*.sql")):
+        con.execute(script.read_text("utf-8").replace(OUT_PLACEHOLDER, _sql_path(out)))
+    con.execute("checkpoint")
+    con.close()
+    os.replace(building, target)
+    return target
+
+
+def params_json(params: dict[str, object]) -> str:
+    return json.dumps(params, sort_keys=True, default=str)

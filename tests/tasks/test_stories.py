@@ -1,0 +1,31 @@
+"""Stories: shared names within a time window group reports of one event."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tasks.stories import StoryUnit, group_stories, story_terms
+
+
+def test_story_terms_take_names_and_figures_not_sentence_starts() -> None:
+    terms = story_terms("Strike at Port Calder", "Crews walked out. Union leader Ann Reidie said 48 hours.")
+    assert {"port", "calder", "ann", "reidie", "#48"} <= set(terms)
+    assert "crews" not in terms and "union" not in terms
+
+
+def _unit(cid: str, day: date | None, *names: str) -> StoryUnit:
+    return StoryUnit(cid, day, frozenset(names))
+
+
+def test_same_event_groups_and_window_splits() -> None:
+    filler = [_unit(f"f{i}", date(2023, 1, 1), f"x{i}", f"y{i}", "common") for i in range(20)]
+    units = filler + [
+        _unit("a", date(2023, 3, 7), "marrowfield", "ferrand", "reiker", "eastgate", "#84"),
+        _unit("b", date(2023, 3, 7), "marrowfield", "ferrand", "reiker", "eastgate", "osei"),
+        _unit("c", date(2023, 3, 14), "marrowfield", "ferrand", "reiker", "eastgate", "#84"),
+        _unit("d", None, "marrowfield", "ferrand", "reiker", "osei"),
+    ]
+    story = group_stories(units, window_days=3, min_similarity=0.3)
+    assert story["a"] == story["b"]
+    assert story["c"] != story["a"]
+    assert story["f0"] == "f0" and story["f1"] == "f1"
