@@ -34,7 +34,14 @@ def main() -> None:
     if not raw.is_dir():
         started = time.perf_counter()
         subprocess.run(
-            [sys.executable, str(HERE / "generate_dumps.py"), "--n", str(args.n), "--out", str(raw)],
+            [
+                sys.executable,
+                str(HERE / "generate_dumps.py"),
+                "--n",
+                str(args.n),
+                "--out",
+                str(raw),
+            ],
             check=True,
         )
         print(f"generated {args.n} dumps in {time.perf_counter() - started:.1f} s")
@@ -48,9 +55,11 @@ def main() -> None:
     run = duckdb.sql(
         f"select n_articles, n_quarantined, n_duplicates, n_quotes, stage_seconds "
         f"from read_parquet('{out}/runs/**/*.parquet') order by started_at desc limit 1"
-    ).fetchone()
+    ).fetchall()[0]
     n_articles = run[0]
-    print(f"articles      {n_articles} (quarantined {run[1]}, duplicates {run[2]}, quotes {run[3]})")
+    print(
+        f"articles      {n_articles} (quarantined {run[1]}, duplicates {run[2]}, quotes {run[3]})"
+    )
     print(f"wall time     {wall:.1f} s for the whole command (Prefect start-up included)")
     print(f"throughput    {n_articles / wall:.0f} articles/s")
     for stage, seconds in json.loads(run[4]).items():

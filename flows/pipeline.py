@@ -27,8 +27,8 @@ from tasks.ingest import InputFile, QuarantineRecord, discover_inputs, plan_inpu
 from tasks.settings import SQL_DIR, Settings, load_settings
 from tasks.write import (
     CommitPlan,
-    build_catalog,
     batch_key,
+    build_catalog,
     commit_version,
     current_version,
     discard_staging,
@@ -121,8 +121,10 @@ def _dropped_article_ids(previous: Path | None, sources: list[str]) -> list[str]
     )
     wanted = set(sources)
     return [
-        a for a, s in zip(articles["article_id"].to_pylist(), articles["source_path"].to_pylist(),
-                          strict=True)
+        a
+        for a, s in zip(
+            articles["article_id"].to_pylist(), articles["source_path"].to_pylist(), strict=True
+        )
         if s in wanted
     ]
 
@@ -177,8 +179,9 @@ def newsflow_pipeline(
         t = time.perf_counter()
         inputs, problems = discover_inputs(settings.raw_dir)
         state = read_state(previous, "_state/inputs", tables.INPUTS_STATE)
-        seen = dict(zip(state["source_path"].to_pylist(), state["input_hash"].to_pylist(),
-                        strict=True))
+        seen = dict(
+            zip(state["source_path"].to_pylist(), state["input_hash"].to_pylist(), strict=True)
+        )
         plan = plan_inputs(inputs, seen)
         dropped = _dropped_article_ids(previous, plan.changed_sources)
         batches = [
@@ -192,18 +195,20 @@ def newsflow_pipeline(
         staged = [f.result() for f in futures]
         stage_batch(staged_dir, "discover", {}, quarantine_table(problems, run_id))
         t = lap("batches", t)
-        assignments = cluster_corpus(
+        assignments: pa.Table = cluster_corpus.submit(
             str(previous) if previous else None, str(staged_dir), dropped, settings
-        )
+        ).result()
         t = lap("cluster", t)
         n_articles = sum(s.n_articles for s in staged)
         n_quarantined = sum(s.n_quarantined for s in staged) + len(problems)
-        new_ids = set(
-            read_state(staged_dir, "articles", tables.ARTICLES)["article_id"].to_pylist()
-        )
+        new_ids = set(read_state(staged_dir, "articles", tables.ARTICLES)["article_id"].to_pylist())
         n_duplicates = sum(
-            1 for a, canon in zip(assignments["article_id"].to_pylist(),
-                                  assignments["is_canonical"].to_pylist(), strict=True)
+            1
+            for a, canon in zip(
+                assignments["article_id"].to_pylist(),
+                assignments["is_canonical"].to_pylist(),
+                strict=True,
+            )
             if a in new_ids and not canon
         )
         summary = RunSummary(
@@ -238,8 +243,9 @@ def newsflow_pipeline(
         discard_staging(out)
         lap("commit", t)
     summary.seconds = round(time.perf_counter() - clock, 3)
-    _publish_artifact(summary, [r for s in staged for r in s.quarantine_reasons]
-                      + [p.error for p in problems])
+    _publish_artifact(
+        summary, [r for s in staged for r in s.quarantine_reasons] + [p.error for p in problems]
+    )
     return summary
 
 
@@ -276,7 +282,9 @@ def _publish_artifact(summary: RunSummary, reasons: list[str]) -> None:
         if isinstance(v, int | float) and not isinstance(v, bool)
     ]
     rows += [{"measure": f"seconds.{k}", "value": v} for k, v in summary.stage_seconds.items()]
-    rows += [{"measure": f"quarantine: {r}", "value": n} for r, n in Counter(reasons).most_common(5)]
+    rows += [
+        {"measure": f"quarantine: {r}", "value": n} for r, n in Counter(reasons).most_common(5)
+    ]
     create_table_artifact(key="newsflow-run", table=rows, description=f"run {summary.run_id}")
 
 

@@ -88,8 +88,11 @@ def cluster_articles(
     terms = rows["story_terms"].to_pylist()
     index_of = {article_id: k for k, article_id in enumerate(ids)}
     units = [
-        StoryUnit(a.article_id, keys[index_of[a.article_id]].published_date,
-                  frozenset(terms[index_of[a.article_id]]))
+        StoryUnit(
+            a.article_id,
+            keys[index_of[a.article_id]].published_date,
+            frozenset(terms[index_of[a.article_id]]),
+        )
         for a in dups
         if a.is_canonical
     ]

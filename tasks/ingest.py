@@ -173,7 +173,9 @@ def read_inputs(
                 data = handle.read()
             text, encoding = decode_text(data)
             dumps.append(
-                DecodedDump(item.source_path, 0, item.input_hash, normalise_newlines(text), encoding)
+                DecodedDump(
+                    item.source_path, 0, item.input_hash, normalise_newlines(text), encoding
+                )
             )
         except (OSError, UnreadableInput) as error:
             problems.append(

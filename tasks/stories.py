@@ -50,9 +50,7 @@ def story_terms(title: str | None, body: str, max_chars: int = 4000) -> list[str
     return sorted(terms)
 
 
-def _merge_spans(
-    a: tuple[int, int] | None, b: tuple[int, int] | None
-) -> tuple[int, int] | None:
+def _merge_spans(a: tuple[int, int] | None, b: tuple[int, int] | None) -> tuple[int, int] | None:
     if a is None or b is None:
         return a or b
     return min(a[0], b[0]), max(a[1], b[1])
@@ -78,10 +76,10 @@ def group_stories(
             if term in idf:
                 postings[term].append(i)
     shared: dict[tuple[int, int], float] = defaultdict(float)
-    for term, members in postings.items():
-        for x in range(len(members)):
-            for y in range(x + 1, len(members)):
-                shared[(members[x], members[y])] += idf[term]
+    for term, holders in postings.items():
+        for x in range(len(holders)):
+            for y in range(x + 1, len(holders)):
+                shared[(holders[x], holders[y])] += idf[term]
     parent = list(range(n))
     # each group's date span, so undated articles cannot chain two events a week apart
     span: list[tuple[int, int] | None] = [

@@ -49,15 +49,12 @@ class OutputLocked(RuntimeError):
 def output_lock(out_dir: str) -> Iterator[None]:
     """One run per output folder at a time: a second one is refused with a clear message."""
     Path(out_dir).mkdir(parents=True, exist_ok=True)
-    handle = open(Path(out_dir) / LOCK, "a+")
-    try:
+    with open(Path(out_dir) / LOCK, "a+") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as error:
             raise OutputLocked(f"another newsflow run is writing to {out_dir}") from error
         yield
-    finally:
-        handle.close()
 
 
 def write_parquet(table: pa.Table, path: Path) -> None:
@@ -135,7 +132,9 @@ def commit_version(out_dir: str, previous: Path | None, staged: Path, plan: Comm
     shutil.rmtree(building, ignore_errors=True)
     building.mkdir(parents=True)
     con = duckdb.connect()
-    con.register("dropped", pa.table({"article_id": pa.array(plan.dropped_article_ids, pa.string())}))
+    con.register(
+        "dropped", pa.table({"article_id": pa.array(plan.dropped_article_ids, pa.string())})
+    )
     con.register("assignments", plan.assignments)
     _write_articles(con, previous, staged, building)
     for name in CARRIED_TABLES:
@@ -186,7 +185,7 @@ def _write_articles(
         ) to '{_sql_path(target)}' (format parquet, compression zstd)
         """,
         [files],
-    )
+    ).fetchall()
 
 
 def _carry_parts(
@@ -201,18 +200,18 @@ def _carry_parts(
     (building / name).mkdir(parents=True, exist_ok=True)
     for part in parquet_files(previous / name if previous else None):
         target = building / name / Path(part).name
-        hits = con.execute(
+        ((hits,),) = con.execute(
             f"select count(*) from read_parquet(?) where {key} in "
             f"(select {key} from {dropped_view})",
             [part],
-        ).fetchone()
-        if hits and hits[0]:
+        ).fetchall()
+        if hits:
             con.execute(
                 f"copy (select * from read_parquet(?) where {key} not in "
                 f"(select {key} from {dropped_view})) to '{_sql_path(target)}' "
                 "(format parquet, compression zstd)",
                 [part],
-            )
+            ).fetchall()
         else:
             _link_or_copy(Path(part), target)
 
@@ -281,8 +280,8 @@ def build_catalog(out_dir: str, sql_dir: Path) -> Path:
         leftover.unlink(missing_ok=True)
     con = duckdb.connect(str(building))
     for script in sorted(sql_dir.glob("*.sql")):
-        con.execute(script.read_text("utf-8").replace(OUT_PLACEHOLDER, _sql_path(out)))
-    con.execute("checkpoint")
+        con.execute(script.read_text("utf-8").replace(OUT_PLACEHOLDER, _sql_path(out))).fetchall()
+    con.execute("checkpoint").fetchall()
     con.close()
     os.replace(building, target)
     return target

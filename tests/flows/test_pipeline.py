@@ -21,7 +21,7 @@ def _count(out: Path, table: str, where: str = "true") -> int:
     return duckdb.sql(
         f"select count(*) from read_parquet('{out}/{table}/**/*.parquet', union_by_name=true) "
         f"where {where}"
-    ).fetchone()[0]
+    ).fetchall()[0][0]
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +56,7 @@ def test_offsets_slice_the_body(sample_run) -> None:
             f"""select count(*) from read_parquet('{out}/{table}/**/*.parquet') t
                 join read_parquet('{out}/articles/**/*.parquet') a using (article_id)
                 where substr(a.body, t.char_start + 1, t.char_end - t.char_start) <> t.text"""
-        ).fetchone()[0]
+        ).fetchall()[0][0]
         assert bad == 0, table
 
 
@@ -75,13 +75,16 @@ def test_catalog_answers_from_another_directory(sample_run, tmp_path: Path) -> N
     _, out, summary = sample_run
     script = (
         "import duckdb, sys; con = duckdb.connect(sys.argv[1], read_only=True); "
-        "print(con.sql('select count(*) from articles').fetchone()[0], "
-        "con.sql('select count(*) from quotes_per_speaker').fetchone()[0], "
-        "con.sql('select count(*) from story_clusters').fetchone()[0])"
+        "print(con.sql('select count(*) from articles').fetchall()[0][0], "
+        "con.sql('select count(*) from quotes_per_speaker').fetchall()[0][0], "
+        "con.sql('select count(*) from story_clusters').fetchall()[0][0])"
     )
     result = subprocess.run(
         [sys.executable, "-c", script, str(out / "newsflow.duckdb")],
-        cwd=tmp_path, capture_output=True, text=True, check=True,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     n_articles, n_speakers, n_stories = map(int, result.stdout.split())
     assert n_articles == summary.n_articles
@@ -108,15 +111,20 @@ def test_edited_file_replaces_its_rows(sample_run) -> None:
     raw, out, _ = sample_run
     victim = sorted(p for p in raw.glob("*.txt") if p.name != "broken.txt")[0]
     source = victim.relative_to(raw).as_posix()
-    old_ids = {r[0] for r in duckdb.sql(
-        f"select article_id from read_parquet('{out}/articles/**/*.parquet') "
-        f"where source_path = '{source}'").fetchall()}
+    old_ids = {
+        r[0]
+        for r in duckdb.sql(
+            f"select article_id from read_parquet('{out}/articles/**/*.parquet') "
+            f"where source_path = '{source}'"
+        ).fetchall()
+    }
     victim.write_bytes(victim.read_bytes() + b"\nOne more closing paragraph for the record.\n")
     summary = newsflow_pipeline(raw_dir=str(raw), out_dir=str(out))
     assert summary.n_articles == 1
     rows = duckdb.sql(
         f"select article_id from read_parquet('{out}/articles/**/*.parquet') "
-        f"where source_path = '{source}'").fetchall()
+        f"where source_path = '{source}'"
+    ).fetchall()
     assert len(rows) == 1 and rows[0][0] not in old_ids
     for table in ("paragraphs", "sentences", "boilerplate"):
         assert _count(out, table, f"article_id in {tuple(old_ids) + ('',)}") == 0
@@ -129,7 +137,11 @@ def test_cli_runs_without_a_server(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API")}
     result = subprocess.run(
         [sys.executable, "-m", "flows.cli", "run", "--raw", str(raw), "--out", str(tmp_path / "o")],
-        cwd=REPO, capture_output=True, text=True, env=env, timeout=600,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert "articles     1" in result.stdout

@@ -8,7 +8,9 @@ from tasks.stories import StoryUnit, group_stories, story_terms
 
 
 def test_story_terms_take_names_and_figures_not_sentence_starts() -> None:
-    terms = story_terms("Strike at Port Calder", "Crews walked out. Union leader Ann Reidie said 48 hours.")
+    terms = story_terms(
+        "Strike at Port Calder", "Crews walked out. Union leader Ann Reidie said 48 hours."
+    )
     assert {"port", "calder", "ann", "reidie", "#48"} <= set(terms)
     assert "crews" not in terms and "union" not in terms
 

@@ -1,0 +1,99 @@
+"""Write: versions commit atomically, a failed commit leaves the last good one, one writer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pytest
+
+from tasks import tables, write
+from tasks.corpus import ASSIGNMENTS
+from tasks.write import CommitPlan, OutputLocked, commit_version, current_version, output_lock
+
+
+def _article_rows(ids: list[str]) -> pa.Table:
+    columns = {name: [None] * len(ids) for name in tables.ARTICLES.names}
+    columns.update(
+        article_id=ids,
+        source_path=[f"{i}.txt" for i in ids],
+        source_record=[0] * len(ids),
+        body=[f"body of {i}" for i in ids],
+    )
+    return pa.table(columns, schema=tables.ARTICLES)
+
+
+def _stage(out: Path, run_id: str, ids: list[str]) -> Path:
+    staged = write.staging_dir(str(out), run_id)
+    empty = {n: s.empty_table() for n, s in tables.ARTICLE_TABLES.items() if n != "articles"}
+    write.stage_batch(
+        staged, "b0", {"articles": _article_rows(ids), **empty}, write.quarantine_table([], run_id)
+    )
+    return staged
+
+
+def _plan(run_id: str, ids: list[str], dropped: list[str] | None = None) -> CommitPlan:
+    assignments = pa.table(
+        {
+            "article_id": ids,
+            "dup_cluster_id": ids,
+            "is_canonical": [True] * len(ids),
+            "dup_kind": [None] * len(ids),
+            "story_cluster_id": ids,
+        },
+        schema=ASSIGNMENTS,
+    )
+    return CommitPlan(
+        run_id,
+        dropped or [],
+        [],
+        tables.INPUTS_STATE.empty_table(),
+        tables.RUNS.empty_table(),
+        assignments,
+    )
+
+
+def _ids(out: Path) -> list[str]:
+    rows = duckdb.sql(
+        f"select article_id from read_parquet('{out}/articles/**/*.parquet') order by 1"
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def test_commit_then_carry_forward_and_drop(tmp_path: Path) -> None:
+    first = commit_version(
+        str(tmp_path), None, _stage(tmp_path, "r1", ["a", "b"]), _plan("r1", ["a", "b"])
+    )
+    assert current_version(str(tmp_path)) == first
+    assert _ids(tmp_path) == ["a", "b"]
+    second = commit_version(
+        str(tmp_path), first, _stage(tmp_path, "r2", ["c"]), _plan("r2", ["b", "c"], dropped=["a"])
+    )
+    assert current_version(str(tmp_path)) == second
+    assert _ids(tmp_path) == ["b", "c"]
+    for name in tables.OUTPUT_TABLES:
+        assert write.parquet_files(tmp_path / name), name
+
+
+def test_failed_commit_leaves_last_good_version(tmp_path: Path, monkeypatch) -> None:
+    first = commit_version(str(tmp_path), None, _stage(tmp_path, "r1", ["a"]), _plan("r1", ["a"]))
+
+    def crash(*args: object, **kwargs: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(write, "_write_articles", crash)
+    with pytest.raises(OSError):
+        commit_version(str(tmp_path), first, _stage(tmp_path, "r2", ["b"]), _plan("r2", ["a", "b"]))
+    assert current_version(str(tmp_path)) == first
+    assert _ids(tmp_path) == ["a"]
+
+
+def test_second_writer_is_refused(tmp_path: Path) -> None:
+    first = output_lock(str(tmp_path))
+    first.__enter__()
+    try:
+        with pytest.raises(OutputLocked, match="another newsflow run"), output_lock(str(tmp_path)):
+            pass
+    finally:
+        first.__exit__(None, None, None)
