@@ -1,0 +1,850 @@
+"""Clean stage: judge every line of a raw dump as body, title, metadata or boilerplate.
+
+A naive scraper leaves the article between the host site's interface strings (menus,
+share widgets, counters, cookie and newsletter boxes, related links, credits). The body is
+usually the contiguous central run of long, sentence-like lines; everything else is judged
+by per-language lexicons (``tasks/lexicons/*.json``), line shape and position. Every
+non-blank line that is not body keeps a short ``reason`` so the ``boilerplate`` table can
+say why it was removed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+LEXICON_DIR = Path(__file__).parent / "lexicons"
+
+# Shape thresholds (words are \w+ runs).
+LONG_LINE_WORDS = 10  # a line this long may anchor the body run
+LONG_LINE_CHARS = 80  # same, for scripts written without spaces
+MIN_STOPWORD_RATIO = 0.08  # below this a long line reads like a list of names, not prose
+MAX_BODY_GAP = 8  # removed lines allowed between two body lines of one article
+MAX_UI_WORDS = 40  # longer lines are prose: only "contains" phrases can still match
+MAX_PREFIX_WORDS = 14  # prefix phrases match short lines (or a label ending in ':')
+MAX_DATE_LINE_WORDS = 12  # words other than numbers
+MAX_DATE_LEFTOVER = 3  # words besides label, date, time ("Updated ... / Original ... ET")
+MAX_BYLINE_WORDS = 10
+MAX_CAPTION_WORDS = 45
+MAX_BANNER_WORDS = 20  # "TRAVEL: ... Check our travel page." (longer: a labelled paragraph)
+MAX_OUTLET_LINE_CHARS = 24
+MIN_TITLE_WORDS = 3
+TITLE_COPY_SPAN = 4  # headline copies sit within this many lines of each other
+TITLE_PAGE_BONUS = 10
+MAX_TITLE_SITE_LINE = 5  # the page title, when scraped, is among the first lines
+TITLE_ANCHOR_LINES = 15  # a body run starting this close after the headline is preferred
+TITLE_ANCHOR_WEIGHT = 3.0
+COMMENT_CLUSTER_WEIGHT = 0.1  # prose after a comment-section heading is readers' comments
+
+BLANK = "blank"
+BODY = "body"
+TITLE = "title"
+METADATA = "metadata"
+BOILERPLATE = "boilerplate"
+
+# Reasons whose line carries article metadata rather than page furniture.
+METADATA_REASONS = frozenset({"date_label", "byline", "outlet_line", "source_label"})
+
+# Reasons that open a block of links to other articles.
+RELATED_REASONS = frozenset({"related_links"})
+
+# Reasons a newsletter or comment box is made of (a blurb between two of them is the box).
+BOX_REASONS = frozenset(
+    {
+        "newsletter",
+        "account_prompt",
+        "comment_prompt",
+        "share_widget",
+        "cookie_banner",
+        "captcha",
+        "contact_prompt",
+    }
+)
+
+# Reasons that open the comment section, where the article has ended.
+SECTION_BREAK_REASONS = frozenset({"comment_counter", "comment_prompt"})
+
+SHARE_BAR_REASONS = frozenset({"share_widget", "print_widget", "bookmark"})
+
+# Order in which lexicon categories are tried: the first that matches names the reason.
+UI_REASON_ORDER = (
+    "captcha",
+    "cookie_banner",
+    "copyright",
+    "source_label",
+    "credits",
+    "disclaimer",
+    "comment_prompt",
+    "newsletter",
+    "account_prompt",
+    "related_links",
+    "tags",
+    "advertisement",
+    "photo_credit",
+    "reading_time",
+    "share_widget",
+    "print_widget",
+    "bookmark",
+    "contact_prompt",
+    "video_marker",
+    "menu",
+)
+
+
+@dataclass(slots=True)
+class JudgedLine:
+    """One dump line with the clean stage's verdict."""
+
+    line_no: int
+    text: str
+    kind: str
+    reason: str | None
+
+
+@dataclass(slots=True)
+class CleanedDump:
+    """Judged lines of one dump, its body paragraphs and its headline."""
+
+    lines: list[JudgedLine]
+    paragraphs: list[str]
+    title: str | None
+
+
+# ---------------------------------------------------------------------------------------
+# normalisation
+
+_DIGIT = re.compile(r"\d")
+_PUNCT = re.compile(r"[^\w\s]+")
+_PUNCT_KEEP_COLON = re.compile(r"[^\w\s:]+")
+_WORD = re.compile(r"\w+")
+_WS = re.compile(r"\s+")
+
+
+def normalise_line(line: str) -> str:
+    """Key for site-frequency stats and lexicon lookups: casefold, digits->0, no punctuation."""
+    s = _PUNCT.sub("", _DIGIT.sub("0", line.casefold())).replace("_", " ")
+    return " ".join(s.split())
+
+
+def _colon_key(line: str) -> str:
+    """Like ``normalise_line`` but keeps ':' so labels ("Source:") stay distinct from words."""
+    s = _PUNCT_KEEP_COLON.sub("", _DIGIT.sub("0", line.casefold())).replace("_", " ")
+    return " ".join(s.replace(":", " : ").split())
+
+
+def collapse_whitespace(text: str) -> str:
+    """Collapse any run of whitespace (NBSP, narrow NBSP, tabs) to one space and strip."""
+    return " ".join(_WS.split(text)).strip()
+
+
+# ---------------------------------------------------------------------------------------
+# lexicons
+
+
+@dataclass(slots=True, frozen=True)
+class PhraseSet:
+    """Phrases of one key space compiled for fast matching; a match names its reason."""
+
+    exact: dict[str, str]
+    prefix: re.Pattern[str] | None
+    suffix: re.Pattern[str] | None
+    contains: re.Pattern[str] | None
+
+    def match(self, key: str, n_words: int) -> str | None:
+        """Reason of the first phrase that fits this key, by match mode then reason order."""
+        if not key:
+            return None
+        hit = self.exact.get(key)
+        if hit:
+            return hit
+        if n_words <= MAX_UI_WORDS:
+            for pattern in (self.prefix, self.suffix):
+                if pattern is not None:
+                    m = pattern.search(key)
+                    if m and (n_words <= MAX_PREFIX_WORDS or pattern is self.suffix):
+                        return _group_reason(m)
+            if self.contains is not None:
+                m = self.contains.search(key)
+                if m:
+                    return _group_reason(m)
+        return None
+
+
+def _group_reason(m: re.Match[str]) -> str:
+    name = m.lastgroup or ""
+    return name.split("__", 1)[0]
+
+
+@dataclass(slots=True, frozen=True)
+class Lexicon:
+    """All languages' word lists merged: page furniture is recognised in any language."""
+
+    plain: PhraseSet
+    colon: PhraseSet
+    stopwords: frozenset[str]
+    months: dict[str, int]
+    weekdays: frozenset[str]
+    relative_markers: tuple[str, ...]
+    date_labels: tuple[str, ...]
+    created_labels: tuple[str, ...]
+    updated_labels: tuple[str, ...]
+    byline_prefixes: tuple[str, ...]
+    staff_suffixes: tuple[str, ...]
+    role_words: frozenset[str]
+    place_particles: frozenset[str]
+    view_words: tuple[str, ...]
+    comment_words: tuple[str, ...]
+
+
+def _compile_phrases(by_reason: dict[str, list[str]], colon: bool) -> PhraseSet:
+    norm = _colon_key if colon else normalise_line
+    exact: dict[str, str] = {}
+    modes: dict[str, list[str]] = {"prefix": [], "suffix": [], "contains": []}
+    for reason in UI_REASON_ORDER:
+        buckets: dict[str, set[str]] = {"prefix": set(), "suffix": set(), "contains": set()}
+        for phrase in by_reason.get(reason, []):
+            if (":" in phrase) != colon:
+                continue
+            lead, trail = phrase.startswith("*"), phrase.endswith("*")
+            key = norm(phrase.strip("*"))
+            if not key:
+                continue
+            if lead and trail:
+                buckets["contains"].add(key)
+            elif trail:
+                buckets["prefix"].add(key)
+            elif lead:
+                buckets["suffix"].add(key)
+            else:
+                exact.setdefault(key, reason)
+        for mode, keys in buckets.items():
+            if keys:
+                alt = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+                modes[mode].append(f"(?P<{reason}__{mode}>{alt})")
+
+    def build(mode: str) -> re.Pattern[str] | None:
+        parts = modes[mode]
+        if not parts:
+            return None
+        body = "|".join(parts)
+        if mode == "prefix":
+            return re.compile(rf"^(?:{body})(?:\s|$)")
+        if mode == "suffix":
+            return re.compile(rf"(?:^|\s)(?:{body})$")
+        return re.compile(rf"(?:^|\s)(?:{body})(?:\s|$)")
+
+    return PhraseSet(exact, build("prefix"), build("suffix"), build("contains"))
+
+
+def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
+    """Merge every ``<lang>.json`` under ``directory`` into one ``Lexicon``."""
+    ui: dict[str, list[str]] = {}
+    lists: dict[str, list[str]] = {}
+    months: dict[str, int] = {}
+    for path in sorted(directory.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for reason, phrases in data.get("ui", {}).items():
+            target = lists if reason in ("view_words", "comment_words") else ui
+            target.setdefault(reason, []).extend(phrases)
+        for name in (
+            "stopwords",
+            "weekdays",
+            "relative_markers",
+            "date_labels",
+            "created_labels",
+            "updated_labels",
+            "byline_prefixes",
+            "staff_suffixes",
+            "role_words",
+            "place_particles",
+        ):
+            lists.setdefault(name, []).extend(data.get(name, []))
+        for word, month in data.get("months", {}).items():
+            months.setdefault(word.casefold(), int(month))
+
+    def words(name: str) -> tuple[str, ...]:
+        seen = dict.fromkeys(w.casefold() for w in lists.get(name, []))
+        return tuple(sorted(seen, key=len, reverse=True))
+
+    return Lexicon(
+        plain=_compile_phrases(ui, colon=False),
+        colon=_compile_phrases(ui, colon=True),
+        stopwords=frozenset(words("stopwords")),
+        months=months,
+        weekdays=frozenset(words("weekdays")),
+        relative_markers=words("relative_markers"),
+        date_labels=tuple(w.rstrip("*") for w in words("date_labels")),
+        created_labels=words("created_labels"),
+        updated_labels=words("updated_labels"),
+        byline_prefixes=words("byline_prefixes"),
+        staff_suffixes=words("staff_suffixes"),
+        role_words=frozenset(words("role_words")),
+        place_particles=frozenset(words("place_particles")),
+        view_words=words("view_words"),
+        comment_words=words("comment_words"),
+    )
+
+
+LEXICON = load_lexicon()
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+# ---------------------------------------------------------------------------------------
+# dates (shared with the metadata stage)
+
+_MONTH_ALT = _alternation(LEXICON.months)
+_NOT_LETTER_AFTER = r"(?![^\W\d_])"
+DAY_MONTH_YEAR = re.compile(
+    rf"(?<!\d)(?P<d>\d{{1,2}})(?:\.|º|er|st|nd|rd|th)?\s*(?:de\s+|of\s+)?"
+    rf"(?P<m>{_MONTH_ALT}){_NOT_LETTER_AFTER}\.?,?\s*(?:de\s+|del\s+)?(?P<y>\d{{4}})(?!\d)",
+    re.IGNORECASE,
+)
+MONTH_DAY_YEAR = re.compile(
+    rf"(?<![^\W\d_])(?P<m>{_MONTH_ALT}){_NOT_LETTER_AFTER}\.?\s+(?P<d>\d{{1,2}})"
+    rf"(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})(?!\d)",
+    re.IGNORECASE,
+)
+DAY_MONTH = re.compile(
+    rf"(?<!\d)(?P<d>\d{{1,2}})\.?\s*(?:de\s+)?(?P<m>{_MONTH_ALT}){_NOT_LETTER_AFTER}\.?",
+    re.IGNORECASE,
+)
+MONTH_DAY = re.compile(
+    rf"(?<![^\W\d_])(?P<m>{_MONTH_ALT}){_NOT_LETTER_AFTER}\.?\s+(?P<d>\d{{1,2}})(?!\d)",
+    re.IGNORECASE,
+)
+NUMERIC_DATE = re.compile(
+    r"(?<![\d.])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?!\d)"
+)
+ISO_DATE = re.compile(
+    r"(?<!\d)(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?!\d)"
+)
+CJK_DATE = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+_TIME = re.compile(
+    r"(?<!\d)\d{1,2}\s*[:.h]\s*\d{2}(?:\s*(?:a\.?m\.?|p\.?m\.?|uhr|h|hs|hrs))?(?!\d)",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_DATE_PATTERNS = (CJK_DATE, ISO_DATE, NUMERIC_DATE, DAY_MONTH_YEAR, MONTH_DAY_YEAR)
+
+
+def date_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of full dates (with a year) in ``text``, in order."""
+    spans: list[tuple[int, int]] = []
+    for pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            if not any(s <= m.start() < e for s, e in spans):
+                spans.append(m.span())
+    return sorted(spans)
+
+
+# ---------------------------------------------------------------------------------------
+# line shape rules
+
+_VIEW_COUNTER = re.compile(
+    rf"^(?:\d[\d.,\s\u00a0\u202f]*(?:k|m|mil|тыс\.?)?\s*(?:{_alternation(LEXICON.view_words)})"
+    rf"|(?:{_alternation(LEXICON.view_words)})\s*[:(]?\s*\d[\d.,\s]*\)?)$",
+    re.IGNORECASE,
+)
+_COMMENT_COUNTER = re.compile(
+    rf"^(?:\d[\d.,]*\s*(?:{_alternation(LEXICON.comment_words)})"
+    rf"|(?:{_alternation(LEXICON.comment_words)})\s*[:(]?\s*\d[\d.,]*\)?)$",
+    re.IGNORECASE,
+)
+_RESPONSES = re.compile(
+    r"^0+\s+(?:responses|replies|thoughts|reactions|respuestas|réponses|antworten|risposte)"
+    r"\s+(?:to|on|a|à|zu|auf)\b"
+)
+_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|^copyright\b", re.IGNORECASE)
+_CREDIT_TAIL = re.compile(
+    r"(?:\((?:photo|photos|foto|fotos|fot|photograph|image|picture|credit|bild|imagen|"
+    r"crédit|credito|фото|fotoğraf)\b[^)]*\)"
+    r"|[.!?]\s*(?:photo|foto|fotos|photograph|bild|imagen|image|credit|crédit photo|фото)"
+    r"\s*(?::|by\b|von\b|de\b|di\b)\s*[^.!?]{2,80}"
+    r"|[.!?]\s*©\s*[^.!?]{2,60})\s*$",
+    re.IGNORECASE,
+)
+_MENU_SEPARATORS = re.compile(r"\s(?:\||·|•|›|»|>|/|–|—)\s|\s{3,}|\t")
+_BREADCRUMB = re.compile(r"\s(?:›|»|>)\s")
+_UPPER_LABEL = re.compile(r"^[^\W\d_a-z]{2,}(?:\s[^\W\d_a-z]{2,}){0,2}\s?:\s+\S")
+_NUMBERED_ITEM = re.compile(r"^\d{1,2}[.)]\s+\S")
+_DURATION = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
+_URLISH = re.compile(r"https?://|www\.|\.com\b|@\w", re.IGNORECASE)
+_SENTENCE_END = frozenset(".!?…\"“”»«'’‘。！？")
+_TITLE_SEPARATORS = re.compile(r"\s+(?:\||–|—|-|::|:|·)\s+")
+_BYLINE = re.compile(
+    rf"^(?:{_alternation(LEXICON.byline_prefixes)})\s*:?\s+(?=[^\W\d_])", re.IGNORECASE
+)
+_STAFF = re.compile(
+    rf"^(?:[^\W\d_][\w.&'’-]*\s+){{0,4}}(?:{_alternation(LEXICON.staff_suffixes)})$"
+    if LEXICON.staff_suffixes
+    else r"(?!x)x",
+    re.IGNORECASE,
+)
+_DATE_LABEL = re.compile(
+    rf"^(?:{_alternation(LEXICON.date_labels)})\w*\s*(?:[:\-–|]|\s(?:on|am|le|el|il|em)\b|$)",
+    re.IGNORECASE,
+)
+_RELATIVE = re.compile(
+    rf"(?:^|\s)(?:{_alternation(LEXICON.relative_markers)})(?:\s|$)", re.IGNORECASE
+)
+_FILLER = re.compile(
+    rf"\b(?:{_alternation(LEXICON.weekdays)}|at|um|à|a|alle|às|в|saat|o|uhr|gmt|utc|bst|cet|"
+    r"cest|est|edt|pst|et|am|pm|hs|hrs|h|de|del|el|le|il|the|on|of)\b\.?|\b[ap]\.m\.?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class _Line:
+    """Shape features of one line, computed once."""
+
+    no: int
+    raw: str
+    flat: str
+    key: str
+    ckey: str
+    n_words: int
+    sentence_end: bool
+    stop_ratio: float
+    reason: str | None = None
+    kind: str | None = None
+
+
+def _features(no: int, raw: str) -> _Line:
+    flat = collapse_whitespace(raw)
+    words = _WORD.findall(flat.casefold())
+    n_stop = sum(1 for w in words if w in LEXICON.stopwords)
+    tail = flat.rstrip(" *")
+    end = bool(tail) and (
+        tail[-1] in _SENTENCE_END or (tail[-1] == ")" and len(tail) > 1 and tail[-2] in ".!?")
+    )
+    return _Line(
+        no=no,
+        raw=raw,
+        flat=flat,
+        key=normalise_line(flat),
+        ckey=_colon_key(flat),
+        n_words=len(words),
+        sentence_end=end,
+        stop_ratio=n_stop / len(words) if words else 0.0,
+    )
+
+
+def _is_long(line: _Line) -> bool:
+    return line.n_words >= LONG_LINE_WORDS or len(line.flat) >= LONG_LINE_CHARS
+
+
+def is_date_line(flat: str) -> bool:
+    """A short line that only states a date (with label, time, weekday) or a relative time."""
+    words = _WORD.findall(flat)
+    if sum(1 for w in words if not w.isdigit()) > MAX_DATE_LINE_WORDS:
+        return False
+    has_digit = any(w[0].isdigit() or w[-1].isdigit() for w in words)
+    labelled = bool(_DATE_LABEL.match(flat))
+    if not (has_digit or labelled):
+        return False
+    spans = date_spans(flat) if _YEAR.search(flat) else []
+    relative = has_digit and bool(_RELATIVE.search(flat))
+    if not (spans or labelled or relative):
+        return False
+    rest = flat
+    for s, e in reversed(spans):
+        rest = rest[:s] + " " + rest[e:]
+    if labelled:
+        rest = _DATE_LABEL.sub(" ", rest, count=1)
+        rest = re.sub(
+            rf"(?:^|[|·–-])\s*(?:{_alternation(LEXICON.date_labels)})\w*\s*:?",
+            " ",
+            rest,
+            flags=re.IGNORECASE,
+        )
+    rest = _TIME.sub(" ", rest)
+    rest = _FILLER.sub(" ", rest)
+    if relative:
+        rest = _RELATIVE.sub(" ", rest)
+        rest = re.sub(r"\d+\s*\w+", " ", rest)
+    leftover = [w for w in _WORD.findall(rest) if not w.isdigit()]
+    if not (spans or labelled):
+        return not leftover
+    return len(leftover) <= (MAX_DATE_LEFTOVER if labelled else 1 if spans else 0)
+
+
+def _is_menu_line(line: _Line) -> bool:
+    """Items joined by separators ("Home | News | Sport", breadcrumbs, wide gaps)."""
+    if line.sentence_end and not _BREADCRUMB.search(line.flat):
+        return False
+    parts = [p for p in _MENU_SEPARATORS.split(line.raw.strip()) if p.strip()]
+    if len(parts) < 2:
+        return False
+    if _BREADCRUMB.search(line.flat):
+        return all(len(_WORD.findall(p)) <= 5 for p in parts)
+    return len(parts) >= 3 and all(len(_WORD.findall(p)) <= 4 for p in parts)
+
+
+def _rule_reason(line: _Line) -> str | None:
+    """Reason a line is page furniture judged on its own, or None."""
+    flat = line.flat
+    if _VIEW_COUNTER.match(line.key):
+        return "view_counter"
+    if _COMMENT_COUNTER.match(line.key) or _RESPONSES.match(line.key):
+        return "comment_counter"
+    if line.n_words <= MAX_CAPTION_WORDS and _CREDIT_TAIL.search(flat):
+        head = _CREDIT_TAIL.split(flat, maxsplit=1)[0]
+        return "photo_caption" if len(_WORD.findall(head)) >= 3 else "photo_credit"
+    if line.n_words <= 25 and _COPYRIGHT.search(flat):
+        return "copyright"
+    if is_date_line(flat):
+        return "date_label"
+    if (
+        line.n_words <= MAX_BYLINE_WORDS
+        and (_BYLINE.match(flat) or _STAFF.match(flat))
+        and not line.sentence_end
+    ):
+        return "byline"
+    reason = LEXICON.colon.match(line.ckey, line.n_words)
+    if reason is None:
+        reason = LEXICON.plain.match(line.key, line.n_words)
+    if reason is not None:
+        return reason
+    if _is_menu_line(line):
+        return "menu"
+    if line.n_words <= MAX_BANNER_WORDS and _UPPER_LABEL.match(flat):
+        return "label_banner"
+    return None
+
+
+# ---------------------------------------------------------------------------------------
+# title
+
+
+def split_site(flat: str) -> tuple[str, str] | None:
+    """("Headline", "Site") for a "Headline | Site" line, split at the last separator."""
+    matches = list(_TITLE_SEPARATORS.finditer(flat))
+    if not matches:
+        return None
+    m = matches[-1]
+    left, right = flat[: m.start()].strip(), flat[m.end() :].strip()
+    if left and right:
+        return left, right
+    return None
+
+
+def site_splits(flat: str) -> list[tuple[str, str]]:
+    """Every ("Headline", "Site") reading of a "Headline - Section | Site" line."""
+    return [
+        (flat[: m.start()].strip(), flat[m.end() :].strip())
+        for m in _TITLE_SEPARATORS.finditer(flat)
+        if flat[: m.start()].strip() and flat[m.end() :].strip()
+    ]
+
+
+def _find_title(lines: list[_Line], head_end: int) -> tuple[str | None, int | None, str | None]:
+    """Headline text, index of its first line, and a site name from "Headline | Site"."""
+    present = [i for i in range(len(lines)) if lines[i].flat]
+    head = [i for i in present if i < head_end]
+    everywhere: dict[str, int] = {}
+    for i in present:
+        everywhere.setdefault(lines[i].key, i)
+    # the page <title> as first line, repeated as the headline further down
+    if present:
+        first = lines[present[0]]
+        if (
+            first.reason is None
+            and first.n_words >= MIN_TITLE_WORDS + 1
+            and any(lines[j].key == first.key for j in present[1:])
+        ):
+            return first.flat, present[0], None
+    # a "Headline | Site" line (the page <title>) whose headline stands alone elsewhere
+    for i in present[:MAX_TITLE_SITE_LINE]:
+        for left, right in site_splits(lines[i].flat):
+            j = everywhere.get(normalise_line(left))
+            if j is not None and j != i and len(_WORD.findall(left)) >= MIN_TITLE_WORDS:
+                return left, i, right
+    # a headline printed twice in a row (a menu item repeats far apart, a headline close by)
+    repeated = [
+        i
+        for pos, i in enumerate(head)
+        if lines[i].n_words >= MIN_TITLE_WORDS
+        and lines[i].reason is None
+        and any(lines[j].key == lines[i].key for j in head[pos + 1 : pos + 1 + TITLE_COPY_SPAN])
+    ]
+    if repeated:
+        i = max(repeated, key=lambda k: (lines[k].n_words, -k))
+        return lines[i].flat, i, None
+    page_title = lines[present[0]].key if present else ""
+    best, best_score = None, 0.0
+    for pos, i in enumerate(head):
+        line = lines[i]
+        if line.reason is not None or line.n_words < 3 or len(line.flat) > 250:
+            continue
+        if _URLISH.search(line.flat):
+            continue
+        score = min(line.n_words, 16) + 0.1 * pos
+        if line.flat.endswith(".") or line.n_words > 30:
+            score -= 6
+        if line.flat.isupper():
+            score -= 4
+        if page_title and page_title.startswith(line.key) and line is not lines[present[0]]:
+            score += TITLE_PAGE_BONUS  # the <title> line starts with it: "Headline - Site"
+        following = next((lines[j] for j in head[pos + 1 :]), None)
+        if following is not None and following.reason in METADATA_REASONS:
+            score += 6
+        if score > best_score:
+            best, best_score = i, score
+    if best is None:
+        return None, None, None
+    return lines[best].flat, best, None
+
+
+# ---------------------------------------------------------------------------------------
+# body run
+
+
+def _good(line: _Line, doc_has_stopwords: bool) -> bool:
+    """Long prose line: may anchor the body run."""
+    if line.reason is not None or line.kind is not None or not _is_long(line):
+        return False
+    if not (line.sentence_end or line.n_words >= 25):
+        return False
+    return not doc_has_stopwords or line.stop_ratio >= MIN_STOPWORD_RATIO
+
+
+def _sentence_like(line: _Line) -> bool:
+    return line.reason is None and line.kind is None and line.sentence_end and line.n_words >= 3
+
+
+def _body_run(lines: list[_Line], good: list[bool], anchors: list[int]) -> tuple[int, int] | None:
+    """(first, last) index of the article: the cluster of good lines with most text.
+
+    A cluster that starts just after a copy of the headline (``anchors``) weighs more: footers
+    and legal notices can be longer than a short article.
+    """
+    clusters: list[list[int]] = []
+    in_comments: set[int] = set()  # clusters that start inside a comment section
+    gap = 0
+    seen_break = False
+    for i, line in enumerate(lines):
+        if good[i]:
+            if clusters and gap <= MAX_BODY_GAP:
+                clusters[-1].append(i)
+            else:
+                if seen_break and clusters:
+                    in_comments.add(len(clusters))
+                clusters.append([i])
+            gap = 0
+        elif line.reason in SECTION_BREAK_REASONS and not _in_share_bar(lines, i):
+            gap = MAX_BODY_GAP + 1  # comments follow: they never continue the article
+            seen_break = True
+        elif line.flat and not _sentence_like(line):
+            gap += 1
+    if not clusters:
+        return None
+
+    def weight(n: int) -> float:
+        cluster = clusters[n]
+        chars = sum(len(lines[i].flat) for i in cluster)
+        if n in in_comments:
+            return chars * COMMENT_CLUSTER_WEIGHT
+        for a in anchors:
+            if a < cluster[0]:
+                between = sum(1 for j in range(a + 1, cluster[0]) if lines[j].flat)
+                if between <= TITLE_ANCHOR_LINES:
+                    return chars * TITLE_ANCHOR_WEIGHT
+        return float(chars)
+
+    best = clusters[max(range(len(clusters)), key=weight)]
+    start, end = best[0], best[-1]
+    # short real paragraphs just outside the run ("Both sides will meet again.")
+    j = start - 1
+    while j >= 0 and (not lines[j].flat or _sentence_like(lines[j])):
+        if lines[j].flat:
+            start = j
+        j -= 1
+    j = end + 1
+    while j < len(lines) and (not lines[j].flat or _sentence_like(lines[j])):
+        if lines[j].flat:
+            end = j
+        j += 1
+    return start, end
+
+
+def _in_share_bar(lines: list[_Line], i: int) -> bool:
+    """A comment link among share and print buttons is a button, not the comment section."""
+    for step in (-1, 1):
+        j = _neighbour(lines, i, step)
+        if j is not None and lines[j].reason in SHARE_BAR_REASONS:
+            return True
+    return False
+
+
+def _neighbour(lines: list[_Line], i: int, step: int) -> int | None:
+    j = i + step
+    while 0 <= j < len(lines):
+        if lines[j].flat:
+            return j
+        j += step
+    return None
+
+
+def _mark_context(lines: list[_Line]) -> None:
+    """Rules that need a neighbour: captions beside credits, video captions, box blurbs."""
+    for i, line in enumerate(lines):
+        if not line.flat or line.reason is not None:
+            continue
+        nxt, prev = _neighbour(lines, i, 1), _neighbour(lines, i, -1)
+        nr = lines[nxt].reason if nxt is not None else None
+        pr = lines[prev].reason if prev is not None else None
+        if nr == "photo_credit" and line.n_words <= MAX_CAPTION_WORDS:
+            line.reason = "photo_caption"
+        elif pr == "video_marker" or (
+            prev is not None
+            and _DURATION.match(lines[prev].flat)
+            and (p2 := _neighbour(lines, prev, -1)) is not None
+            and lines[p2].reason == "video_marker"
+        ):
+            if _DURATION.match(line.flat):
+                line.reason = "video_marker"
+            elif line.n_words <= MAX_CAPTION_WORDS:
+                line.reason = "photo_caption"
+        elif pr in BOX_REASONS and nr in BOX_REASONS and line.n_words <= 25:
+            line.reason = pr
+
+
+def clean_dump(text: str, site_frequent_lines: frozenset[str] = frozenset()) -> CleanedDump:
+    """Judge every line of a decoded dump; return the verdicts, body paragraphs and title."""
+    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n") if text else []
+    if raw_lines and raw_lines[-1] == "" and text.endswith(("\n", "\r")):
+        raw_lines.pop()
+    lines = [_features(i + 1, raw) for i, raw in enumerate(raw_lines)]
+    for line in lines:
+        if line.flat:
+            line.reason = _rule_reason(line)
+    _mark_context(lines)
+
+    # the stopword test only applies when the text is in a language the lexicons know
+    long_lines = [line for line in lines if _is_long(line) and line.sentence_end]
+    with_stopwords = sum(1 for line in long_lines if line.stop_ratio >= MIN_STOPWORD_RATIO)
+    doc_has_stopwords = with_stopwords * 2 > len(long_lines)
+    good = [_good(line, doc_has_stopwords) for line in lines]
+    # lines seen on many pages of the same site are furniture, unless they read as prose
+    if site_frequent_lines:
+        for i, line in enumerate(lines):
+            if (
+                line.flat
+                and line.reason is None
+                and line.kind is None
+                and not good[i]
+                and line.key in site_frequent_lines
+            ):
+                line.reason = "site_frequent"
+
+    first_good = next((i for i, g in enumerate(good) if g), len(lines))
+    title, title_idx, _ = _find_title(lines, first_good)
+    title_key = normalise_line(title) if title else None
+    if title_idx is not None:
+        _mark_title_lines(lines, title_idx, title_key, first_good)
+        good = [_good(line, doc_has_stopwords) for line in lines]
+
+    anchors = [
+        i
+        for i, line in enumerate(lines)
+        if line.kind == TITLE or line.reason in ("repeated_title", "title_with_site")
+    ]
+    run = _body_run(lines, good, anchors)
+    judged: list[JudgedLine] = []
+    paragraphs: list[str] = []
+    in_related = False
+    for i, line in enumerate(lines):
+        if not line.flat:
+            judged.append(JudgedLine(line.no, line.raw, BLANK, None))
+            continue
+        inside = run is not None and run[0] <= i <= run[1]
+        reason = line.reason
+        kind = line.kind
+        if kind is None and reason is None:
+            if title_key and line.key == title_key:
+                kind, reason = BOILERPLATE, "repeated_title"
+            elif inside and (good[i] or (_sentence_like(line) and not in_related)):
+                kind = BODY
+            elif in_related or _NUMBERED_ITEM.match(line.flat):
+                reason = "related_links"  # headlines listed under "Related", "Most read"
+            elif (
+                run is not None
+                and inside
+                and line.n_words >= 4
+                and _between_body(lines, good, i, run)
+            ):
+                kind = BODY  # a subheading inside the article
+            elif line.n_words <= 4 and not line.sentence_end:
+                reason = "menu"
+            else:
+                reason = "short_line" if inside else "outside_body"
+        if reason is not None and reason in RELATED_REASONS and line.n_words <= 6:
+            in_related = True
+        elif kind == BODY or (reason is not None and reason not in RELATED_REASONS):
+            in_related = False
+        if kind is None:
+            kind = METADATA if reason in METADATA_REASONS else BOILERPLATE
+        if kind == BODY:
+            paragraphs.append(line.flat)
+            reason = None
+        judged.append(JudgedLine(line.no, line.raw, kind, reason))
+    return CleanedDump(lines=judged, paragraphs=paragraphs, title=title)
+
+
+def _between_body(lines: list[_Line], good: list[bool], i: int, run: tuple[int, int]) -> bool:
+    """A short unpunctuated line with prose on both sides reads as a subheading."""
+    prev, nxt = _neighbour(lines, i, -1), _neighbour(lines, i, 1)
+    if prev is None or nxt is None or not (run[0] <= prev and nxt <= run[1]):
+        return False
+    return (good[prev] or _sentence_like(lines[prev])) and good[nxt]
+
+
+def _mark_title_lines(
+    lines: list[_Line], title_idx: int, title_key: str | None, head_end: int
+) -> None:
+    """Headline copies, "Headline | Site" lines and an outlet line right after the headline."""
+    if title_key is None:
+        return
+    first = True
+    for i in range(len(lines)):
+        line = lines[i]
+        if not line.flat:
+            continue
+        if line.key == title_key:
+            line.kind = TITLE if i < head_end else BOILERPLATE
+            line.reason = "title" if first and i < head_end else "repeated_title"
+            first = False
+        elif any(normalise_line(left) == title_key for left, _ in site_splits(line.flat)):
+            line.kind = TITLE if i < head_end else BOILERPLATE
+            line.reason = "title_with_site"
+    # an outlet credited on its own line just after the headline ("CNN")
+    for j in range(title_idx + 1, min(head_end, title_idx + 4)):
+        line = lines[j]
+        if not line.flat or line.kind is not None:
+            continue
+        letters = [c for c in line.flat if c.isalpha()]
+        nxt = _neighbour(lines, j, 1)
+        # only where the credit sits inside the headline block: before a headline copy,
+        # a date or a byline (a lone capitalised word elsewhere is a section label)
+        in_headline_block = nxt is not None and (
+            lines[nxt].kind == TITLE or lines[nxt].reason in METADATA_REASONS
+        )
+        if (
+            line.reason is None
+            and in_headline_block
+            and len(line.flat) <= MAX_OUTLET_LINE_CHARS
+            and line.n_words <= 3
+            and letters
+            and all(c.isupper() for c in letters)
+            and not any(c.isdigit() for c in line.flat)
+        ):
+            line.reason = "outlet_line"
+            line.kind = METADATA
+        break

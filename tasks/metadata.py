@@ -1,0 +1,369 @@
+"""Metadata stage: title, outlet, published date, dateline, byline, language, counters.
+
+Reads what the clean stage judged: date labels, bylines, "Source:" lines and outlet lines
+were set aside as metadata, and the first body paragraph may open with a dateline
+("HANGZHOU, China, Sept. 5 (Xinhua) --"). The outlet is the news organisation credited for
+the story (a wire in the dateline or a source line beats the host site's own name); a date
+is only reported when the dump states it with a year, and never guessed from an ambiguous
+numeric form such as 05/06/2023.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+import py3langid
+
+from tasks.clean import (
+    BODY,
+    CJK_DATE,
+    DAY_MONTH,
+    DAY_MONTH_YEAR,
+    ISO_DATE,
+    LEXICON,
+    MONTH_DAY,
+    MONTH_DAY_YEAR,
+    NUMERIC_DATE,
+    CleanedDump,
+    JudgedLine,
+    collapse_whitespace,
+    split_site,
+)
+
+MIN_LANGUAGE_LETTERS = 20  # below this py3langid guesses
+MAX_LANGUAGE_CHARS = 3000  # enough to identify a language; keeps long articles cheap
+MAX_DATELINE_CHARS = 110
+MAX_OUTLET_WORDS = 6
+
+_WORD = re.compile(r"\w+")
+_DATELINE_SEP = re.compile(r"\s*(?:—|–|--|―)\s*|\s+-\s+")
+_PAREN_TAIL = re.compile(r"\(([^()]{2,40})\)\s*$")
+_LEGAL_SUFFIX = re.compile(
+    r"[,\s]+(?:ltd\.?|limited|gmbh|ag|inc\.?|llc|plc|s\.?a\.?|s\.?l\.?|s\.?p\.?a\.?|srl|"
+    r"co\.?|corp\.?|verlag|media group|group)$",
+    re.IGNORECASE,
+)
+_RIGHTS = re.compile(
+    r"(?:all rights reserved|todos los derechos reservados|tous droits réservés|"
+    r"alle rechte vorbehalten|tutti i diritti riservati|todos os direitos reservados|"
+    r"все права защищены|derechos reservados|droits réservés).*$",
+    re.IGNORECASE,
+)
+_NEWSROOM = re.compile(
+    r"^(?:la\s+|the\s+|a\s+)?(?:rédaction|redacción|redazione|redaktion|redação|newsroom|"
+    r"news desk|staff|redakcja)\b\s*"
+    r"(?:(?:de|avec|with|of|von|di|da|do|du|der|mit)\s+(?:la\s+|l’|l')?(?P<org>.+))?$",
+    re.IGNORECASE,
+)
+_DATE_WORDS = re.compile(rf"\s(?:{'|'.join(map(re.escape, LEXICON.date_labels))})\b", re.IGNORECASE)
+_NUMBER = re.compile(r"\d[\d.,\s\u00a0\u202f]*\d|\d")
+_CREATED = re.compile(rf"^\W*(?:{'|'.join(map(re.escape, LEXICON.created_labels))})", re.IGNORECASE)
+_UPDATED = re.compile(rf"^\W*(?:{'|'.join(map(re.escape, LEXICON.updated_labels))})", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class ArticleMetadata:
+    """What the dump says about its article (None where it does not say)."""
+
+    title: str | None
+    outlet: str | None
+    published_date: datetime.date | None
+    dateline: str | None
+    byline: str | None
+    language: str | None
+    host_language: str | None
+    n_views: int | None
+    n_comments: int | None
+
+
+@dataclass(slots=True)
+class Dateline:
+    """Opening of a wire-style first paragraph: place, credited outlet, date."""
+
+    place: str | None
+    outlet: str | None
+    date: datetime.date | None
+
+
+# ---------------------------------------------------------------------------------------
+# dates
+
+
+def _safe_date(year: int, month: int, day: int) -> datetime.date | None:
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_date(text: str) -> datetime.date | None:
+    """First full date written in ``text``; None for ambiguous numeric day/month orders."""
+    best: tuple[int, datetime.date | None] | None = None
+    for pattern in (CJK_DATE, ISO_DATE, NUMERIC_DATE, DAY_MONTH_YEAR, MONTH_DAY_YEAR):
+        m = pattern.search(text)
+        if not m or (best is not None and best[0] <= m.start()):
+            continue
+        best = (m.start(), _date_from_match(pattern, m))
+    return best[1] if best else None
+
+
+def _date_from_match(pattern: re.Pattern[str], m: re.Match[str]) -> datetime.date | None:
+    g = m.groupdict()
+    year = int(g["y"])
+    if pattern is NUMERIC_DATE:
+        a, b = int(g["a"]), int(g["b"])
+        if g["sep"] == ".":  # dotted dates are day-first wherever they are written
+            return _safe_date(year, b, a)
+        if a > 12 >= b:
+            return _safe_date(year, b, a)
+        if b > 12 >= a:
+            return _safe_date(year, a, b)
+        return _safe_date(year, a, a) if a == b else None
+    month = g["m"]
+    month_no = int(month) if month.isdigit() else LEXICON.months.get(month.casefold().rstrip("."))
+    if month_no is None:
+        return None
+    return _safe_date(year, month_no, int(g["d"]))
+
+
+def published_date(lines: list[JudgedLine]) -> datetime.date | None:
+    """Created/published date from the date lines; an "updated" date only if nothing else."""
+    updated: datetime.date | None = None
+    for line in lines:
+        if line.reason != "date_label":
+            continue
+        flat = collapse_whitespace(line.text)
+        date = parse_date(flat)
+        if date is None:
+            continue
+        if _UPDATED.match(flat) and not _CREATED.match(flat):
+            updated = updated or date
+            continue
+        return date
+    return updated
+
+
+# ---------------------------------------------------------------------------------------
+# dateline
+
+
+def _is_place(part: str) -> bool:
+    words = part.split()
+    if not words or len(words) > 5:
+        return False
+    for w in words:
+        if w.casefold() in LEXICON.place_particles:
+            continue
+        if not w[0].isupper():
+            return False
+    return True
+
+
+def parse_dateline(paragraph: str) -> Dateline | None:
+    """Place, outlet and date of "PLACE, Region, Date (Outlet) —" at a paragraph's start."""
+    sep = _DATELINE_SEP.search(paragraph[:MAX_DATELINE_CHARS])
+    if sep is None or sep.start() == 0:
+        return None
+    pre = paragraph[: sep.start()].strip()
+    outlet = None
+    m = _PAREN_TAIL.search(pre)
+    if m:
+        outlet = m.group(1).strip()
+        if not outlet[:1].isupper() or len(outlet.split()) > MAX_OUTLET_WORDS:
+            return None
+        pre = pre[: m.start()].strip().rstrip(",").strip()
+    date = None
+    has_date = False
+    for pattern in (MONTH_DAY_YEAR, DAY_MONTH_YEAR, DAY_MONTH, MONTH_DAY):
+        dm = pattern.search(pre)
+        if dm and dm.start() > 0 and pre[: dm.start()].rstrip().endswith(","):
+            has_date = True
+            if "y" in dm.groupdict():
+                date = _date_from_match(pattern, dm)
+            pre = pre[: dm.start()].strip().rstrip(",").strip()
+            break
+    if not pre:
+        return Dateline(None, outlet, date) if outlet else None
+    parts = [p.strip() for p in pre.split(",")]
+    if len(parts) > 3 or not all(_is_place(p) for p in parts):
+        return None
+    letters = [c for c in parts[0] if c.isalpha()]
+    if not (outlet or has_date or (letters and all(c.isupper() for c in letters))):
+        return None
+    return Dateline(", ".join(parts), outlet, date)
+
+
+# ---------------------------------------------------------------------------------------
+# outlet and byline
+
+
+def _clean_org(name: str) -> str | None:
+    name = collapse_whitespace(name).strip(" ,.;:-–—|")
+    name = _LEGAL_SUFFIX.sub("", name).strip(" ,.;:-–—|")
+    words = name.split()
+    if not words or len(words) > MAX_OUTLET_WORDS or not name[:1].isalnum():
+        return None
+    folded = [w.casefold().strip(".,") for w in words]
+    if any(c.isdigit() for c in name) and len(words) > 1:
+        return None  # a date or time, not a name ("2019, 10:28am EST")
+    if name.isdigit() or folded[0] in LEXICON.byline_prefixes:
+        return None
+    if words[-1][:1].islower() and folded[-1] in LEXICON.stopwords:
+        return None  # a cut-off phrase ("About the"), not a name
+    if all(w in LEXICON.role_words for w in folded):
+        return None
+    if not any(w[:1].isupper() or w[:1].isdigit() for w in words):
+        return None
+    return name
+
+
+def _clean_person(name: str) -> str | None:
+    """Author names only: cut a trailing date, time or "Updated ..." from a byline."""
+    name = re.split(r"\s[-–—|·]\s|\d", collapse_whitespace(name), maxsplit=1)[0]
+    name = _DATE_WORDS.split(name, maxsplit=1)[0]
+    name = name.strip(" ,.;:-–—|")
+    return name or None
+
+
+def _copyright_holder(text: str) -> str | None:
+    s = _RIGHTS.sub("", collapse_whitespace(text))
+    s = re.sub(r"©|\(c\)|copyright", " ", s, flags=re.IGNORECASE)
+    s = re.sub(r"(?<!\w)(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?(?!\w)", " ", s)
+    s = re.split(r"\s[|–—-]\s|\.\s|\|", s.strip())[0]
+    return _clean_org(s)
+
+
+def _byline_parts(text: str) -> tuple[str | None, str | None, bool]:
+    """(author names, credited organisation, organisation came from a "staff" form)."""
+    flat = collapse_whitespace(text)
+    for suffix in LEXICON.staff_suffixes:
+        if flat.casefold().endswith(" " + suffix):
+            return None, _clean_org(flat[: -len(suffix)]), True
+    rest = re.sub(
+        rf"^(?:{'|'.join(map(re.escape, LEXICON.byline_prefixes))})\s*:?\s+",
+        "",
+        flat,
+        count=1,
+        flags=re.IGNORECASE,
+    )
+    newsroom = _NEWSROOM.match(rest)
+    if newsroom:
+        org = newsroom.group("org")
+        return None, _clean_org(org) if org else None, False
+    if rest != flat:
+        parts = re.split(r"\s*[|,]\s*", rest, maxsplit=1)
+        org_name = _clean_org(parts[1]) if len(parts) > 1 else None
+        return _clean_person(parts[0]), org_name, False
+    # "Redacción Telealmar": a newsroom prefix followed directly by the organisation
+    return None, _clean_org(rest), False
+
+
+def _site_names(lines: list[JudgedLine]) -> list[str]:
+    """Host-site names: from "Headline | Site" lines, then copyright lines."""
+    names: list[str] = []
+    for line in lines:
+        if line.reason == "title_with_site":
+            split = split_site(collapse_whitespace(line.text))
+            if split and (name := _clean_org(split[1])):
+                names.append(name)
+    for line in lines:
+        if line.reason == "copyright" and (name := _copyright_holder(line.text)):
+            names.append(name)
+    return names
+
+
+def _outlet(lines: list[JudgedLine], dateline: Dateline | None) -> tuple[str | None, str | None]:
+    """(outlet, byline) by precedence: dateline wire, source line, outlet line, byline, site."""
+    byline = None
+    byline_org = None
+    staff_org = False
+    for line in lines:
+        if line.reason == "byline" and byline is None and byline_org is None:
+            byline, byline_org, staff_org = _byline_parts(line.text)
+    if dateline and dateline.outlet:
+        return dateline.outlet, byline
+    for line in lines:
+        if line.reason == "source_label":
+            value = collapse_whitespace(line.text).split(":", 1)[-1]
+            if org := _clean_org(value):
+                return org, byline
+    for line in lines:
+        if line.reason == "outlet_line":
+            return collapse_whitespace(line.text), byline
+    sites = _site_names(lines)
+    if byline_org:
+        if staff_org and len(byline_org.split()) == 1:
+            # "Gazette staff": the short form of the site's own name
+            for site in sites:
+                if byline_org.casefold() in site.casefold().split():
+                    return site, byline
+        return byline_org, byline
+    if sites:
+        return sites[0], byline
+    return None, byline
+
+
+# ---------------------------------------------------------------------------------------
+# language and counters
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code from py3langid's shipped model; None when there is too little text."""
+    if sum(c.isalpha() for c in text) < MIN_LANGUAGE_LETTERS:
+        return None
+    lang, _score = py3langid.classify(text[:MAX_LANGUAGE_CHARS])
+    return str(lang)
+
+
+_HOST_REASONS_SKIPPED = frozenset(
+    {
+        "title",
+        "repeated_title",
+        "title_with_site",
+        "photo_caption",
+        "byline",
+        "outlet_line",
+        "source_label",
+        "related_links",
+        "site_frequent",
+        "outside_body",
+    }
+)
+
+
+def _counter(lines: list[JudgedLine], reason: str) -> int | None:
+    for line in lines:
+        if line.reason == reason and (m := _NUMBER.search(line.text)):
+            digits = re.sub(r"\D", "", m.group(0))
+            if digits:
+                return int(digits)
+    return None
+
+
+def extract_metadata(dump: CleanedDump) -> ArticleMetadata:
+    """Metadata of one cleaned dump (pure: reads only the judged lines)."""
+    lines = dump.lines
+    first = dump.paragraphs[0] if dump.paragraphs else ""
+    dateline = parse_dateline(first) if first else None
+    outlet, byline = _outlet(lines, dateline)
+    date = published_date(lines)
+    if date is None and dateline is not None:
+        date = dateline.date
+    host_text = " ".join(
+        collapse_whitespace(line.text)
+        for line in lines
+        if line.kind not in (BODY, "blank") and line.reason not in _HOST_REASONS_SKIPPED
+    )
+    return ArticleMetadata(
+        title=dump.title,
+        outlet=outlet,
+        published_date=date,
+        dateline=dateline.place if dateline else None,
+        byline=byline,
+        language=detect_language(" ".join(dump.paragraphs)),
+        host_language=detect_language(host_text),
+        n_views=_counter(lines, "view_counter"),
+        n_comments=_counter(lines, "comment_counter"),
+    )

@@ -1,0 +1,254 @@
+"""Clean stage: every line judged, page furniture removed with a reason, prose kept."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tasks.clean import CleanedDump, clean_dump, collapse_whitespace, normalise_line
+
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+
+PORTAL_DUMP = """\
+We use cookies to improve your experience. By continuing, you accept our cookie policy.
+Accept all
+Lakeside Herald
+Home | News | Sport | Weather | Letters
+Rowing club wins regional title after twenty years
+
+Rowing club wins regional title after twenty years
+By Mara Quill, Lakeside Herald
+Published: 12 June 2021, 09:15
+Share on Facebook
+Share on X
+
+The winning crew lifts the trophy on the jetty at Easton.
+Photo: Lakeside Herald/Archive
+
+EASTON, June 11 (Norland Press) — The Easton Rowing Club won the regional eights title \
+on Saturday, its first victory in the event since 2001, beating the favourites by half a length.
+
+Coach Petra Lindqvist said the crew had trained every morning since February. "They never \
+missed a session, not even in the snow," she said.
+
+Advertisement
+
+READ MORE: Easton harbour wall to be repaired this summer
+
+The club will now represent the region at the national championships in August, where it \
+last competed eleven years ago.
+
+Both crews will meet again in September.
+
+Related stories
+Easton harbour wall to be repaired this summer
+Ferry timetable changes for the holidays
+Tags: Rowing, Easton, Sport
+12 comments
+© 2021 Lakeside Herald. All rights reserved.
+"""
+
+
+def _by_text(dump: CleanedDump) -> dict[str, tuple[str, str | None]]:
+    return {collapse_whitespace(line.text): (line.kind, line.reason) for line in dump.lines}
+
+
+def test_every_non_blank_line_is_body_or_has_a_reason() -> None:
+    dump = clean_dump(PORTAL_DUMP)
+    assert [line.line_no for line in dump.lines] == list(
+        range(1, len(PORTAL_DUMP.splitlines()) + 1)
+    )
+    for line in dump.lines:
+        if line.kind in ("body", "blank"):
+            assert line.reason is None
+        else:
+            assert line.reason, line
+
+
+def test_portal_furniture_is_removed_with_reasons() -> None:
+    judged = _by_text(clean_dump(PORTAL_DUMP))
+    assert judged["Accept all"] == ("boilerplate", "cookie_banner")
+    assert judged["Home | News | Sport | Weather | Letters"][1] == "menu"
+    assert judged["Share on Facebook"][1] == "share_widget"
+    assert judged["Advertisement"][1] == "advertisement"
+    assert judged["12 comments"][1] == "comment_counter"
+    assert judged["Tags: Rowing, Easton, Sport"][1] == "tags"
+    assert judged["© 2021 Lakeside Herald. All rights reserved."][1] == "copyright"
+    assert judged["READ MORE: Easton harbour wall to be repaired this summer"][1] == "related_links"
+    assert judged["Ferry timetable changes for the holidays"][1] == "related_links"
+    assert judged["By Mara Quill, Lakeside Herald"] == ("metadata", "byline")
+    assert judged["Published: 12 June 2021, 09:15"] == ("metadata", "date_label")
+
+
+def test_caption_beside_a_credit_line_is_removed() -> None:
+    judged = _by_text(clean_dump(PORTAL_DUMP))
+    assert judged["The winning crew lifts the trophy on the jetty at Easton."] == (
+        "boilerplate",
+        "photo_caption",
+    )
+    assert judged["Photo: Lakeside Herald/Archive"][1] == "photo_credit"
+
+
+def test_headline_copies_are_title_and_short_paragraph_stays() -> None:
+    dump = clean_dump(PORTAL_DUMP)
+    assert dump.title == "Rowing club wins regional title after twenty years"
+    titles = [line for line in dump.lines if line.text == dump.title]
+    assert len(titles) == 2 and all(line.kind == "title" for line in titles)
+    assert dump.paragraphs[0].startswith("EASTON, June 11 (Norland Press) —")
+    assert "Both crews will meet again in September." in dump.paragraphs
+    assert len(dump.paragraphs) == 4
+
+
+def test_inline_caption_with_photo_credit_and_video_caption() -> None:
+    text = (
+        "Storm closes coastal road\n"
+        "▶ Play video\n"
+        "01:12\n"
+        "Waves break over the sea wall at Port Amble.\n"
+        "Fishermen watch the harbour at dawn. (Photo by Ines Varga / Coast Daily)\n"
+        "The coastal road between Port Amble and Kerry Point was closed on Monday after "
+        "waves damaged the sea wall in two places, the county council said.\n"
+        "Engineers expect repairs to take at least three weeks, and a diversion is in place.\n"
+    )
+    judged = _by_text(clean_dump(text))
+    assert judged["Waves break over the sea wall at Port Amble."][1] == "photo_caption"
+    caption = "Fishermen watch the harbour at dawn. (Photo by Ines Varga / Coast Daily)"
+    assert judged[caption][1] == "photo_caption"
+    assert judged["01:12"][0] == "boilerplate"
+
+
+def test_captcha_comment_form_and_view_counter_in_other_languages() -> None:
+    text = (
+        "Nuevo puente abre al tráfico en Valdeluz\n"
+        "El nuevo puente sobre el río Tormo abrió el martes al tráfico tras dos años de obras, "
+        "según informó el ayuntamiento de Valdeluz en un comunicado.\n"
+        "La obra costó 4,5 millones de euros y fue financiada por la provincia.\n"
+        "2.311 visitas\n"
+        "Поделиться:\n"
+        "Drucken\n"
+        "Añadir nuevo comentario\n"
+        "Su nombre\n"
+        "Esta pregunta sirve para comprobar si usted es un visitante humano.\n"
+    )
+    dump = clean_dump(text)
+    judged = _by_text(dump)
+    assert judged["2.311 visitas"][1] == "view_counter"
+    assert judged["Поделиться:"][1] == "share_widget"
+    assert judged["Drucken"][1] == "print_widget"
+    assert judged["Añadir nuevo comentario"][1] == "comment_prompt"
+    assert judged["Esta pregunta sirve para comprobar si usted es un visitante humano."][1] == (
+        "captcha"
+    )
+    assert len(dump.paragraphs) == 2
+
+
+def test_whitespace_crlf_nbsp_and_missing_final_newline() -> None:
+    text = (
+        "Council backs new park\r\n\u00a0\r\nThe council voted\u00a0 8-1 on Monday to "
+        "turn the old depot into a public park,\tthe mayor's office said.\t\r\n"
+        "Work starts in spring."
+    )
+    dump = clean_dump(text)
+    assert [line.kind for line in dump.lines][:2] == ["title", "blank"]
+    assert dump.paragraphs == [
+        "The council voted 8-1 on Monday to turn the old depot into a public park, "
+        "the mayor's office said.",
+        "Work starts in spring.",
+    ]
+    assert len(dump.lines) == 4
+
+
+def test_site_frequent_lines_go_but_prose_stays() -> None:
+    prose = (
+        "The hosepipe ban introduced in July remains in force across the valley, "
+        "the water company said."
+    )
+    text = (
+        "Reservoir level falls again\n"
+        "Rain gauges and river levels\n"
+        "The reservoir stood at 58% of capacity on Wednesday, down from 61% a week earlier, "
+        "according to figures published by the water company.\n"
+        f"{prose}\n"
+    )
+    frequent = frozenset({normalise_line("Rain gauges and river levels"), normalise_line(prose)})
+    judged = _by_text(clean_dump(text, frequent))
+    assert judged["Rain gauges and river levels"][1] == "site_frequent"
+    assert judged[prose][0] == "body"
+
+
+def test_normalise_line() -> None:
+    assert normalise_line("  Comments\u00a0(12) ") == "comments 00"
+    assert normalise_line("What's On?") == "whats on"
+    assert normalise_line("Él dijo: «Sí»") == "él dijo sí"
+
+
+def test_comment_section_is_not_body() -> None:
+    article = (
+        "The library will reopen on Monday after a two-month renovation that added a "
+        "children's wing and new study rooms, the city said on Friday.\n"
+    )
+    comments = "".join(
+        f"Reader {n} says:\nI have been waiting for this for months and I am so glad the "
+        f"city finally found the money for the new wing, well done to everyone.\n"
+        for n in range(6)
+    )
+    text = "Library reopens after renovation\n" + article + "14 Comments\n" + comments
+    dump = clean_dump(text)
+    assert dump.paragraphs == [collapse_whitespace(article)]
+
+
+# -- real dumps, read at run time -------------------------------------------------------
+
+
+def _seed_texts() -> list[str]:
+    seeds = SHARED / "seeds"
+    if not seeds.is_dir():
+        pytest.skip("shared seeds not available")
+    return [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))]
+
+
+def test_seed_boilerplate_is_gone() -> None:
+    for text in _seed_texts():
+        dump = clean_dump(text)
+        assert dump.title and dump.title not in dump.paragraphs
+        body = {collapse_whitespace(p).casefold() for p in dump.paragraphs}
+        removed = [line for line in dump.lines if line.kind not in ("body", "blank")]
+        assert removed and all(line.reason for line in removed)
+        assert not body & {collapse_whitespace(line.text).casefold() for line in removed}
+        assert len(dump.paragraphs) >= 5
+        tail = [line for line in dump.lines if line.kind != "blank"][-2:]
+        assert all(line.kind == "boilerplate" for line in tail)
+
+
+def test_devset_bodies_match_gold() -> None:
+    devset = SHARED / "devset"
+    if not (devset / "gold.jsonl").is_file():
+        pytest.skip("devset not available")
+    records = [json.loads(line) for line in (devset / "gold.jsonl").read_text().splitlines()]
+    exact = 0
+    for record in records:
+        dump = clean_dump((devset / record["file"]).read_text(encoding="utf-8"))
+        gold = [collapse_whitespace(p) for p in record["body"]]
+        exact += dump.paragraphs == gold
+        body = {p.casefold() for p in dump.paragraphs}
+        leaked = [b for b in record["boilerplate"] if collapse_whitespace(b).casefold() in body]
+        assert not leaked, (record["file"], leaked)
+    assert exact >= 0.95 * len(records)
+
+
+def test_body_continues_after_an_inline_related_box() -> None:
+    text = (
+        "Tram line extension approved\n"
+        "The city council approved the extension of the tram line to the airport on Tuesday, "
+        "ending a planning dispute that had lasted more than four years.\n"
+        "Related\n"
+        "Airport bus fares to rise in January\n"
+        "Construction is expected to begin next spring and to take about three years, the "
+        "transport department said in a statement after the vote.\n"
+    )
+    dump = clean_dump(text)
+    judged = _by_text(dump)
+    assert judged["Airport bus fares to rise in January"][1] == "related_links"
+    assert len(dump.paragraphs) == 2

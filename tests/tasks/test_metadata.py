@@ -1,0 +1,147 @@
+"""Metadata stage: outlet, dates, dateline, byline, language and counters from judged lines."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+
+import pytest
+
+from tasks.clean import clean_dump
+from tasks.metadata import extract_metadata, parse_date, parse_dateline
+
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+
+BODY_EN = (
+    "The Easton Rowing Club won the regional eights title on Saturday, its first victory in "
+    "the event since 2001, beating the favourites by half a length.\n"
+    "Coach Petra Lindqvist said the crew had trained every morning since February and would "
+    "now prepare for the national championships.\n"
+)
+
+
+def _meta(text: str):
+    return extract_metadata(clean_dump(text))
+
+
+def test_wire_dateline_sets_place_outlet_and_keeps_paragraph() -> None:
+    text = (
+        "Harbour dredging to start next month\n\n"
+        "Harbour dredging to start next month\n"
+        "LORWICK, Norland, March 3 (Tidewire) -- Dredging of the inner harbour will start "
+        "next month, the port authority said on Friday, after two years of delays.\n"
+        "The work is expected to cost 12 million crowns.\n"
+    )
+    dump = clean_dump(text)
+    meta = extract_metadata(dump)
+    assert dump.paragraphs[0].startswith("LORWICK, Norland, March 3 (Tidewire) --")
+    assert meta.title == "Harbour dredging to start next month"
+    assert meta.dateline == "LORWICK, Norland"
+    assert meta.outlet == "Tidewire"
+    assert meta.published_date is None  # a dateline without a year does not date the story
+
+
+def test_dateline_forms() -> None:
+    place = parse_dateline("Bergstadt (Talpresse) – Die Stadt hat am Montag entschieden.")
+    assert place is not None and (place.place, place.outlet) == ("Bergstadt", "Talpresse")
+    dated = parse_dateline("PORT AMBLE, 16 May — Ferries were cancelled on Tuesday.")
+    assert dated is not None and dated.place == "PORT AMBLE" and dated.date is None
+    assert parse_dateline("The mayor said the plan - which was late - would pass.") is None
+
+
+def test_spanish_label_date_and_source_line() -> None:
+    text = (
+        "Abre el nuevo mercado de Valdeluz\n"
+        "Publicado el 4 de marzo de 2022 · 10:15\n"
+        "Fuente: Agencia Sur\n"
+        "El nuevo mercado municipal de Valdeluz abrió sus puertas el viernes con 40 puestos, "
+        "según informó el ayuntamiento en un comunicado.\n"
+        "La obra costó dos millones de euros y fue financiada por la provincia.\n"
+    )
+    meta = _meta(text)
+    assert meta.published_date == datetime.date(2022, 3, 4)
+    assert meta.outlet == "Agencia Sur"
+    assert meta.language == "es"
+
+
+def test_russian_and_german_date_labels() -> None:
+    assert parse_date("Опубликовано: 12 апреля 2021, 14:05") == datetime.date(2021, 4, 12)
+    assert parse_date("Dienstag, 6. Juni 2023") == datetime.date(2023, 6, 6)
+    text = (
+        "Neue Brücke in Talheim eröffnet\n"
+        "Erstellt: 03.02.2022, 10:00 Uhr\n"
+        "Aktualisiert: 04.02.2022, 08:30 Uhr\n"
+        "Die neue Brücke über die Tal ist am Donnerstag für den Verkehr freigegeben worden, "
+        "wie die Stadtverwaltung mitteilte.\n"
+        "Die Bauarbeiten hatten zwei Jahre gedauert.\n"
+    )
+    assert _meta(text).published_date == datetime.date(2022, 2, 3)  # created, not updated
+
+
+def test_ambiguous_and_relative_dates_are_none() -> None:
+    assert parse_date("04/05/2022") is None
+    assert parse_date("16/05/2023") == datetime.date(2023, 5, 16)
+    assert parse_date("05/16/2023") == datetime.date(2023, 5, 16)
+    text = "Market reopens after fire\nUpdated 3 hours ago\n" + BODY_EN
+    assert _meta(text).published_date is None
+
+
+def test_outlet_line_after_headline() -> None:
+    text = "Rowing club wins regional title\n\nNBN\nRowing club wins regional title\n\n" + BODY_EN
+    dump = clean_dump(text)
+    assert [line.reason for line in dump.lines if line.text == "NBN"] == ["outlet_line"]
+    assert extract_metadata(dump).outlet == "NBN"
+
+
+def test_byline_outlet_and_site_name_fallback() -> None:
+    text = (
+        "Rowing club wins regional title | Lakeside Herald\n"
+        "Rowing club wins regional title\n"
+        "By Mara Quill, Easton Courier\n" + BODY_EN + "© 2021 Lakeside Herald Ltd\n"
+    )
+    meta = _meta(text)
+    assert meta.title == "Rowing club wins regional title"
+    assert meta.byline == "Mara Quill"
+    assert meta.outlet == "Easton Courier"
+    no_byline = "\n".join(line for line in text.splitlines() if not line.startswith("By "))
+    assert _meta(no_byline).outlet == "Lakeside Herald"
+
+
+def test_language_host_language_and_counters() -> None:
+    text = (
+        "Rowing club wins regional title\n"
+        "Diese Website verwendet Cookies. Mit der Nutzung stimmen Sie unserer "
+        "Datenschutzerklärung zu.\n"
+        "Artikel teilen\n" + BODY_EN + "1.204 Aufrufe\nKommentare (7)\n"
+    )
+    meta = _meta(text)
+    assert meta.language == "en"
+    assert meta.host_language == "de"
+    assert meta.n_views == 1204
+    assert meta.n_comments == 7
+
+
+def test_devset_metadata_matches_gold() -> None:
+    devset = SHARED / "devset"
+    if not (devset / "gold.jsonl").is_file():
+        pytest.skip("devset not available")
+    records = [json.loads(line) for line in (devset / "gold.jsonl").read_text().splitlines()]
+    hits = {"title": 0, "outlet": 0, "published": 0, "dateline": 0, "language": 0}
+    for record in records:
+        meta = _meta((devset / record["file"]).read_text(encoding="utf-8"))
+        published = meta.published_date.isoformat() if meta.published_date else None
+        got = {
+            "title": meta.title,
+            "outlet": (meta.outlet or "").casefold() or None,
+            "published": published,
+            "dateline": (meta.dateline or "").casefold() or None,
+            "language": meta.language,
+        }
+        want = dict(record)
+        want["outlet"] = (record["outlet"] or "").casefold() or None
+        want["dateline"] = (record["dateline"] or "").casefold() or None
+        for field in hits:
+            hits[field] += got[field] == want[field]
+    for field, n in hits.items():
+        assert n >= 0.9 * len(records), (field, n)
