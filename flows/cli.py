@@ -19,6 +19,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--raw", help="folder of raw dumps (default data/raw)")
     run.add_argument("--out", help="output folder (default data/processed)")
     run.add_argument("--batch-size", type=int, help="articles per batch task")
+    run.add_argument("--workers", type=int, help="worker processes (default: all cores)")
     return parser
 
 
@@ -41,7 +42,9 @@ def main(argv: list[str] | None = None) -> int:
     from flows.pipeline import newsflow_pipeline
 
     try:
-        summary = newsflow_pipeline(raw_dir=args.raw, out_dir=args.out, batch_size=args.batch_size)
+        summary = newsflow_pipeline(
+            raw_dir=args.raw, out_dir=args.out, batch_size=args.batch_size, workers=args.workers
+        )
     except Exception as error:  # one line for the operator; the traceback is in Prefect's log
         print(f"newsflow: run failed: {type(error).__name__}: {error}", file=sys.stderr)
         return 1

@@ -10,24 +10,28 @@ from __future__ import annotations
 import sys
 import time
 import uuid
+from collections.abc import Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
+from multiprocessing import get_context
 from pathlib import Path
 
 import pyarrow as pa
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.task_runners import ThreadPoolTaskRunner
 
 from tasks import tables
-from tasks.batch import build_batch_tables
+from tasks.batch import StagedBatch, process_input_batch
 from tasks.corpus import cluster_articles
 from tasks.dedup import NearDupRule
-from tasks.ingest import InputFile, QuarantineRecord, discover_inputs, plan_inputs, read_inputs
+from tasks.ingest import InputFile, QuarantineRecord, discover_inputs, plan_inputs
 from tasks.settings import SQL_DIR, Settings, load_settings
 from tasks.write import (
     CommitPlan,
-    batch_key,
     build_catalog,
     commit_version,
     current_version,
@@ -57,37 +61,27 @@ class RunSummary:
     out_dir: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class StagedBatch:
-    key: str
-    n_articles: int
-    n_quarantined: int
-    n_quotes: int
-    quarantine_reasons: list[str]
+@contextmanager
+def worker_pool(workers: int) -> Iterator[Executor | None]:
+    """Processes for the per-article stages (the GIL keeps threads on one core).
+
+    Workers are spawned, so they import only `tasks/` and never start a Prefect server.
+    """
+    if workers <= 1:
+        yield None
+        return
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+        yield pool
 
 
 @task(name="process-batch", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=2)
 def process_batch(
-    batch: list[InputFile], staged: str, run_id: str, settings: Settings
+    batch: list[InputFile], staged: str, run_id: str, settings: Settings, pool: Executor | None
 ) -> StagedBatch:
     """Per-article stages for one batch, staged as Parquet (only counts travel back)."""
-    dumps, problems = read_inputs(batch, settings.max_input_bytes)
-    built = build_batch_tables(
-        dumps,
-        run_id,
-        shingle_words=settings.shingle_words,
-        minhash_permutations=settings.minhash_permutations,
-    )
-    quarantined = problems + built.quarantine
-    key = batch_key([item.source_path for item in batch])
-    stage_batch(Path(staged), key, built.tables, quarantine_table(quarantined, run_id))
-    return StagedBatch(
-        key,
-        built.tables["articles"].num_rows,
-        len(quarantined),
-        built.tables["quotes"].num_rows,
-        [q.error for q in quarantined],
-    )
+    if pool is None:
+        return process_input_batch(batch, staged, run_id, settings)
+    return pool.submit(process_input_batch, batch, staged, run_id, settings).result()
 
 
 @task(name="cluster-articles", cache_policy=NO_CACHE)
@@ -154,12 +148,17 @@ def _inputs_state(
     )
 
 
-@flow(name="newsflow", log_prints=True)
+@flow(name="newsflow", log_prints=True, task_runner=ThreadPoolTaskRunner(max_workers=8))
 def newsflow_pipeline(
-    raw_dir: str | None = None, out_dir: str | None = None, batch_size: int | None = None
+    raw_dir: str | None = None,
+    out_dir: str | None = None,
+    batch_size: int | None = None,
+    workers: int | None = None,
 ) -> RunSummary:
     """Process new and changed dumps under `raw_dir` into a new version of `out_dir`."""
-    settings = load_settings(raw_dir=raw_dir, out_dir=out_dir, batch_size=batch_size)
+    settings = load_settings(
+        raw_dir=raw_dir, out_dir=out_dir, batch_size=batch_size, workers=workers
+    )
     logger = get_run_logger()
     started = datetime.now(UTC)
     clock = time.perf_counter()
@@ -191,8 +190,11 @@ def newsflow_pipeline(
         t = lap("discover", t)
         staged_dir = staging_dir(out, run_id)
         staged_dir.mkdir(parents=True)
-        futures = [process_batch.submit(b, str(staged_dir), run_id, settings) for b in batches]
-        staged = [f.result() for f in futures]
+        with worker_pool(min(settings.workers, len(batches))) as pool:
+            futures = [
+                process_batch.submit(b, str(staged_dir), run_id, settings, pool) for b in batches
+            ]
+            staged = [f.result() for f in futures]
         stage_batch(staged_dir, "discover", {}, quarantine_table(problems, run_id))
         t = lap("batches", t)
         assignments: pa.Table = cluster_corpus.submit(

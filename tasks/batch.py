@@ -9,17 +9,20 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pyarrow as pa
 
 from tasks import tables
 from tasks.clean import clean_dump
 from tasks.dedup import body_numbers, content_hash, minhash_signatures
-from tasks.ingest import DecodedDump, QuarantineRecord, article_id_for
+from tasks.ingest import DecodedDump, InputFile, QuarantineRecord, article_id_for, read_inputs
 from tasks.metadata import extract_metadata
 from tasks.quotes import extract_quotes
 from tasks.segment import join_paragraphs, segment_body
+from tasks.settings import Settings
 from tasks.stories import story_terms
+from tasks.write import batch_key, quarantine_table, stage_batch
 
 
 @dataclass(slots=True)
@@ -44,6 +47,17 @@ class _Rows:
 
     def table(self, schema: pa.Schema) -> pa.Table:
         return pa.table(self.columns, schema=schema)
+
+
+@dataclass(frozen=True, slots=True)
+class StagedBatch:
+    """What a staged batch reports back: counts only, the rows stay on disk."""
+
+    key: str
+    n_articles: int
+    n_quarantined: int
+    n_quotes: int
+    quarantine_reasons: list[str]
 
 
 def quote_id_for(article_id: str, char_start: int, char_end: int) -> str:
@@ -139,3 +153,26 @@ def build_batch_tables(
 
 def _fields(record: object) -> dict[str, object]:
     return {name: getattr(record, name) for name in record.__slots__}  # type: ignore[attr-defined]
+
+
+def process_input_batch(
+    batch: Sequence[InputFile], staged_dir: str, run_id: str, settings: Settings
+) -> StagedBatch:
+    """Read, process and stage one batch of inputs; runs in a worker process."""
+    dumps, problems = read_inputs(batch, settings.max_input_bytes)
+    built = build_batch_tables(
+        dumps,
+        run_id,
+        shingle_words=settings.shingle_words,
+        minhash_permutations=settings.minhash_permutations,
+    )
+    quarantined = problems + built.quarantine
+    key = batch_key([item.source_path for item in batch])
+    stage_batch(Path(staged_dir), key, built.tables, quarantine_table(quarantined, run_id))
+    return StagedBatch(
+        key,
+        built.tables["articles"].num_rows,
+        len(quarantined),
+        built.tables["quotes"].num_rows,
+        [q.error for q in quarantined],
+    )

@@ -19,6 +19,8 @@ class Settings:
     raw_dir: str = str(PROJECT_ROOT / "data" / "raw")
     out_dir: str = str(PROJECT_ROOT / "data" / "processed")
     batch_size: int = 2000
+    # worker processes for the per-article stages; 1 runs them in the flow's process
+    workers: int = os.cpu_count() or 1
     # inputs larger than this are quarantined rather than read whole into memory
     max_input_bytes: int = 20 * 1024 * 1024
     # MinHash / LSH for near-duplicates: 32 bands of 4 rows catch Jaccard >= ~0.45
