@@ -61,6 +61,12 @@ class RunSummary:
     out_dir: str = ""
 
 
+def split_batches(items: list[InputFile], batch_size: int, workers: int) -> list[list[InputFile]]:
+    """Batches of at most `batch_size`, and at least one per worker so no core idles."""
+    size = max(1, min(batch_size, -(-len(items) // max(1, workers))))
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
 @contextmanager
 def worker_pool(workers: int) -> Iterator[Executor | None]:
     """Processes for the per-article stages (the GIL keeps threads on one core).
@@ -183,10 +189,7 @@ def newsflow_pipeline(
         )
         plan = plan_inputs(inputs, seen)
         dropped = _dropped_article_ids(previous, plan.changed_sources)
-        batches = [
-            plan.todo[i : i + settings.batch_size]
-            for i in range(0, len(plan.todo), settings.batch_size)
-        ]
+        batches = split_batches(plan.todo, settings.batch_size, settings.workers)
         t = lap("discover", t)
         staged_dir = staging_dir(out, run_id)
         staged_dir.mkdir(parents=True)
