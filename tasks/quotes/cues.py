@@ -1,0 +1,157 @@
+"""Speech cues per language, loaded from `cues.json`.
+
+The words that say "this was said by" (verbs, "according to", "quoted X as saying"), the
+words that stand for a speaker (pronouns, titles, source nouns) and the capitalised words
+that never name one are data, so a language is added by editing the JSON, not the code.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+CUES_PATH = Path(__file__).with_name("cues.json")
+# Used when the article's language is unknown or has no entry of its own.
+FALLBACK_LANGUAGES = ("en", "es", "de", "fr", "it", "pt", "ru")
+WORD_LISTS = (
+    "verbs",
+    "verb_prefixes",
+    "according_to",
+    "relative_according",
+    "quoted_as",
+    "passive_quoted",
+    "quoted_triggers",
+    "pronouns",
+    "determiners",
+    "relatives",
+    "adverbial_starts",
+    "holder_prepositions",
+    "indefinite_determiners",
+    "prepositions",
+    "conjunctions",
+    "titles",
+    "title_endings",
+    "source_nouns",
+    "org_words",
+    "place_words",
+    "non_name_words",
+    "adverb_endings",
+)
+
+
+@dataclass(slots=True, frozen=True)
+class CueLexicon:
+    """The compiled speech cues of one language (or of several merged)."""
+
+    speech_verb: regex.Pattern[str]
+    according_to: regex.Pattern[str]
+    relative_according: regex.Pattern[str] | None
+    # The same patterns searching backwards: the cue nearest to what follows it.
+    last_speech_verb: regex.Pattern[str]
+    last_according_to: regex.Pattern[str]
+    last_relative_according: regex.Pattern[str] | None
+    quoted_as: tuple[regex.Pattern[str], ...]
+    passive_quoted: tuple[regex.Pattern[str], ...]
+    quoted_triggers: tuple[str, ...]
+    pronouns: frozenset[str]
+    determiners: frozenset[str]
+    relatives: frozenset[str]
+    adverbial_starts: frozenset[str]
+    holder_prepositions: frozenset[str]
+    indefinite_determiners: frozenset[str]
+    prepositions: frozenset[str]
+    conjunctions: frozenset[str]
+    titles: frozenset[str]
+    title_endings: tuple[str, ...]
+    source_nouns: frozenset[str]
+    org_words: frozenset[str]
+    place_words: frozenset[str]
+    non_name_words: frozenset[str]
+    adverb_endings: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _load_cue_words() -> dict[str, dict[str, list[str]]]:
+    """Read cues.json once per process."""
+    raw = json.loads(CUES_PATH.read_text(encoding="utf-8"))
+    return {lang: lists for lang, lists in raw.items() if not lang.startswith("_")}
+
+
+def _alternation(phrases: list[str]) -> str:
+    """Longest phrases first, so "a-t-il déclaré" wins over "déclaré"; spaces match any run."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+def _backwards(pattern: regex.Pattern[str]) -> regex.Pattern[str]:
+    return regex.compile(pattern.pattern, pattern.flags | regex.REVERSE)
+
+
+def _compile_lexicon(languages: tuple[str, ...]) -> CueLexicon:
+    words = _load_cue_words()
+    merged: dict[str, list[str]] = {name: [] for name in WORD_LISTS}
+    for lang in languages:
+        for name in WORD_LISTS:
+            merged[name].extend(words.get(lang, {}).get(name, []))
+    verbs = _alternation(merged["verbs"])
+    prefixes = _alternation(merged["verb_prefixes"])
+    speech_verb = regex.compile(
+        rf"(?<![\w’'-])(?:(?:{prefixes})\s+)?(?P<verb>{verbs})(?![\w’'-])"
+        if prefixes
+        else rf"(?<![\w’'-])(?P<verb>{verbs})(?![\w’'-])"
+    )
+    according_to = regex.compile(
+        rf"(?<![\w’'-])(?P<cue>{_alternation(merged['according_to'])})\s+", regex.IGNORECASE
+    )
+    relative = (
+        regex.compile(
+            rf"(?<![\w’'-])(?P<cue>{_alternation(merged['relative_according'])})(?![\w’'-])",
+            regex.IGNORECASE,
+        )
+        if merged["relative_according"]
+        else None
+    )
+
+    def lowered(name: str) -> frozenset[str]:
+        return frozenset(w.casefold() for w in merged[name])
+
+    return CueLexicon(
+        speech_verb=speech_verb,
+        according_to=according_to,
+        relative_according=relative,
+        last_speech_verb=_backwards(speech_verb),
+        last_according_to=_backwards(according_to),
+        last_relative_according=_backwards(relative) if relative is not None else None,
+        quoted_triggers=tuple(dict.fromkeys(merged["quoted_triggers"])),
+        quoted_as=tuple(regex.compile(p) for p in dict.fromkeys(merged["quoted_as"])),
+        passive_quoted=tuple(regex.compile(p) for p in dict.fromkeys(merged["passive_quoted"])),
+        pronouns=lowered("pronouns"),
+        determiners=lowered("determiners"),
+        relatives=lowered("relatives"),
+        adverbial_starts=lowered("adverbial_starts"),
+        holder_prepositions=lowered("holder_prepositions"),
+        indefinite_determiners=lowered("indefinite_determiners"),
+        prepositions=lowered("prepositions"),
+        conjunctions=lowered("conjunctions"),
+        titles=lowered("titles"),
+        title_endings=tuple(lowered("title_endings")),
+        source_nouns=lowered("source_nouns"),
+        org_words=lowered("org_words"),
+        place_words=lowered("place_words"),
+        non_name_words=lowered("non_name_words"),
+        adverb_endings=tuple(lowered("adverb_endings")),
+    )
+
+
+@lru_cache(maxsize=32)
+def cue_lexicon(language: str | None) -> CueLexicon:
+    """The cues for an article's language; all languages when it is unknown."""
+    words = _load_cue_words()
+    code = (language or "").strip().lower()[:2]
+    if code not in words:
+        return _compile_lexicon(FALLBACK_LANGUAGES)
+    return _compile_lexicon((code,))

@@ -1,0 +1,38 @@
+"""Limits of the quotes stage, kept in one place so no stage code carries magic numbers."""
+
+from __future__ import annotations
+
+# A quotation shorter than this is a scare quote ("insulting"), not a quote.
+MIN_QUOTE_WORDS = 3
+# A pair of marks farther apart than this is a stray mark, not a quotation.
+MAX_QUOTE_CHARS = 4000
+# A quote may run on over at most this many paragraphs (reopened with a mark each time).
+MAX_CONTINUED_PARAGRAPHS = 6
+# How far after a closing mark an attribution ("..., said X") is looked for.
+MAX_TRAILING_CUE_CHARS = 220
+# How far before an opening mark, within its sentence, an attribution ("X said:") is looked for.
+MAX_LEADING_CUE_CHARS = 400
+# Openers waiting for a closer in one paragraph; older ones are dropped as stray.
+MAX_OPEN_MARKS = 8
+# Words allowed between a closing mark and a trailing speech verb (", a senior aide said").
+MAX_WORDS_BEFORE_TRAILING_VERB = 16
+# An unnamed-source description longer than this is cut ("a senior official at the ministry").
+MAX_DESCRIPTION_WORDS = 8
+# Words kept of a description that runs into its own clause ("El comité de obras ... aprobó ...").
+MAX_RUNAWAY_DESCRIPTION_WORDS = 4
+# Capitalised words in one name ("Inés Carvajal Ruiz").
+MAX_NAME_TOKENS = 5
+# A quotation this short with every long word capitalised is a title ("Face the Nation").
+MAX_TITLE_WORDS = 8
+# Languages that capitalise nouns, where title case says nothing about titles.
+TITLE_CASE_EXEMPT_LANGUAGES = frozenset({"de", "lb"})
+# Words of the short sentence after "…?" or "…!" that may still attribute it ("she asked").
+MAX_WORDS_AFTER_QUESTION = 8
+# Shortest word that may be a compound title ("Polizeisprecher"), not the title itself.
+TITLE_COMPOUND_MIN_CHARS = 9
+# Occurrences of a surname looked at when widening it to a full name.
+MAX_NAME_OCCURRENCES = 64
+# The first stretch of text searched back for a pronoun's person; it doubles until found.
+ANTECEDENT_WINDOW_CHARS = 600
+# Cleaned capitalised runs remembered per language; the cache is emptied when full.
+CLEAN_NAME_CACHE_SIZE = 200_000

@@ -1,0 +1,826 @@
+"""Give each quotation its speaker.
+
+A speaker is looked for in the quote's own sentence (", said X", "X said:", "according to X",
+"Y quoted X as saying", a colon after a name, "— X"), then in the sentence before it, then
+taken from the previous quote of the paragraph. Pronouns and bare verbs ("aseguró",
+"a-t-elle lancé") stand for the last person or unnamed source the article mentioned, and a
+surname or a title ("Lindqvist", "the mayor") is widened to the fullest name the article gives.
+The article never gains a speaker it does not name: with no cue the speaker stays None.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+import regex
+
+from tasks.quotes.cues import CueLexicon
+from tasks.quotes.marks import QuoteSpan, split_paragraphs
+from tasks.quotes.settings import (
+    ANTECEDENT_WINDOW_CHARS,
+    CLEAN_NAME_CACHE_SIZE,
+    MAX_DESCRIPTION_WORDS,
+    MAX_LEADING_CUE_CHARS,
+    MAX_NAME_OCCURRENCES,
+    MAX_NAME_TOKENS,
+    MAX_RUNAWAY_DESCRIPTION_WORDS,
+    MAX_TRAILING_CUE_CHARS,
+    MAX_WORDS_AFTER_QUESTION,
+    MAX_WORDS_BEFORE_TRAILING_VERB,
+    TITLE_COMPOUND_MIN_CHARS,
+)
+
+# Short forms that end in a period without ending a sentence.
+ABBREVIATIONS = (
+    "Mr|Mrs|Ms|Dr|St|Sen|Sens|Rep|Reps|Gov|Gen|Jr|Sr|Prof|Rev|Sept|Jan|Feb|Mar|Apr|Jun|Jul|"
+    "Aug|Sep|Oct|Nov|Dec|No|Mt|Ft|Lt|Col|Capt|Sgt|Cllr|Del|Atty|Supt|Insp|Mme|Mlle|Sr|Sra|"
+    "Dott|Sig|Nr|vs|etc|approx|ca|bzw"
+)
+# A capitalised word; a period belongs to it only in initials ("G.K.") and short forms ("Mr.").
+NAME_TOKEN = (
+    rf"\p{{Lu}}(?:\.(?:\p{{Lu}}\.)*|[\p{{L}}\p{{M}}’'\-]*(?:(?<=\b(?:{ABBREVIATIONS}))\.)?)"
+)
+NAME_CONNECTOR = (
+    r"(?:[ \u00a0]+(?:(?:de|del|della|di|da|van|von|der|den|du|des|y|bin|dos|das|do|zu|ter)"
+    r"[ \u00a0]+)?)"
+)
+NAME_RUN = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}\d’'-]){NAME_TOKEN}"
+    rf"(?:{NAME_CONNECTOR}{NAME_TOKEN}){{0,{MAX_NAME_TOKENS + 2}}}"
+)
+WORD = regex.compile(r"[\p{L}\p{M}\d][\p{L}\p{M}\d’'.\-]*")
+POSSESSIVE = regex.compile(r"[’']s?$")
+POSSESSIVE_ENDINGS = ("’s", "'s", "’", "'")
+# A sentence ends at . ! ? (perhaps closed by a mark) before a capital, a digit or a mark.
+SENTENCE_BREAK = regex.compile(r"[.!?…][\"”»’']?[ \u00a0\t]+(?=[\"“„«‘\p{Lu}\p{N}])")
+ABBREVIATION_BEFORE_PERIOD = regex.compile(
+    rf"(?:\b\p{{Lu}}|\b(?:{ABBREVIATIONS}|S\.A|U\.S|U\.K|a\.m|p\.m))\.$"
+)
+# The end of a sentence inside a short phrase, not fooled by "Mr." or "Anna K. Lindqvist".
+PHRASE_SENTENCE_END = regex.compile(
+    rf"(?<!\b\p{{Lu}})(?<!\b(?:{ABBREVIATIONS}))[.!?](?=\s|$)|[;:](?=\s|$)"
+)
+# A party-and-state label after a name: "R-Ky.", "(D-N.C.)", "(D)".
+PARTY_AND_STATE = regex.compile(r"^\(?\p{Lu}(?:-\p{Lu}[\p{L}.]*)?\)?\.?$")
+AGE_OR_NUMBER = regex.compile(r"^\d[\d\s.,]*(?:\s*\p{L}{1,6})?$")
+DASH_NAME = regex.compile(r"^[\s\u00a0]*[—–-]{1,2}[\s\u00a0]*(?P<who>[^,.;\n]{2,80})")
+MASK = " ⟨⟩ "
+LETTER = regex.compile(r"\p{L}")
+# Cleaned names per lexicon: the same capitalised runs recur across articles.
+_CLEAN_NAME_CACHES: dict[int, dict[str, tuple[str, str]]] = {}
+CHUNK_EDGE = regex.compile(r",|\s[—–]\s|\(|\)")
+ELIDED_WORD = regex.compile(r"^(?:l|d)['’](\p{L}+)$")
+SOURCE_END = regex.compile(r"[.;]\s|,\s(?![\p{Lu}])")
+ELIDED_ARTICLE = regex.compile(r"(?<![\p{L}])[LlDd][’']")
+CLAUSE_EDGES = regex.compile(r"[;—–]|\s-\s|:")
+
+
+@dataclass(slots=True)
+class Mention:
+    """A capitalised name in the article, cleaned of titles and sentence words."""
+
+    start: int
+    end: int
+    text: str
+    titles: str
+    is_org: bool
+    is_person_like: bool
+
+
+@dataclass(slots=True)
+class _NameIndex:
+    """Names of one article in order, for pronouns and titles."""
+
+    mentions: list[Mention]
+    starts: list[int]
+
+
+@dataclass(slots=True)
+class Attribution:
+    """Who said a quote, what kind of speaker it is, the cue that says so and any relay."""
+
+    speaker: str | None
+    speaker_kind: str
+    cue: str | None
+    via: str | None = None
+
+
+NO_SPEAKER = Attribution(None, "unknown", None)
+
+
+@dataclass(slots=True)
+class _Subject:
+    speaker: str
+    kind: str
+
+
+class ArticleSpeakers:
+    """Everything speaker attribution needs to know about one article, computed once."""
+
+    def __init__(self, body: str, spans: list[QuoteSpan], lexicon: CueLexicon) -> None:
+        self.body = body
+        self.spans = spans
+        self.lex = lexicon
+        self.paragraphs = split_paragraphs(body)
+        self.paragraph_starts = [start for start, _ in self.paragraphs]
+        self.span_opens = [span.open_at for span in spans]
+        self.sentence_starts = self._sentence_starts()
+        self.attributions: list[Attribution] = []
+        self._clean_cache = _CLEAN_NAME_CACHES.setdefault(id(lexicon), {})
+        self._names_by_token: dict[str, list[tuple[int, str]]] = {}
+        self._runs_by_token: dict[str, list[regex.Match[str]]] | None = None
+        self._name_index: _NameIndex | None = None
+
+    @property
+    def names(self) -> _NameIndex:
+        """The article's names, built on first need: only pronouns and titles ask for them."""
+        if self._name_index is None:
+            mentions = self._mentions()
+            self._name_index = _NameIndex(mentions=mentions, starts=[m.start for m in mentions])
+        return self._name_index
+
+    # ---- article-wide indexes -------------------------------------------------------
+
+    def _inside_quote(self, position: int) -> bool:
+        i = bisect.bisect_right(self.span_opens, position) - 1
+        return i >= 0 and self.spans[i].open_at < position <= self.spans[i].close_at
+
+    def _sentence_starts(self) -> list[int]:
+        starts = set(self.paragraph_starts)
+        body = self.body
+        for brk in SENTENCE_BREAK.finditer(body):
+            period = brk.start()
+            if body[period] == "." and ABBREVIATION_BEFORE_PERIOD.search(
+                body, max(0, period - 8), period + 1
+            ):
+                continue
+            if not self._inside_quote(brk.end()):
+                starts.add(brk.end())
+        return sorted(starts)
+
+    def _clean_name(self, text: str) -> tuple[str, str]:
+        """Drop titles and sentence words around a capitalised run; return (name, titles)."""
+        cached = self._clean_cache.get(text)
+        if cached is None:
+            if len(self._clean_cache) > CLEAN_NAME_CACHE_SIZE:
+                self._clean_cache.clear()
+            cached = self._clean_cache[text] = self._clean_name_uncached(text)
+        return cached
+
+    def _clean_name_uncached(self, text: str) -> tuple[str, str]:
+        tokens = ELIDED_ARTICLE.sub("", text.replace("\u00a0", " ")).split()
+        titles: list[str] = []
+        while tokens:
+            low = tokens[0].casefold().rstrip(",")
+            is_title = self._is_title(low)
+            if is_title or low in self.lex.non_name_words or low in self.lex.prepositions:
+                titles.append(low)
+                tokens.pop(0)
+                if is_title and tokens and tokens[0][:1].islower():
+                    return "", " ".join(titles)  # "Sprecher der Feuerwehr": a body, no name
+                continue
+            last_title = max(
+                (i for i, t in enumerate(tokens) if self._is_title(t.casefold())), default=-1
+            )
+            if 0 <= last_title < len(tokens) - 1:
+                titles.extend(t.casefold() for t in tokens[: last_title + 1])
+                tokens = tokens[last_title + 1 :]
+            break
+        if tokens:
+            tokens[-1] = POSSESSIVE.sub("", tokens[-1])
+            if tokens[-1].endswith(".") and len(tokens[-1]) > 2:
+                tokens[-1] = tokens[-1][:-1]
+        while tokens and (
+            tokens[-1].casefold() in self.lex.non_name_words or not tokens[-1][:1].isupper()
+        ):
+            tokens.pop()
+        return " ".join(tokens), " ".join(titles)
+
+    def _is_title(self, word: str) -> bool:
+        """A title, or a compound ending in one ("Polizeisprecher")."""
+        return word in self.lex.titles or (
+            len(word) > TITLE_COMPOUND_MIN_CHARS and word.endswith(self.lex.title_endings)
+        )
+
+    def _title_context(self, mention: Mention) -> str:
+        """The titles and the few words before a name ("la maire de X, Hélène ...")."""
+        words = WORD.findall(self.body, max(0, mention.start - 40), mention.start)
+        return (mention.titles + " " + " ".join(words)).casefold()
+
+    def _opens_sentence(self, position: int) -> bool:
+        i = bisect.bisect_right(self.sentence_starts, position) - 1
+        return i >= 0 and not WORD.search(self.body, self.sentence_starts[i], position)
+
+    def _words_before(self, position: int) -> list[str]:
+        words = self.body[max(0, position - 30) : position].split()[-2:]
+        return [w.strip(',;:()"“”«»').casefold() for w in words]
+
+    def _after_preposition(self, words_before: list[str]) -> bool:
+        """ "in Portobello", "of the Faroe Islands": a place or an organisation, not a speaker."""
+        if not words_before:
+            return False
+        last = words_before[-1]
+        if last in self.lex.prepositions:
+            return last not in self.lex.holder_prepositions
+        if last in self.lex.determiners and len(words_before) > 1:
+            previous = words_before[-2]
+            return (
+                previous in self.lex.prepositions and previous not in self.lex.holder_prepositions
+            )
+        return False
+
+    def _mention_at(self, run: regex.Match[str]) -> Mention | None:
+        """The name a capitalised run holds, if it is outside quotes and names anything."""
+        if self._inside_quote(run.start()):
+            return None
+        name, titles = self._clean_name(run.group())
+        if not name:
+            return None
+        offset = run.group().find(name.split()[0])
+        start = run.start() + max(offset, 0)
+        tokens = [t.casefold() for t in name.split()]
+        is_org = any(t in self.lex.org_words for t in tokens) or (
+            len(tokens) == 1 and name.isupper() and len(name) > 1
+        )
+        is_person_like = not (
+            is_org
+            or tokens[0] in self.lex.place_words
+            or self._after_preposition(self._words_before(start))
+        )
+        if is_person_like and len(tokens) == 1:
+            is_person_like = self._followed_by_speech_verb(start + len(name)) or any(
+                " " in fuller for _, fuller in self._names_containing(name)
+            )
+        return Mention(start, start + len(name), name, titles, is_org, is_person_like)
+
+    def _mentions(self) -> list[Mention]:
+        mentions = (self._mention_at(run) for run in NAME_RUN.finditer(self.body))
+        return [m for m in mentions if m is not None]
+
+    def _last_person_before(self, position: int) -> Mention | None:
+        """Scan back window by window: pronouns mostly point a sentence or two back."""
+        window_end = position
+        size = ANTECEDENT_WINDOW_CHARS
+        while window_end > 0:
+            window_start = max(0, window_end - size)
+            runs = list(NAME_RUN.finditer(self.body, window_start, window_end))
+            for run in reversed(runs):
+                if run.start() == window_start and window_start > 0:
+                    continue  # may be cut; the next window sees it whole
+                mention = self._mention_at(run)
+                if mention is not None and mention.is_person_like and mention.end <= position:
+                    return mention
+            window_end = (
+                runs[0].start() if runs and runs[0].start() == window_start else window_start
+            )
+            if window_start == 0:
+                break
+            size *= 2
+        return None
+
+    def _followed_by_speech_verb(self, position: int) -> bool:
+        return bool(self.lex.speech_verb.match(self.body, position + 1, position + 60)) and (
+            self.body[position : position + 1] == " "
+        )
+
+    def _description_at(self, start: int) -> str | None:
+        """An unnamed source opening the sentence at start ("Ein Analyst der Bank ...")."""
+        if self._inside_quote(start + 1):
+            return None
+        words = WORD.findall(self.body, start, min(len(self.body), start + 120))[:10]
+        if not words or words[0].casefold() not in self.lex.indefinite_determiners:
+            return None
+        head = next((i for i in range(1, min(4, len(words))) if self._is_source_noun(words[i])), -1)
+        if head < 0:
+            return None
+        end = head + 1
+        while end < len(words):
+            low = words[end].casefold()
+            linking = low in self.lex.prepositions or low in self.lex.determiners
+            if not (linking or (words[end][:1].isupper() and end > head + 1)):
+                break
+            end += 1
+        while end > head + 1 and (
+            words[end - 1].casefold() in self.lex.prepositions
+            or words[end - 1].casefold() in self.lex.determiners
+        ):
+            end -= 1
+        return " ".join(words[:end])
+
+    def _last_description_between(self, low: int, position: int) -> str | None:
+        i = bisect.bisect_left(self.sentence_starts, position) - 1
+        while i >= 0 and self.sentence_starts[i] > low:
+            description = self._description_at(self.sentence_starts[i])
+            if description is not None:
+                return description
+            i -= 1
+        return None
+
+    def _is_source_noun(self, word: str) -> bool:
+        return word.casefold() in self.lex.source_nouns
+
+    # ---- name resolution -------------------------------------------------------------
+
+    def fullest_name(self, name: str, position: int) -> str:
+        """The longest name in the article that contains this one, nearest before if several."""
+        tokens = name.split()
+        if not tokens:
+            return name
+        best = name
+        best_key: tuple[int, int] = (len(tokens), -1)
+        for start, fuller in self._names_containing(tokens[-1]):
+            fuller_tokens = fuller.split()
+            if len(fuller_tokens) <= len(tokens) or not _contains_run(fuller_tokens, tokens):
+                continue
+            before = 1 if start <= position else 0
+            key = (len(fuller_tokens) + before * 10, start if before else -start)
+            if key > best_key:
+                best, best_key = fuller, key
+        return best
+
+    def _names_containing(self, token: str) -> list[tuple[int, str]]:
+        """Person names of the article (outside quotes) that contain a token."""
+        cached = self._names_by_token.get(token)
+        if cached is not None:
+            return cached
+        found: list[tuple[int, str]] = []
+        for run in self.runs_by_token.get(token, ())[:MAX_NAME_OCCURRENCES]:
+            if self._inside_quote(run.start()):
+                continue
+            name, _ = self._clean_name(run.group())
+            tokens = name.split()
+            if token in tokens and not any(t.casefold() in self.lex.org_words for t in tokens):
+                found.append((run.start(), name))
+        self._names_by_token[token] = found
+        return found
+
+    @property
+    def runs_by_token(self) -> dict[str, list[regex.Match[str]]]:
+        """Every capitalised run of the body, by each word in it (possessive dropped)."""
+        if self._runs_by_token is None:
+            index: dict[str, list[regex.Match[str]]] = {}
+            for run in NAME_RUN.finditer(self.body):
+                for word in run.group().split():
+                    if word.endswith(POSSESSIVE_ENDINGS):
+                        word = word[: -2 if word[-1] == "s" else -1]
+                    if word in index:
+                        index[word].append(run)
+                    else:
+                        index[word] = [run]
+            self._runs_by_token = index
+        return self._runs_by_token
+
+    def _used_as_name(self, token: str) -> bool:
+        """A capitalised word the article also uses inside a longer name or mid-sentence."""
+        for start, name in self._names_containing(token):
+            if " " in name or not self._opens_sentence(start):
+                return True
+        return False
+
+    def last_antecedent(self, position: int) -> _Subject | None:
+        """The last person (or sentence-opening unnamed source) mentioned before a position."""
+        person = self._last_person_before(position)
+        description = self._last_description_between(person.start if person else -1, position)
+        if description is not None:
+            return _Subject(description, _description_kind(description, self.lex))
+        if person is None:
+            return None
+        return _Subject(self.fullest_name(person.text, position), "person")
+
+    def person_with_title(self, title: str, position: int) -> str | None:
+        """The named person nearest to a position whose title matches ("the mayor")."""
+        best: tuple[int, str] | None = None
+        for m in self.names.mentions:
+            if not m.is_person_like or title not in self._title_context(m).split():
+                continue
+            distance = abs(m.start - position)
+            if best is None or distance < best[0]:
+                best = (distance, m.text)
+        return self.fullest_name(best[1], position) if best else None
+
+    # ---- subjects ----------------------------------------------------------------------
+
+    def _names_in(self, text: str) -> list[tuple[str, bool]]:
+        """Names in a phrase as (name, is_org), skipping those after a preposition.
+
+        A lone capitalised word opening the phrase ("Unfortunately", "Inoltre") counts
+        only if the article uses it as a name elsewhere.
+        """
+        names: list[tuple[str, bool]] = []
+        for run in NAME_RUN.finditer(text):
+            name, _ = self._clean_name(run.group())
+            if not name:
+                continue
+            before = WORD.findall(text, 0, run.start())
+            if before and self._after_preposition([w.casefold() for w in before[-2:]]):
+                continue
+            if not before and " " not in name and not self._used_as_name(name):
+                lone_word = name == text.strip(" ,;:")
+                if not lone_word or name.casefold().endswith(self.lex.adverb_endings):
+                    continue  # "Unfortunately, ...", "Inoltre l’assessore ..."
+            tokens = [t.casefold() for t in name.split()]
+            is_org = any(t in self.lex.org_words for t in tokens) or (
+                len(tokens) == 1 and name.isupper() and len(name) > 1
+            )
+            names.append((name, is_org))
+        return names
+
+    def resolve_subject(
+        self, text: str, position: int, subject_first: bool, nearest_last: bool = False
+    ) -> _Subject | None:
+        """Turn the words around a speech verb into a speaker.
+
+        subject_first: the words came before the verb ("Lindqvist said"); otherwise they
+        followed it ("said Lindqvist, the ..."). nearest_last: the phrase nearest the cue names
+        the speaker ("..., Paolo Riva, secondo cui").
+        """
+        text = text.replace(MASK, " ").strip(" ,;:—–-\u00a0\t\n")
+        words = WORD.findall(text)
+        if not words:
+            return self.last_antecedent(position)
+        if len(words) == 1 and words[0].casefold() in self.lex.pronouns:
+            return self.last_antecedent(position)
+        chunks = [c.strip() for c in CHUNK_EDGE.split(text) if c.strip()]
+        kept = [c for c in chunks if not self._is_aside(c)]
+        if not kept:
+            return None
+        if nearest_last:
+            ordered = kept[-1:]
+        elif subject_first:  # the subject sits next to the verb, past any apposition
+            ordered = [c for c in reversed(kept) if not c[:1].islower()] or kept[-1:]
+        else:
+            ordered = kept[:3]
+        for chunk in ordered:
+            if self._names_modify_a_noun(chunk):
+                described = self._describe(chunk, position, subject_first)
+                if described is not None:
+                    return described
+                continue
+            names = self._names_in(chunk)
+            people = [n for n, is_org in names if not is_org]
+            if people:
+                person = people[-1] if subject_first else people[0]
+                return _Subject(self.fullest_name(person, position), "person")
+            if names:
+                return _Subject(names[-1][0], "organization")
+            chunk_words = WORD.findall(chunk)
+            if chunk_words and chunk_words[-1].casefold() in self.lex.pronouns and subject_first:
+                return self.last_antecedent(position)
+        chunk = kept[-1] if subject_first else kept[0]
+        return self._describe(chunk, position, subject_first)
+
+    def _names_modify_a_noun(self, chunk: str) -> bool:
+        """ "The Ohio governor", "Lindqvist's family": the last name is not the head."""
+        runs = [run for run in NAME_RUN.finditer(chunk) if self._clean_name(run.group())[0]]
+        if not runs:
+            return False
+        rest = WORD.match(chunk[runs[-1].end() :].lstrip())
+        if rest is None or not rest.group()[:1].islower():
+            return False
+        first = WORD.match(chunk)
+        opens_with_determiner = bool(first) and first.group().casefold() in self.lex.determiners
+        if not (opens_with_determiner or runs[-1].group().endswith(POSSESSIVE_ENDINGS)):
+            return False
+        word = rest.group().casefold()
+        return not (
+            word in self.lex.prepositions
+            or word in self.lex.adverbial_starts
+            or word in self.lex.relatives
+            or word in self.lex.conjunctions
+            or self.lex.speech_verb.fullmatch(word)
+        )
+
+    def _is_aside(self, chunk: str) -> bool:
+        """Ages, relative clauses and participle asides are not the speaker."""
+        if AGE_OR_NUMBER.match(chunk) or PARTY_AND_STATE.match(chunk):
+            return True
+        first = WORD.match(chunk)
+        return bool(first) and (
+            first.group().casefold() in self.lex.relatives
+            or first.group().casefold() in self.lex.adverbial_starts
+        )
+
+    def _describe(self, chunk: str, position: int, subject_first: bool) -> _Subject | None:
+        """An unnamed source as written ("a senior US official"), or a title resolved."""
+        words = chunk.split()
+        while words and (
+            words[0].casefold() in self.lex.conjunctions
+            or words[0].casefold() in self.lex.adverbial_starts
+        ):
+            words.pop(0)
+        if any(w.casefold() in self.lex.pronouns for w in words[:2]):
+            return self.last_antecedent(position)
+        kept: list[str] = []
+        for word in words:
+            bare = word.strip(".,;:").casefold()
+            if kept and (
+                bare in self.lex.relatives
+                or (not subject_first and bare in self.lex.adverbial_starts)
+                or self.lex.speech_verb.fullmatch(bare)
+            ):
+                break
+            kept.append(word.strip(",;:"))
+        if not kept:
+            return None
+        if kept[0].casefold() in self.lex.pronouns and len(kept) <= 2:
+            return self.last_antecedent(position)
+        if len(kept) > MAX_DESCRIPTION_WORDS:
+            cut = MAX_RUNAWAY_DESCRIPTION_WORDS
+            while cut < len(kept) and kept[cut][:1].isupper() and kept[cut - 1][:1].isupper():
+                cut += 1  # never split a name ("the United Nations Security Council")
+            kept = kept[:cut]
+        description = " ".join(kept).strip(" .")
+        if not LETTER.search(description):
+            return None
+        description_words = WORD.findall(description)
+        if not any(
+            w.isalpha() and w.casefold() not in self.lex.determiners for w in description_words
+        ):
+            return None
+        opening = [w.casefold() for w in description_words[:3]]
+        elided_head = ELIDED_ARTICLE.match(description)
+        if not (
+            elided_head
+            or opening[0] in self.lex.determiners
+            or any(w in self.lex.source_nouns or w in self.lex.titles for w in opening)
+        ):
+            return None  # "Several weeks ago", "Claiming the criticism": not a speaker
+        head = description.split()[-1].casefold()
+        first = description.split()[0].casefold()
+        elided = ELIDED_WORD.match(first)
+        if elided:
+            head = elided.group(1).casefold() if len(kept) == 1 else head
+        if head in self.lex.titles and (first in self.lex.determiners or elided):
+            named = self.person_with_title(head, position)
+            if named:
+                return _Subject(named, "person")
+        return _Subject(description, _description_kind(description, self.lex))
+
+    # ---- contexts around a quote -------------------------------------------------------
+
+    def _paragraph_of(self, position: int) -> tuple[int, int]:
+        return self.paragraphs[bisect.bisect_right(self.paragraph_starts, position) - 1]
+
+    def _sentence_start(self, position: int) -> int:
+        return self.sentence_starts[bisect.bisect_right(self.sentence_starts, position) - 1]
+
+    def _sentence_end(self, position: int) -> int:
+        i = bisect.bisect_right(self.sentence_starts, position)
+        _, paragraph_end = self._paragraph_of(position)
+        if i < len(self.sentence_starts):
+            return min(self.sentence_starts[i], paragraph_end)
+        return paragraph_end
+
+    def _masked(self, start: int, end: int) -> str:
+        """Body text with the quotations inside it masked, so their words are no cue."""
+        pieces: list[str] = []
+        cursor = start
+        i = bisect.bisect_left(self.span_opens, start)
+        while i < len(self.spans) and self.spans[i].open_at < end:
+            span = self.spans[i]
+            pieces.append(self.body[cursor : span.open_at])
+            pieces.append(MASK)
+            cursor = min(span.close_at + 1, end)
+            i += 1
+        if cursor < end:
+            pieces.append(self.body[cursor:end])
+        return "".join(pieces)
+
+    def _trailing_text(self, index: int) -> str:
+        span = self.spans[index]
+        start = span.close_at + 1
+        end = min(self._sentence_end(span.close_at), start + MAX_TRAILING_CUE_CHARS)
+        if end <= start + 1 and self.body[span.close_at - 1 : span.close_at] in "?!":
+            # "…?" Lindqvist asked. — a capital after ?/! need not start a new sentence
+            end = min(self._sentence_end(end + 1), start + MAX_TRAILING_CUE_CHARS)
+            if len(WORD.findall(self.body, start, end)) > MAX_WORDS_AFTER_QUESTION:
+                end = start
+        if index + 1 < len(self.spans):
+            end = min(end, self.spans[index + 1].open_at)
+        return self.body[start : max(start, end)]
+
+    def _chains_verbs(self, subject_words: str, earlier_verb: regex.Match[str]) -> bool:
+        """ "Riva said, adding that": only punctuation or "and" between the two verbs."""
+        if not WORD.search(subject_words, 0, earlier_verb.start()):
+            return False
+        between = WORD.findall(subject_words, earlier_verb.end())
+        return all(w.casefold() in self.lex.conjunctions for w in between)
+
+    # ---- attribution -------------------------------------------------------------------
+
+    def attribute(self, index: int, is_partial: bool) -> Attribution:
+        """Find the speaker of quote `index`; remember it for the quotes that follow."""
+        attribution = self._attribute(index, is_partial)
+        self.attributions.append(attribution)
+        return attribution
+
+    def _attribute(self, index: int, is_partial: bool) -> Attribution:
+        span = self.spans[index]
+        trailing = self._trailing_text(index)
+        sentence_start = self._sentence_start(span.open_at)
+        leading = self._masked(
+            max(sentence_start, span.open_at - MAX_LEADING_CUE_CHARS), span.open_at
+        )
+        after = self._from_trailing(trailing, span.close_at + 1)
+        if after is not None and after.cue not in self._according_cues(trailing):
+            return after
+        before = self._from_leading(leading, span.open_at, is_partial)
+        if after is not None:  # "according to" after the quote: a relay if a speaker precedes
+            if before is not None and before.speaker and before.cue != ":":
+                return Attribution(before.speaker, before.speaker_kind, before.cue, after.speaker)
+            return after
+        if before is not None:
+            return before
+        return self._from_context(index, sentence_start)
+
+    def _according_cues(self, trailing: str) -> set[str]:
+        return {m.group("cue") for m in self.lex.according_to.finditer(trailing)}
+
+    def _subject_attribution(self, subject: _Subject | None, cue: str | None) -> Attribution | None:
+        if subject is None:
+            return None
+        return Attribution(subject.speaker, subject.kind, cue)
+
+    def _from_trailing(self, trailing: str, position: int) -> Attribution | None:
+        """ ", said X", "X said", "the agency quoted X as saying", "according to X", "— X"."""
+        text = trailing.lstrip(" ,;:\u00a0\t")
+        if not text:
+            return None
+        after_dash = text.lstrip("—–- \u00a0")
+        if after_dash != text and self.lex.speech_verb.match(after_dash):
+            text = after_dash  # «…», — сказал X: the dash only opens the attribution
+        dash = DASH_NAME.match(text)
+        if dash and self._names_in(dash.group("who")):
+            subject = self.resolve_subject(dash.group("who"), position, subject_first=False)
+            return self._subject_attribution(subject, "—")
+        relayed = any(trigger in text for trigger in self.lex.quoted_triggers)
+        for pattern in self.lex.quoted_as if relayed else ():
+            quoted = pattern.match(text)
+            if quoted:
+                return self._quoted_as(quoted, position)
+        for pattern in self.lex.passive_quoted if relayed else ():
+            quoted = pattern.match(text)
+            if quoted:
+                subject = self.resolve_subject(quoted.group("who"), position, subject_first=True)
+                return self._subject_attribution(subject, "was quoted as saying")
+        according = self.lex.according_to.match(text)
+        if according:
+            source = SOURCE_END.split(text[according.end() :])[0]
+            subject = self.resolve_subject(source, position, subject_first=False)
+            return self._subject_attribution(subject, according.group("cue"))
+        verb = self.lex.speech_verb.search(text)
+        if verb is None:
+            return None
+        before_verb = text[: verb.start()]
+        if len(WORD.findall(before_verb)) > MAX_WORDS_BEFORE_TRAILING_VERB:
+            return None
+        if PHRASE_SENTENCE_END.search(before_verb):
+            return None
+        between = [w.casefold() for w in WORD.findall(before_verb)]
+        if between and (
+            between[0] in self.lex.conjunctions
+            or between[0] in self.lex.relatives
+            or between[-1] in self.lex.conjunctions
+            or between[-1] in self.lex.prepositions
+        ):
+            return None  # "... and urged": a second predicate of the reporter's sentence
+        cue = verb.group("verb")
+        subject_words = before_verb
+        if "-t-" in cue or "-t’" in cue:
+            subject = self.last_antecedent(position)
+        elif WORD.search(subject_words):
+            subject = self.resolve_subject(subject_words, position, subject_first=True)
+        else:
+            subject = None
+        if subject is None and "-t-" not in cue:  # "…", sagte sie / dijo la alcaldesa
+            after_verb = PHRASE_SENTENCE_END.split(text[verb.end() :])[0]
+            subject = self.resolve_subject(after_verb, position, subject_first=False)
+        return self._subject_attribution(subject, cue)
+
+    def _quoted_as(self, quoted: regex.Match[str], position: int) -> Attribution | None:
+        subject = self.resolve_subject(quoted.group("who"), position, subject_first=True)
+        if subject is None:
+            return None
+        via_names = self._names_in(quoted.group("via"))
+        via = via_names[-1][0] if via_names else quoted.group("via").strip(" ,")
+        return Attribution(subject.speaker, subject.kind, "quoted ... as saying", via)
+
+    def _outermost_named_speaker(
+        self, text: str, clause_start: int, position: int
+    ) -> Attribution | None:
+        """ "Riva said Lindqvist was right when she said "…"": reported speech inside reported
+        speech belongs to the first named speaker of the sentence."""
+        verbs = list(self.lex.speech_verb.finditer(text, clause_start))
+        if len(verbs) < 2:
+            return None
+        for verb in verbs[:-1]:
+            subject_words = text[clause_start : verb.start()]
+            if "-t-" in verb.group("verb") or not WORD.search(subject_words):
+                continue
+            subject = self.resolve_subject(subject_words, position, subject_first=True)
+            if subject is not None and subject.kind == "person":
+                return Attribution(subject.speaker, subject.kind, verb.group("verb"))
+        return None
+
+    def _from_leading(self, leading: str, position: int, is_partial: bool) -> Attribution | None:
+        """ "X said: …", "X told reporters …", "Y quoted X as saying …", "X, secondo cui …"."""
+        clause_start = 0
+        for edge in CLAUSE_EDGES.finditer(leading.rstrip(" :\u00a0")):
+            clause_start = edge.end()
+        text = leading
+        relayed = any(trigger in text for trigger in self.lex.quoted_triggers)
+        for pattern in self.lex.quoted_as if relayed else ():
+            for quoted in pattern.finditer(text):
+                return self._quoted_as(quoted, position)
+        for pattern in self.lex.passive_quoted if relayed else ():
+            for quoted in pattern.finditer(text):
+                subject = self.resolve_subject(quoted.group("who"), position, subject_first=True)
+                return self._subject_attribution(subject, "was quoted as saying")
+        if self.lex.last_relative_according is not None:
+            relative = self.lex.last_relative_according.search(text)
+            if relative is not None:
+                subject = self.resolve_subject(
+                    text[: relative.start()], position, subject_first=True, nearest_last=True
+                )
+                return self._subject_attribution(subject, relative.group("cue"))
+        outer = self._outermost_named_speaker(text, clause_start, position)
+        if outer is not None:
+            return outer
+        verb = self.lex.last_speech_verb.search(text)
+        if verb is not None:
+            cue = verb.group("verb")
+            subject_words = text[clause_start : verb.start()] if verb.start() > clause_start else ""
+            if not WORD.search(subject_words):
+                subject_words = text[: verb.start()]
+            earlier_verb = self.lex.last_speech_verb.search(subject_words)
+            if earlier_verb is not None and self._chains_verbs(subject_words, earlier_verb):
+                subject_words = subject_words[: earlier_verb.start()]  # "X said, adding that"
+            if "-t-" in cue:
+                subject = self.last_antecedent(position)
+            elif WORD.search(subject_words):
+                subject = self.resolve_subject(subject_words, position, subject_first=True)
+            else:
+                after_verb = text[verb.end() :].split(":")[0]
+                subject = self.resolve_subject(after_verb, position, subject_first=False)
+            return self._subject_attribution(subject, cue)
+        according = self.lex.last_according_to.search(text)
+        if according is not None:
+            source = text[according.end() :].split(",")[0]
+            subject = self.resolve_subject(source, position, subject_first=False)
+            return self._subject_attribution(subject, according.group("cue"))
+        if text.rstrip(" \u00a0").endswith(":") or is_partial:
+            names = [n for n, is_org in self._names_in(text) if not is_org]
+            if names:
+                subject = _Subject(self.fullest_name(names[0], position), "person")
+                return self._subject_attribution(subject, None if is_partial else ":")
+            first = WORD.match(text.lstrip())
+            if first and first.group().casefold() in self.lex.pronouns:
+                return self._subject_attribution(self.last_antecedent(position), ":")
+            if text.rstrip(" \u00a0").endswith(":"):
+                return NO_SPEAKER
+        return None
+
+    def _from_context(self, index: int, sentence_start: int) -> Attribution:
+        """No cue in the quote's sentence: the sentence before, else the previous quote."""
+        span = self.spans[index]
+        paragraph_start, _ = self._paragraph_of(span.open_at)
+        if sentence_start > paragraph_start:
+            previous_start = self._sentence_start(sentence_start - 1)
+        elif paragraph_start > 0:
+            previous_start = self._sentence_start(max(0, paragraph_start - 3))
+        else:
+            previous_start = -1
+        previous = ""
+        if previous_start >= 0:
+            previous_end = sentence_start if sentence_start > paragraph_start else paragraph_start
+            previous_start = max(previous_start, previous_end - MAX_LEADING_CUE_CHARS)
+            previous = self._masked(previous_start, previous_end).rstrip()
+        if previous and MASK.strip() not in previous:
+            found = self._from_leading(previous, span.open_at, is_partial=False)
+            if found is not None and found.speaker is not None:
+                return found
+        if index > 0 and self.attributions:
+            earlier = self.spans[index - 1]
+            same_paragraph = earlier.last_paragraph_index == span.paragraph_index
+            next_paragraph = earlier.last_paragraph_index == span.paragraph_index - 1
+            if same_paragraph or (next_paragraph and sentence_start == paragraph_start):
+                inherited = self.attributions[-1]
+                if inherited.speaker is not None:
+                    return Attribution(inherited.speaker, inherited.speaker_kind, None)
+        return NO_SPEAKER
+
+
+def _description_kind(description: str, lex: CueLexicon) -> str:
+    words = [w.casefold() for w in WORD.findall(description)]
+    head_words = words[:4]
+    if any(w in lex.org_words for w in head_words) and not any(
+        w in lex.source_nouns and w not in lex.org_words for w in head_words
+    ):
+        return "organization"
+    return "unnamed"
+
+
+def _contains_run(tokens: list[str], part: list[str]) -> bool:
+    size = len(part)
+    return any(tokens[i : i + size] == part for i in range(len(tokens) - size + 1))

@@ -1,0 +1,383 @@
+"""Tests for the quotes stage: marks, cues and speakers on tiny invented articles."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from tasks.quotes import Quote, extract_quotes
+from tasks.quotes.marks import find_quote_spans
+from tasks.quotes.settings import MAX_QUOTE_CHARS
+
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+
+
+def only_quote(body: str, language: str | None = "en") -> Quote:
+    quotes = extract_quotes(body, language)
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+def assert_offsets_match(body: str, quotes: list[Quote]) -> None:
+    for quote in quotes:
+        if "\n\n" not in body[quote.char_start : quote.char_end]:
+            assert body[quote.char_start : quote.char_end] == quote.text
+
+
+# ---- marks -------------------------------------------------------------------------------
+
+
+def test_empty_and_blank_bodies_have_no_quotes() -> None:
+    assert extract_quotes("", "en") == []
+    assert extract_quotes(" \n\n \t", None) == []
+
+
+def test_apostrophes_inside_words_are_not_quote_marks() -> None:
+    body = "Don't worry, it's the team's best season. L’essentiel, aujourd’hui, c’est l’eau."
+    assert extract_quotes(body, "en") == []
+    assert find_quote_spans(body) == []
+
+
+def test_scare_quotes_are_dropped_and_fragments_are_partial() -> None:
+    body = (
+        'Critics called the plan "reckless" and said it would "empty the reserve fund '
+        'within two years," council member Dana Whitcombe said.'
+    )
+    quote = only_quote(body)
+    assert quote.text == "empty the reserve fund within two years"
+    assert quote.quote_type == "partial"
+    assert quote.speaker == "Dana Whitcombe"
+    assert_offsets_match(body, [quote])
+
+
+def test_trailing_comma_dropped_and_final_period_kept() -> None:
+    body = '"We start at dawn," said Ada Morrow. "Nobody will be left behind."'
+    first, second = extract_quotes(body, "en")
+    assert first.text == "We start at dawn"
+    assert second.text == "Nobody will be left behind."
+    assert_offsets_match(body, [first, second])
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "text"),
+    [
+        ("en", "“Curly marks are fine here,” she said.", "Curly marks are fine here"),
+        (
+            "fr",
+            "« Des guillemets espacés aussi », a dit Luc Berthet.",
+            "Des guillemets espacés aussi",
+        ),
+        (
+            "fr",
+            "«\u00a0Avec une espace insécable\u00a0», a dit Luc Berthet.",
+            "Avec une espace insécable",
+        ),
+        ("de", "„Deutsche Zeichen gehen auch“, sagte Jana Roth.", "Deutsche Zeichen gehen auch"),
+        (
+            "de",
+            "»Umgekehrte Zeichen gehen auch«, sagte Jana Roth.",
+            "Umgekehrte Zeichen gehen auch",
+        ),
+        ("fr", "‹ Des chevrons simples aussi ›, a dit Luc Berthet.", "Des chevrons simples aussi"),
+        ("en", "'Single marks work too,' said Ada Morrow.", "Single marks work too"),
+    ],
+)
+def test_each_kind_of_mark_pairs(language: str, body: str, text: str) -> None:
+    quote = only_quote(body, language)
+    assert quote.text == text
+    assert_offsets_match(body, [quote])
+
+
+def test_nested_quote_stays_inside_the_outer_one() -> None:
+    body = "\"He told me 'we are finished here today' and walked out,\" said Jo Park."
+    quote = only_quote(body)
+    assert quote.text == "He told me 'we are finished here today' and walked out"
+    assert quote.speaker == "Jo Park"
+
+
+def test_quote_over_two_paragraphs_is_one_quote() -> None:
+    body = (
+        'Union leader Ruth Ambler said members were ready. "If we have to strike again, '
+        "we will strike again.\n\n"
+        '"What we want is a fair offer on the table."'
+    )
+    quote = only_quote(body)
+    assert quote.text == (
+        "If we have to strike again, we will strike again. "
+        "What we want is a fair offer on the table."
+    )
+    assert body[quote.char_start : quote.char_start + 9] == "If we hav"
+    assert body[: quote.char_end].endswith("on the table.")
+    assert quote.speaker == "Ruth Ambler"
+
+
+def test_unbalanced_mark_costs_only_its_paragraph() -> None:
+    body = (
+        'He said "this one never closes and just keeps going on.\n\n'
+        'Later, "a real quote sits right here," said Jo Park.'
+    )
+    quote = only_quote(body)
+    assert quote.text == "a real quote sits right here"
+    assert quote.speaker == "Jo Park"
+
+
+def test_thousands_of_marks_neither_crash_nor_swallow_the_article() -> None:
+    bodies = [
+        '"one two three" ' * 3000,
+        '"' * 5000,
+        "“”" * 3000,
+        "«" * 2000 + " words in between here " + "»" * 2000,
+        ('a "b ' * 3000) + "\n\n" + ("„c “ d ‚e ‘ " * 1000),
+        "x" * 10 + '"' + "word " * 3000 + '"',
+    ]
+    started = time.perf_counter()
+    for body in bodies:
+        for quote in extract_quotes(body, None):
+            assert quote.char_end - quote.char_start <= MAX_QUOTE_CHARS
+    assert time.perf_counter() - started < 5
+
+
+def test_quote_too_long_to_be_real_is_skipped() -> None:
+    body = 'Stray "mark ' + "and many more words " * 400 + 'end" here.'
+    assert extract_quotes(body, "en") == []
+
+
+def test_sign_without_author_has_no_speaker() -> None:
+    quote = only_quote('A notice on the library door read: "Closed until further notice, sorry."')
+    assert quote.speaker is None
+    assert quote.speaker_kind == "unknown"
+
+
+def test_titles_of_works_are_not_quotes() -> None:
+    body = 'Ada Morrow told "Face the Nation" she was "ready to serve the whole county."'
+    quote = only_quote(body)
+    assert quote.text == "ready to serve the whole county."
+
+
+# ---- cues and speakers ----------------------------------------------------------------
+
+
+def test_surname_widens_to_the_fullest_name() -> None:
+    body = (
+        "Harbour chief Graham Ollerton inspected the quay.\n\n"
+        '"We will reopen the quay by spring," Ollerton said.'
+    )
+    quote = only_quote(body)
+    assert quote.speaker == "Graham Ollerton"
+    assert quote.speaker_kind == "person"
+    assert quote.cue == "said"
+
+
+def test_pronoun_and_following_quote_take_the_last_named_person() -> None:
+    body = (
+        "Mayor Tom Okonkwo opened the meeting.\n\n"
+        '"Nobody leaves this room without a plan," he said. "We owe the town that much."'
+    )
+    first, second = extract_quotes(body, "en")
+    assert first.speaker == second.speaker == "Tom Okonkwo"
+
+
+def test_title_resolves_to_the_named_holder() -> None:
+    body = (
+        "Mayor Tom Okonkwo opened the meeting. Residents were angry.\n\n"
+        '"We are listening to every complaint," the mayor said.'
+    )
+    assert only_quote(body).speaker == "Tom Okonkwo"
+
+
+def test_unnamed_source_keeps_its_description() -> None:
+    body = 'The levee held. "The water peaked just below the top," a senior county engineer said.'
+    quote = only_quote(body)
+    assert quote.speaker == "a senior county engineer"
+    assert quote.speaker_kind == "unnamed"
+    body = '"The talks went better than expected," the official said afterwards.'
+    assert only_quote(body).speaker == "the official"
+
+
+def test_said_first_then_name_and_apposition() -> None:
+    body = '"The vote was close," said Ruth Ambler, the union\'s regional secretary.'
+    assert only_quote(body).speaker == "Ruth Ambler"
+
+
+def test_colon_introduction_and_told_reporters() -> None:
+    assert only_quote('Priya Raman said: "The spillway works as designed."').speaker == (
+        "Priya Raman"
+    )
+    quote = only_quote('Priya Raman told reporters "the spillway works as designed" today.')
+    assert quote.speaker == "Priya Raman"
+    assert quote.cue == "told"
+    body = "First through the new gates was Marta Sölve, 79: «I waited forty years for this»."
+    assert only_quote(body, "en").speaker == "Marta Sölve"
+
+
+def test_according_to_names_the_speaker() -> None:
+    body = 'The dam is "safe for another decade at least", according to Priya Raman, a hydrologist.'
+    quote = only_quote(body)
+    assert quote.speaker == "Priya Raman"
+    assert quote.cue == "according to"
+
+
+def test_quoted_as_saying_gives_speaker_and_relay() -> None:
+    body = (
+        '"We have reached an understanding on the route," '
+        "the Valley Courier quoted Priya Raman as saying."
+    )
+    quote = only_quote(body)
+    assert quote.speaker == "Priya Raman"
+    assert quote.via == "Valley Courier"
+    assert quote.cue == "quoted ... as saying"
+
+
+def test_according_to_after_a_named_speaker_is_a_relay() -> None:
+    body = 'Ada Morrow said, "The talks will resume within a few days," according to the Ledger.'
+    quote = only_quote(body)
+    assert quote.speaker == "Ada Morrow"
+    assert quote.via == "Ledger"
+
+
+def test_trailing_dash_names_the_speaker() -> None:
+    assert only_quote('"The spillway works exactly as designed." — Priya Raman').speaker == (
+        "Priya Raman"
+    )
+
+
+def test_quote_with_no_cue_has_no_invented_speaker() -> None:
+    body = 'The report ends with one line: "All of this could have been avoided."\n\nRain fell.'
+    assert only_quote(body).speaker is None
+
+
+def test_organisation_speaker() -> None:
+    body = '"Services will resume on Monday morning," the transport ministry said.'
+    quote = only_quote(body)
+    assert quote.speaker == "the transport ministry"
+    assert quote.speaker_kind == "organization"
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "speaker", "cue"),
+    [
+        (
+            "es",
+            "La alcaldesa de Portobello, Inés Carvajal Ruiz, visitó la zona.\n\n"
+            "«Tenemos todo lo necesario para las familias», aseguró.",
+            "Inés Carvajal Ruiz",
+            "aseguró",
+        ),
+        (
+            "es",
+            "«No vamos a permitir más retrasos en la obra», dijo el ministro de Obras, "
+            "Julián Rey Soto, en una rueda de prensa.",
+            "Julián Rey Soto",
+            "dijo",
+        ),
+        (
+            "es",
+            "«Nadie nos avisó a tiempo de nada», dijo una vecina que prefirió no dar su nombre.",
+            "una vecina",
+            "dijo",
+        ),
+        (
+            "de",
+            "Bürgermeisterin Karin Vogt war erleichtert. "
+            "„Wir haben großes Glück gehabt“, sagte Vogt.",
+            "Karin Vogt",
+            "sagte",
+        ),
+        (
+            "de",
+            "Karin Vogt trat vor die Presse. "
+            "Sie sagte: „Die Feuerwehr hat hervorragend gearbeitet.“",
+            "Karin Vogt",
+            "sagte",
+        ),
+        (
+            "de",
+            "»Das Wasser steigt weiter an«, sagte ein Sprecher der Feuerwehr.",
+            "ein Sprecher der Feuerwehr",
+            "sagte",
+        ),
+        (
+            "fr",
+            "La ministre Claire Dutour a visité le site.\n\n"
+            "« Nous allons tout reconstruire avant l’hiver », a-t-elle lancé.",
+            "Claire Dutour",
+            "a-t-elle lancé",
+        ),
+        (
+            "fr",
+            "« Le marché a perdu la moitié de ses clients », estime Josette Marnier, 64 ans.",
+            "Josette Marnier",
+            "estime",
+        ),
+        (
+            "it",
+            "«Siamo pronti a ripartire da domani mattina», "
+            "ha detto il sindaco di Rocca, Luca Ferri.",
+            "Luca Ferri",
+            "ha detto",
+        ),
+        (
+            "it",
+            "All’incontro c’era anche l’assessore Paolo Riva, "
+            "secondo cui il cantiere «chiuderà entro la fine di marzo».",
+            "Paolo Riva",
+            "secondo cui",
+        ),
+        (
+            "ru",
+            "«Мы восстановим мост до конца года», — сказал губернатор Иван Петров.",
+            "Иван Петров",
+            "сказал",
+        ),
+        (
+            "pt",
+            "“Vamos reconstruir tudo até o fim do ano”, disse o prefeito João Matos.",
+            "João Matos",
+            "disse",
+        ),
+    ],
+)
+def test_speech_cues_per_language(language: str, body: str, speaker: str, cue: str) -> None:
+    quote = only_quote(body, language)
+    assert quote.speaker == speaker
+    assert quote.cue == cue
+    assert_offsets_match(body, [quote])
+
+
+def test_unknown_language_uses_every_language_cue() -> None:
+    body = "«Las obras terminan en mayo sin falta», dijo Marta Oyarzun."
+    assert only_quote(body, None).speaker == "Marta Oyarzun"
+
+
+# ---- the real seeds, when the shared folder is present ----------------------------------
+
+
+def seed_texts() -> list[str]:
+    seeds = SHARED / "seeds"
+    if not seeds.is_dir():
+        pytest.skip("shared seeds not available")
+    return [path.read_text(encoding="utf-8") for path in sorted(seeds.glob("*.txt"))]
+
+
+def test_seed_quotes_and_speakers_are_found() -> None:
+    texts = seed_texts()
+    found = [quote for text in texts for quote in extract_quotes(text, "en")]
+    by_opening = {quote.text[:25]: quote for quote in found}
+    expected = {
+        "Against all odds we have ": ("Putin", "TASS"),
+        "It is early now to speak ": ("Putin", "TASS"),
+        "It's clear now what our r": ("official", None),
+        "Typically the tones of ou": ("Obama", None),
+        "We haven't yet closed the": ("Obama", None),
+        "longer than planned": ("Peskov", None),
+    }
+    for opening, (speaker_word, via) in expected.items():
+        quote = by_opening.get(opening)
+        assert quote is not None, opening
+        assert quote.speaker is not None and speaker_word in quote.speaker
+        if via is not None:
+            assert quote.via == via
+    for text in texts:
+        assert_offsets_match(text, extract_quotes(text, "en"))
