@@ -22,7 +22,6 @@ import pyarrow as pa
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
-from prefect.task_runners import ThreadPoolTaskRunner
 
 from tasks import tables
 from tasks.batch import StagedBatch, process_input_batch
@@ -154,7 +153,7 @@ def _inputs_state(
     )
 
 
-@flow(name="newsflow", log_prints=True, task_runner=ThreadPoolTaskRunner(max_workers=8))
+@flow(name="newsflow", log_prints=True)
 def newsflow_pipeline(
     raw_dir: str | None = None,
     out_dir: str | None = None,

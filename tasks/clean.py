@@ -32,6 +32,9 @@ MAX_CAPTION_WORDS = 45
 MAX_BANNER_WORDS = 20  # "TRAVEL: ... Check our travel page." (longer: a labelled paragraph)
 MAX_OUTLET_LINE_CHARS = 24
 MIN_TITLE_WORDS = 3
+MAX_LEAD_TITLE_WORDS = 24  # an opening block longer than this is a paragraph, not a headline
+MAX_LEAD_TITLE_LINES = 2  # "Headline;" then its deck on the next line
+MAX_LEAD_TITLE_SKIP = 2  # short paragraphs allowed between an opening headline and the prose
 TITLE_COPY_SPAN = 4  # headline copies sit within this many lines of each other
 TITLE_PAGE_BONUS = 10
 MAX_TITLE_SITE_LINE = 5  # the page title, when scraped, is among the first lines
@@ -194,6 +197,7 @@ class Lexicon:
     byline_prefixes: tuple[str, ...]
     staff_suffixes: tuple[str, ...]
     role_words: frozenset[str]
+    role_modifiers: frozenset[str]
     place_particles: frozenset[str]
     view_words: tuple[str, ...]
     comment_words: tuple[str, ...]
@@ -259,6 +263,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
             "byline_prefixes",
             "staff_suffixes",
             "role_words",
+            "role_modifiers",
             "place_particles",
         ):
             lists.setdefault(name, []).extend(data.get(name, []))
@@ -282,6 +287,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         byline_prefixes=words("byline_prefixes"),
         staff_suffixes=words("staff_suffixes"),
         role_words=frozenset(words("role_words")),
+        role_modifiers=frozenset(words("role_modifiers")),
         place_particles=frozenset(words("place_particles")),
         view_words=words("view_words"),
         comment_words=words("comment_words"),
@@ -387,7 +393,8 @@ _STAFF = re.compile(
     re.IGNORECASE,
 )
 _DATE_LABEL = re.compile(
-    rf"^(?:{_alternation(LEXICON.date_labels)})\w*\s*(?:[:\-–|]|\s(?:on|am|le|el|il|em)\b|$)",
+    rf"^(?:{_alternation(LEXICON.date_labels)})\w*\s*"
+    r"(?:[:\-–|]|\s(?:on|am|le|el|il|em)\b|(?<=\s)(?=\d)|$)",
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(
@@ -544,8 +551,10 @@ def site_splits(flat: str) -> list[tuple[str, str]]:
     ]
 
 
-def _find_title(lines: list[_Line], head_end: int) -> tuple[str | None, int | None, str | None]:
-    """Headline text, index of its first line, and a site name from "Headline | Site"."""
+def _find_title(
+    lines: list[_Line], head_end: int, good: list[bool]
+) -> tuple[str | None, list[int], str | None]:
+    """Headline text, the lines that print it, and a site name from "Headline | Site"."""
     present = [i for i in range(len(lines)) if lines[i].flat]
     head = [i for i in present if i < head_end]
     everywhere: dict[str, int] = {}
@@ -559,13 +568,13 @@ def _find_title(lines: list[_Line], head_end: int) -> tuple[str | None, int | No
             and first.n_words >= MIN_TITLE_WORDS + 1
             and any(lines[j].key == first.key for j in present[1:])
         ):
-            return first.flat, present[0], None
+            return first.flat, [present[0]], None
     # a "Headline | Site" line (the page <title>) whose headline stands alone elsewhere
     for i in present[:MAX_TITLE_SITE_LINE]:
         for left, right in site_splits(lines[i].flat):
             j = everywhere.get(normalise_line(left))
             if j is not None and j != i and len(_WORD.findall(left)) >= MIN_TITLE_WORDS:
-                return left, i, right
+                return left, [i], right
     # a headline printed twice in a row (a menu item repeats far apart, a headline close by)
     repeated = [
         i
@@ -576,7 +585,10 @@ def _find_title(lines: list[_Line], head_end: int) -> tuple[str | None, int | No
     ]
     if repeated:
         i = max(repeated, key=lambda k: (lines[k].n_words, -k))
-        return lines[i].flat, i, None
+        return lines[i].flat, [i], None
+    lead = _lead_title(lines, good)
+    if lead:
+        return " ".join(lines[i].flat for i in lead), lead, None
     page_title = lines[present[0]].key if present else ""
     best, best_score = None, 0.0
     for pos, i in enumerate(head):
@@ -598,8 +610,44 @@ def _find_title(lines: list[_Line], head_end: int) -> tuple[str | None, int | No
         if score > best_score:
             best, best_score = i, score
     if best is None:
-        return None, None, None
-    return lines[best].flat, best, None
+        return None, [], None
+    return lines[best].flat, [best], None
+
+
+def _lead_title(lines: list[_Line], good: list[bool]) -> list[int]:
+    """Lines of a headline block that opens the dump, set off from the prose by a blank line.
+
+    Clean article texts start "Headline", blank line, body. The block is a headline when it is
+    short and prose follows, at most after a few short paragraphs of their own (a deck, a
+    dateline heading, "ABSTRACT."). Two lines count only when the first visibly runs on
+    ("Headline;" then the rest of it).
+    """
+    start = next((i for i, line in enumerate(lines) if line.flat), None)
+    if start is None:
+        return []
+    end = start
+    while end + 1 < len(lines) and lines[end + 1].flat:
+        end += 1
+    block = list(range(start, end + 1))
+    if len(block) > MAX_LEAD_TITLE_LINES or end + 1 >= len(lines):
+        return []
+    if any(lines[i].flat[-1] not in ";:," for i in block[:-1]):
+        return []
+    if any(lines[i].reason is not None or _URLISH.search(lines[i].flat) for i in block):
+        return []
+    n_words = sum(lines[i].n_words for i in block)
+    if not MIN_TITLE_WORDS <= n_words <= MAX_LEAD_TITLE_WORDS:
+        return []
+    nxt = _neighbour(lines, end, 1)
+    for _ in range(MAX_LEAD_TITLE_SKIP):
+        if nxt is None or good[nxt]:
+            break
+        line = lines[nxt]
+        alone = not lines[nxt - 1].flat and (nxt + 1 >= len(lines) or not lines[nxt + 1].flat)
+        if line.reason is not None or not alone:
+            return []
+        nxt = _neighbour(lines, nxt, 1)
+    return block if nxt is not None and good[nxt] else []
 
 
 # ---------------------------------------------------------------------------------------
@@ -744,11 +792,11 @@ def clean_dump(text: str, site_frequent_lines: frozenset[str] = frozenset()) -> 
             ):
                 line.reason = "site_frequent"
 
-    first_good = next((i for i, g in enumerate(good) if g), len(lines))
-    title, title_idx, _ = _find_title(lines, first_good)
+    head_end = _head_end(lines, good)
+    title, title_lines, _ = _find_title(lines, head_end, good)
     title_key = normalise_line(title) if title else None
-    if title_idx is not None:
-        _mark_title_lines(lines, title_idx, title_key, first_good)
+    if title_lines:
+        _mark_title_lines(lines, title_lines, title_key, max(head_end, title_lines[-1] + 1))
         good = [_good(line, doc_has_stopwords) for line in lines]
 
     anchors = [
@@ -798,6 +846,20 @@ def clean_dump(text: str, site_frequent_lines: frozenset[str] = frozenset()) -> 
     return CleanedDump(lines=judged, paragraphs=paragraphs, title=title)
 
 
+def _head_end(lines: list[_Line], good: list[bool]) -> int:
+    """Where the headline search stops: the first prose line that other prose soon follows.
+
+    A lone prose-like line above the article (a cookie notice, a site blurb) does not start
+    the article, so the headline below it stays within reach.
+    """
+    goods = [i for i, g in enumerate(good) if g]
+    for a, b in zip(goods, goods[1:], strict=False):
+        gap = sum(1 for j in range(a + 1, b) if lines[j].flat and not _sentence_like(lines[j]))
+        if gap <= MAX_BODY_GAP:
+            return a
+    return goods[0] if goods else len(lines)
+
+
 def _between_body(lines: list[_Line], good: list[bool], i: int, run: tuple[int, int]) -> bool:
     """A short unpunctuated line with prose on both sides reads as a subheading."""
     prev, nxt = _neighbour(lines, i, -1), _neighbour(lines, i, 1)
@@ -807,11 +869,15 @@ def _between_body(lines: list[_Line], good: list[bool], i: int, run: tuple[int, 
 
 
 def _mark_title_lines(
-    lines: list[_Line], title_idx: int, title_key: str | None, head_end: int
+    lines: list[_Line], title_lines: list[int], title_key: str | None, head_end: int
 ) -> None:
     """Headline copies, "Headline | Site" lines and an outlet line right after the headline."""
     if title_key is None:
         return
+    if len(title_lines) > 1:  # a headline printed over two lines ("Headline;" / "the rest")
+        for i in title_lines:
+            lines[i].kind, lines[i].reason = TITLE, "title"
+    title_idx = title_lines[-1]
     first = True
     for i in range(len(lines)):
         line = lines[i]

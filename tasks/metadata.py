@@ -29,6 +29,7 @@ from tasks.clean import (
     CleanedDump,
     JudgedLine,
     collapse_whitespace,
+    normalise_line,
     split_site,
 )
 
@@ -36,9 +37,14 @@ MIN_LANGUAGE_LETTERS = 20  # below this py3langid guesses
 MAX_LANGUAGE_CHARS = 3000  # enough to identify a language; keeps long articles cheap
 MAX_DATELINE_CHARS = 110
 MAX_OUTLET_WORDS = 6
+MAX_MASTHEAD_WORDS = 4
 
 _WORD = re.compile(r"\w+")
 _DATELINE_SEP = re.compile(r"\s*(?:—|–|--|―)\s*|\s+-\s+")
+# "VALSORDA. El ayuntamiento ...": a capitalised place closed by a full stop
+_CAPS_PLACE_STOP = re.compile(
+    r"^(?P<place>[^\W\d_a-z]{3,}(?:[ -][^\W\d_a-z]{2,}){0,3})\.\s+(?=[^\W\d_])"
+)
 _PAREN_TAIL = re.compile(r"\(([^()]{2,40})\)\s*$")
 _LEGAL_SUFFIX = re.compile(
     r"[,\s]+(?:ltd\.?|limited|gmbh|ag|inc\.?|llc|plc|s\.?a\.?|s\.?l\.?|s\.?p\.?a\.?|srl|"
@@ -51,6 +57,7 @@ _RIGHTS = re.compile(
     r"все права защищены|derechos reservados|droits réservés).*$",
     re.IGNORECASE,
 )
+_FOOTER_SEPARATORS = re.compile(r"\s[|·•–—-]\s|\.\s|[|·•]")
 _NEWSROOM = re.compile(
     r"^(?:la\s+|the\s+|a\s+)?(?:rédaction|redacción|redazione|redaktion|redação|newsroom|"
     r"news desk|staff|redakcja)\b\s*"
@@ -165,7 +172,8 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     """Place, outlet and date of "PLACE, Region, Date (Outlet) —" at a paragraph's start."""
     sep = _DATELINE_SEP.search(paragraph[:MAX_DATELINE_CHARS])
     if sep is None or sep.start() == 0:
-        return None
+        caps = _CAPS_PLACE_STOP.match(paragraph)
+        return Dateline(caps.group("place"), None, None) if caps else None
     pre = paragraph[: sep.start()].strip()
     outlet = None
     m = _PAREN_TAIL.search(pre)
@@ -212,11 +220,29 @@ def _clean_org(name: str) -> str | None:
         return None
     if words[-1][:1].islower() and folded[-1] in LEXICON.stopwords:
         return None  # a cut-off phrase ("About the"), not a name
-    if all(w in LEXICON.role_words for w in folded):
+    if is_role(name):
         return None
     if not any(w[:1].isupper() or w[:1].isdigit() for w in words):
         return None
     return name
+
+
+def is_role(name: str) -> bool:
+    """A job title ("Science Editor", "corresponsal en Madrid", "Redakteur"), not a name.
+
+    A role noun at either end makes a title; modifiers ("senior", "political") only count when
+    the whole phrase is made of role words. A leading article keeps a masthead that ends in a
+    role noun ("The Evening Reporter").
+    """
+    words = [w.casefold().strip(".,") for w in name.split()]
+    if not words:
+        return False
+    if all(w in LEXICON.role_words or w in LEXICON.role_modifiers for w in words):
+        return True
+    if len(words) > 1 and name[:1].isupper() and words[0] in LEXICON.stopwords:
+        return False
+    ends = (words[0].split("-")[0], words[-1].split("-")[-1], words[-1].split("-")[0])
+    return any(w in LEXICON.role_words for w in ends)
 
 
 def _clean_person(name: str) -> str | None:
@@ -231,8 +257,22 @@ def _copyright_holder(text: str) -> str | None:
     s = _RIGHTS.sub("", collapse_whitespace(text))
     s = re.sub(r"©|\(c\)|copyright", " ", s, flags=re.IGNORECASE)
     s = re.sub(r"(?<!\w)(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?(?!\w)", " ", s)
-    s = re.split(r"\s[|–—-]\s|\.\s|\|", s.strip())[0]
-    return _clean_org(s)
+    s = _FOOTER_SEPARATORS.split(s.strip())[0]
+    return _clean_org(_strip_footer_links(s))
+
+
+def _strip_footer_links(name: str) -> str:
+    """Drop page-furniture words trailing a name ("Verlag Impressum Datenschutz")."""
+    words = name.split()
+    while len(words) > 1:
+        for n in (3, 2, 1):
+            tail = normalise_line(" ".join(words[-n:]))
+            if n < len(words) and LEXICON.plain.exact.get(tail):
+                words = words[:-n]
+                break
+        else:
+            break
+    return " ".join(words)
 
 
 def _byline_parts(text: str) -> tuple[str | None, str | None, bool]:
@@ -253,8 +293,9 @@ def _byline_parts(text: str) -> tuple[str | None, str | None, bool]:
         org = newsroom.group("org")
         return None, _clean_org(org) if org else None, False
     if rest != flat:
-        parts = re.split(r"\s*[|,]\s*", rest, maxsplit=1)
-        org_name = _clean_org(parts[1]) if len(parts) > 1 else None
+        # "By Name, Role, Outlet": the first part after the name that is not a job title
+        parts = re.split(r"\s*[|,]\s*", rest)
+        org_name = next((org for part in parts[1:] if (org := _clean_org(part))), None)
         return _clean_person(parts[0]), org_name, False
     # "Redacción Telealmar": a newsroom prefix followed directly by the organisation
     return None, _clean_org(rest), False
@@ -268,10 +309,30 @@ def _site_names(lines: list[JudgedLine]) -> list[str]:
             split = split_site(collapse_whitespace(line.text))
             if split and (name := _clean_org(split[1])):
                 names.append(name)
+    masthead = _masthead(lines)
     for line in lines:
         if line.reason == "copyright" and (name := _copyright_holder(line.text)):
-            names.append(name)
+            # "© Metroline Media" under a "Metroline Harwick" masthead: the masthead is the brand
+            brand = masthead if masthead and masthead.casefold() != name.casefold() else None
+            same_brand = brand and brand.split()[0].casefold() == name.split()[0].casefold()
+            names.append(brand if brand and same_brand else name)
     return names
+
+
+def _masthead(lines: list[JudgedLine]) -> str | None:
+    """The site's name printed alone as the dump's first line ("Metroline Harwick")."""
+    first = next((line for line in lines if line.text.strip()), None)
+    if first is None or first.kind not in ("boilerplate", "metadata"):
+        return None
+    if first.reason in ("title_with_site", "repeated_title", "copyright"):
+        return None
+    name = collapse_whitespace(first.text)
+    words = name.split()
+    if not 1 <= len(words) <= MAX_MASTHEAD_WORDS or any(c.isdigit() for c in name):
+        return None
+    if not all(w[:1].isupper() for w in words) or name[-1] in ".!?:":
+        return None
+    return _clean_org(name)
 
 
 def _outlet(lines: list[JudgedLine], dateline: Dateline | None) -> tuple[str | None, str | None]:

@@ -11,6 +11,13 @@ from tasks.clean import CleanedDump, clean_dump, collapse_whitespace, normalise_
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 
+BODY_EN = (
+    "The Easton Rowing Club won the regional eights title on Saturday, its first victory in "
+    "the event since 2001, beating the favourites by half a length.\n"
+    "Coach Petra Lindqvist said the crew had trained every morning since February and would "
+    "now prepare for the national championships.\n"
+)
+
 PORTAL_DUMP = """\
 We use cookies to improve your experience. By continuing, you accept our cookie policy.
 Accept all
@@ -252,3 +259,49 @@ def test_body_continues_after_an_inline_related_box() -> None:
     judged = _by_text(dump)
     assert judged["Airport bus fares to rise in January"][1] == "related_links"
     assert len(dump.paragraphs) == 2
+
+
+def test_headline_below_prose_like_banner_and_menu_is_found() -> None:
+    # the notice reads like a sentence and matches no cookie phrase: it must not end the header
+    text = (
+        "Harbourline Tarnwick\n"
+        "A note from Harbourline: small files on this page keep you signed in and count the "
+        "visits we receive each month.\n"
+        "Yes please\n"
+        "No thanks\n"
+        "Menu\n"
+        "Search Harbourline\n"
+        "Local  Travel  Homes  Food\n"
+        "Tarnwick opens a second ferry berth next summer\n"
+        "Tarnwick opens a second ferry berth next summer\n"
+        "Posted: 3 May 2022\n"
+        "Updated 4 hours ago\n"
+        "Ines Barrow\n"
+        "Transport reporter\n"
+        "Share\n\n" + BODY_EN
+    )
+    dump = clean_dump(text)
+    assert dump.title == "Tarnwick opens a second ferry berth next summer"
+    verdicts = _by_text(dump)
+    assert verdicts["Tarnwick opens a second ferry berth next summer"][0] == "title"
+    assert verdicts["Updated 4 hours ago"] == ("metadata", "date_label")
+    assert len(dump.paragraphs) == 2 and dump.paragraphs[0].startswith("The Easton Rowing")
+
+
+def test_opening_headline_block_of_a_clean_article() -> None:
+    article = "Ferry fares will rise by a tenth in the spring.\n\n" + BODY_EN.replace("\n", "\n\n")
+    dump = clean_dump(article)
+    assert dump.title == "Ferry fares will rise by a tenth in the spring."
+    assert dump.paragraphs[0].startswith("The Easton Rowing Club")
+    assert len(dump.paragraphs) == 2
+    # a headline run over two lines, the first ending in ";"
+    two_lines = "Ferry fares to rise; \nOperator blames fuel costs.\n\n" + BODY_EN
+    dump = clean_dump(two_lines)
+    assert dump.title == "Ferry fares to rise; Operator blames fuel costs."
+    assert [line.kind for line in dump.lines[:2]] == ["title", "title"]
+    assert len(dump.paragraphs) == 2
+    # a long opening paragraph is the article, not a headline
+    lead = BODY_EN.split("\n")[0]
+    dump = clean_dump(lead + "\n\n" + BODY_EN.split("\n")[1] + "\n")
+    assert dump.title != lead
+    assert dump.paragraphs[0] == lead

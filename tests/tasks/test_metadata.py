@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tasks.clean import clean_dump
-from tasks.metadata import extract_metadata, parse_date, parse_dateline
+from tasks.metadata import extract_metadata, is_role, parse_date, parse_dateline
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 
@@ -145,3 +145,48 @@ def test_devset_metadata_matches_gold() -> None:
             hits[field] += got[field] == want[field]
     for field, n in hits.items():
         assert n >= 0.9 * len(records), (field, n)
+
+
+def test_job_title_in_byline_is_not_the_outlet() -> None:
+    text = (
+        "Rowing club wins regional title\n"
+        "By Mara Quill, Sports Editor\n" + BODY_EN + "© 2021 Easton Courier\n"
+    )
+    meta = _meta(text)
+    assert meta.byline == "Mara Quill"
+    assert meta.outlet == "Easton Courier"
+    wired = text.replace("Sports Editor", "Sports Editor, Norland Press")
+    assert _meta(wired).outlet == "Norland Press"
+    assert is_role("corresponsal en Madrid") and is_role("Redakteur") and is_role("rédacteur")
+    assert is_role("Local democracy reporter") and is_role("Senior Political")
+    assert not is_role("The Evening Reporter") and not is_role("Business Daily")
+
+
+def test_copyright_holder_stops_at_footer_links() -> None:
+    body = BODY_EN.replace("\n", "\n\n")
+    for footer in (
+        "© 2022 Talbach Verlag · Impressum · Datenschutz",
+        "© 2022 Talbach Verlag | Impressum | Datenschutz",
+        "Copyright 2022 Talbach • Privacy policy • Terms",
+        "© 2022 Talbach Verlag Impressum Datenschutz",
+    ):
+        text = "Rowing club wins regional title\n\n" + body + footer + "\n"
+        assert _meta(text).outlet == "Talbach", footer
+
+
+def test_masthead_beats_the_publishing_company() -> None:
+    text = (
+        "Easton Courier\nMenu\nRowing club wins regional title\nRowing club wins regional title\n"
+        + BODY_EN
+        + "© Easton Media 2021\n"
+    )
+    assert _meta(text).outlet == "Easton Courier"
+    other = text.replace("© Easton Media", "© Norland Holdings")
+    assert _meta(other).outlet == "Norland Holdings"
+
+
+def test_capitalised_place_closed_by_a_full_stop_is_a_dateline() -> None:
+    place = parse_dateline("VALDORIA. El ayuntamiento cerrará el mercado el lunes.")
+    assert place is not None and place.place == "VALDORIA" and place.outlet is None
+    assert parse_dateline("U.S. officials said the talks would resume.") is None
+    assert parse_dateline("NATO said on Monday it would send more ships.") is None
