@@ -14,6 +14,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
+import dateparser
 import py3langid
 
 from tasks.clean import (
@@ -33,8 +34,15 @@ from tasks.clean import (
     split_site,
 )
 
+MAX_LABEL_WORDS = 4  # "Fecha de publicación:" before the date itself
+_YEAR_DIGITS = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_DATEPARSER_SETTINGS = {
+    "REQUIRE_PARTS": ["day", "month", "year"],
+    "STRICT_PARSING": True,
+    "RETURN_AS_TIMEZONE_AWARE": False,
+}
 MIN_LANGUAGE_LETTERS = 20  # below this py3langid guesses
-MAX_LANGUAGE_CHARS = 3000  # enough to identify a language; keeps long articles cheap
+MAX_LANGUAGE_CHARS = 1200  # enough to identify a language; the cost grows with the text
 MAX_DATELINE_CHARS = 110
 MAX_OUTLET_WORDS = 6
 MAX_MASTHEAD_WORDS = 4
@@ -116,6 +124,21 @@ def parse_date(text: str) -> datetime.date | None:
     return best[1] if best else None
 
 
+def parse_date_any_language(text: str) -> datetime.date | None:
+    """Fallback for date labels in forms or languages the month lexicon lacks.
+
+    dateparser knows the month names and word orders of some 200 locales; it is asked only
+    for lines that carry a four-digit year and no numeric-only date (whose day/month order
+    would be a guess), and must find day, month and year.
+    """
+    if not _YEAR_DIGITS.search(text) or NUMERIC_DATE.search(text):
+        return None
+    label, _, rest = text.partition(":")
+    candidate = rest if rest.strip() and len(label.split()) <= MAX_LABEL_WORDS else text
+    found = dateparser.parse(candidate, settings=_DATEPARSER_SETTINGS)
+    return found.date() if found else None
+
+
 def _date_from_match(pattern: re.Pattern[str], m: re.Match[str]) -> datetime.date | None:
     g = m.groupdict()
     year = int(g["y"])
@@ -142,7 +165,7 @@ def published_date(lines: list[JudgedLine]) -> datetime.date | None:
         if line.reason != "date_label":
             continue
         flat = collapse_whitespace(line.text)
-        date = parse_date(flat)
+        date = parse_date(flat) or parse_date_any_language(flat)
         if date is None:
             continue
         if _UPDATED.match(flat) and not _CREATED.match(flat):
@@ -372,9 +395,10 @@ def _outlet(lines: list[JudgedLine], dateline: Dateline | None) -> tuple[str | N
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code from py3langid's shipped model; None when there is too little text."""
-    if sum(c.isalpha() for c in text) < MIN_LANGUAGE_LETTERS:
+    sample = text[:MAX_LANGUAGE_CHARS]
+    if sum(c.isalpha() for c in sample) < MIN_LANGUAGE_LETTERS:
         return None
-    lang, _score = py3langid.classify(text[:MAX_LANGUAGE_CHARS])
+    lang, _score = py3langid.classify(sample)
     return str(lang)
 
 

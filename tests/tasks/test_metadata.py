@@ -190,3 +190,12 @@ def test_capitalised_place_closed_by_a_full_stop_is_a_dateline() -> None:
     assert place is not None and place.place == "VALDORIA" and place.outlet is None
     assert parse_dateline("U.S. officials said the talks would resume.") is None
     assert parse_dateline("NATO said on Monday it would send more ships.") is None
+
+
+def test_date_labels_outside_the_month_lexicon_fall_back_to_dateparser() -> None:
+    from tasks.metadata import parse_date_any_language
+
+    assert parse_date_any_language("Δημοσιεύθηκε: 5 Μαρτίου 2019") == datetime.date(2019, 3, 5)
+    assert parse_date_any_language("Diterbitkan: 12 Januari 2021") == datetime.date(2021, 1, 12)
+    assert parse_date_any_language("Published 2 hours ago") is None
+    assert parse_date_any_language("Posted 03/04/2019") is None  # day/month order unknown
