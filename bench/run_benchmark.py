@@ -14,11 +14,45 @@ import shutil
 import subprocess
 import sys
 import time
+from collections import defaultdict
+from itertools import combinations
 from pathlib import Path
 
 import duckdb
 
 HERE = Path(__file__).resolve().parent
+
+
+def _pairs(groups: dict[str, list[str]]) -> set[tuple[str, str]]:
+    return {
+        (a, b) for members in groups.values() for a, b in combinations(sorted(members), 2)
+    }
+
+
+def print_dedup_accuracy(manifest_path: Path, out: Path) -> None:
+    """Pairwise precision/recall of dup clusters against the generator's manifest."""
+    manifest = json.loads(manifest_path.read_text("utf-8"))["files"]
+    truth: dict[str, list[str]] = defaultdict(list)
+    series: dict[str, list[str]] = defaultdict(list)
+    for entry in manifest:
+        truth[entry["copy_of"] or entry["file"]].append(entry["file"])
+        if entry.get("series"):
+            series[entry["series"]].append(entry["file"])
+    predicted: dict[str, list[str]] = defaultdict(list)
+    for source_path, cluster in duckdb.sql(
+        f"select source_path, dup_cluster_id from read_parquet('{out}/articles/**/*.parquet')"
+    ).fetchall():
+        predicted[cluster].append(source_path)
+    true_pairs, predicted_pairs = _pairs(truth), _pairs(predicted)
+    hits = len(true_pairs & predicted_pairs)
+    precision = hits / len(predicted_pairs) if predicted_pairs else 1.0
+    recall = hits / len(true_pairs) if true_pairs else 1.0
+    merged_bulletins = len(_pairs(series) & predicted_pairs)
+    print(
+        f"dedup vs manifest: precision {precision:.4f}  recall {recall:.4f}  "
+        f"(pairs true {len(true_pairs)}, predicted {len(predicted_pairs)}); "
+        f"templated bulletin pairs merged: {merged_bulletins}"
+    )
 
 
 def main() -> None:
@@ -65,6 +99,9 @@ def main() -> None:
     for stage, seconds in json.loads(run[4]).items():
         print(f"  {stage:<10} {seconds:8.1f} s")
     print(f"peak RSS      {peak_mib:.0f} MiB (largest process of the run)")
+    manifest = raw.parent / f"{raw.name}.manifest.json"
+    if manifest.is_file():
+        print_dedup_accuracy(manifest, out)
     if not args.keep:
         shutil.rmtree(raw, ignore_errors=True)
         shutil.rmtree(out, ignore_errors=True)

@@ -41,6 +41,7 @@ from tasks.write import (
     quarantine_table,
     read_state,
     stage_batch,
+    staged_article_ids,
     staging_dir,
 )
 
@@ -205,7 +206,7 @@ def newsflow_pipeline(
         t = lap("cluster", t)
         n_articles = sum(s.n_articles for s in staged)
         n_quarantined = sum(s.n_quarantined for s in staged) + len(problems)
-        new_ids = set(read_state(staged_dir, "articles", tables.ARTICLES)["article_id"].to_pylist())
+        new_ids = set(staged_article_ids(staged_dir))
         n_duplicates = sum(
             1
             for a, canon in zip(

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 
 from tasks import tables
@@ -146,9 +147,21 @@ def build_batch_tables(
             story_terms=story_terms(meta.title, body),
         )
     signatures = minhash_signatures(bodies, shingle_words, minhash_permutations)
-    rows["_sketches"].columns["minhash"] = [list(row) for row in signatures]
+    rows["_sketches"].columns["minhash"] = [None] * len(bodies)  # filled below, as a matrix
     built = {name: r.table(tables.ARTICLE_TABLES[name]) for name, r in rows.items()}
+    built["_sketches"] = built["_sketches"].set_column(
+        built["_sketches"].schema.get_field_index("minhash"),
+        tables.SKETCHES_STATE.field("minhash"),
+        signature_column(signatures),
+    )
     return BatchTables(built, quarantine)
+
+
+def signature_column(signatures: np.ndarray) -> pa.ListArray:
+    """A (rows x permutations) matrix as an Arrow list column, without Python lists."""
+    n, width = signatures.shape
+    offsets = pa.array(np.arange(0, (n + 1) * width, width, dtype=np.int32))
+    return pa.ListArray.from_arrays(offsets, pa.array(signatures.reshape(-1), pa.uint32()))
 
 
 def _fields(record: object) -> dict[str, object]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import duckdb
-import numpy as np
 import pyarrow as pa
 
 from tasks.dedup import (
@@ -20,6 +19,7 @@ from tasks.dedup import (
     candidate_pairs,
     is_near_duplicate,
 )
+from tasks.settings import duckdb_config
 from tasks.stories import StoryUnit, group_stories
 
 ASSIGNMENTS = pa.schema(
@@ -44,7 +44,7 @@ def cluster_articles(
     story_similarity: float,
 ) -> pa.Table:
     """Assign every article (old and new, less the excluded) its dup and story cluster."""
-    con = duckdb.connect()
+    con = duckdb.connect(config=duckdb_config())
     con.register("excluded", pa.table({"article_id": pa.array(excluded_article_ids, pa.string())}))
     rows = con.sql(
         """
@@ -75,7 +75,8 @@ def cluster_articles(
     ]
     hashes = rows["content_hash"].to_pylist()
     numbers = rows["numbers"].to_pylist()
-    signatures = np.asarray(rows["minhash"].to_pylist(), dtype=np.uint32)
+    minhash = rows["minhash"].combine_chunks()
+    signatures = minhash.flatten().to_numpy().reshape(len(minhash), -1)
     pairs = [(int(i), int(j)) for i, j in candidate_pairs(signatures, lsh_bands)]
     pairs = [(i, j) for i, j in pairs if hashes[i] != hashes[j]]
     bodies = _bodies_of(con, article_files, {ids[k] for pair in pairs for k in pair})

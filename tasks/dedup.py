@@ -22,6 +22,8 @@ import numpy as np
 import pyarrow as pa
 from rensa import RMinHash
 
+from tasks.settings import duckdb_config
+
 WORD = re.compile(r"\w+", re.UNICODE)
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 MINHASH_SEED = 42
@@ -115,7 +117,7 @@ def candidate_pairs(signatures: np.ndarray, bands: int) -> np.ndarray:
             "key": keys.reshape(-1),
         }
     )
-    con = duckdb.connect()
+    con = duckdb.connect(config=duckdb_config())
     con.register("buckets", buckets)
     pairs = con.execute(
         f"""

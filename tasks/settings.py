@@ -37,6 +37,12 @@ class Settings:
     story_similarity: float = 0.3
 
 
+def duckdb_config() -> dict[str, str | bool | int | float | list[str]]:
+    """DuckDB settings for the corpus stages: a memory cap keeps the run's footprint flat
+    (DuckDB spills to disk past it) instead of DuckDB's default of most of the RAM."""
+    return {"memory_limit": os.environ.get("NEWSFLOW_DUCKDB_MEMORY_LIMIT", "1GB")}
+
+
 def _from_pyproject() -> dict[str, object]:
     pyproject = PROJECT_ROOT / "pyproject.toml"
     if not pyproject.is_file():

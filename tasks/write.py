@@ -28,6 +28,7 @@ import pyarrow.parquet as pq
 
 from tasks import tables
 from tasks.ingest import QuarantineRecord
+from tasks.settings import duckdb_config
 
 VERSIONS = "_versions"
 STAGING = "_staging"
@@ -113,6 +114,15 @@ def read_state(version: Path | None, name: str, schema: pa.Schema) -> pa.Table:
     return pa.concat_tables([pq.read_table(f, schema=schema) for f in files])
 
 
+def staged_article_ids(staged: Path) -> list[str]:
+    """Ids of this run's new articles, reading only that column."""
+    return [
+        article_id
+        for part in parquet_files(staged / "articles")
+        for article_id in pq.read_table(part, columns=["article_id"])["article_id"].to_pylist()
+    ]
+
+
 @dataclass(frozen=True, slots=True)
 class CommitPlan:
     """What goes into the new version besides this run's staged parts."""
@@ -131,7 +141,7 @@ def commit_version(out_dir: str, previous: Path | None, staged: Path, plan: Comm
     building = out / VERSIONS / f".{plan.run_id}.building"
     shutil.rmtree(building, ignore_errors=True)
     building.mkdir(parents=True)
-    con = duckdb.connect()
+    con = duckdb.connect(config=duckdb_config())
     con.register(
         "dropped", pa.table({"article_id": pa.array(plan.dropped_article_ids, pa.string())})
     )
@@ -278,7 +288,7 @@ def build_catalog(out_dir: str, sql_dir: Path) -> Path:
     building = out / f".{CATALOG}.building"
     for leftover in (building, Path(f"{building}.wal")):
         leftover.unlink(missing_ok=True)
-    con = duckdb.connect(str(building))
+    con = duckdb.connect(str(building), config=duckdb_config())
     for script in sorted(sql_dir.glob("*.sql")):
         con.execute(script.read_text("utf-8").replace(OUT_PLACEHOLDER, _sql_path(out))).fetchall()
     con.execute("checkpoint").fetchall()

@@ -3,20 +3,12 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from tasks.clean import CleanedDump, clean_dump, collapse_whitespace, normalise_line
-
-SHARED = Path(__file__).resolve().parents[3] / "shared"
-
-BODY_EN = (
-    "The Easton Rowing Club won the regional eights title on Saturday, its first victory in "
-    "the event since 2001, beating the favourites by half a length.\n"
-    "Coach Petra Lindqvist said the crew had trained every morning since February and would "
-    "now prepare for the national championships.\n"
-)
+from tests.conftest import SHARED
+from tests.tasks.texts import BODY_EN
 
 PORTAL_DUMP = """\
 We use cookies to improve your experience. By continuing, you accept our cookie policy.

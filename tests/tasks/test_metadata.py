@@ -4,21 +4,13 @@ from __future__ import annotations
 
 import datetime
 import json
-from pathlib import Path
 
 import pytest
 
 from tasks.clean import clean_dump
 from tasks.metadata import extract_metadata, is_role, parse_date, parse_dateline
-
-SHARED = Path(__file__).resolve().parents[3] / "shared"
-
-BODY_EN = (
-    "The Easton Rowing Club won the regional eights title on Saturday, its first victory in "
-    "the event since 2001, beating the favourites by half a length.\n"
-    "Coach Petra Lindqvist said the crew had trained every morning since February and would "
-    "now prepare for the national championships.\n"
-)
+from tests.conftest import SHARED
+from tests.tasks.texts import BODY_EN
 
 
 def _meta(text: str):
