@@ -61,6 +61,11 @@ class RunSummary:
     out_dir: str = ""
 
 
+def workers_for(n_inputs: int, settings: Settings) -> int:
+    """Worker processes worth starting: each costs a second or two of imports."""
+    return max(1, min(settings.workers, n_inputs // settings.min_inputs_per_worker))
+
+
 def split_batches(items: list[InputFile], batch_size: int, workers: int) -> list[list[InputFile]]:
     """Batches of at most `batch_size`, and at least one per worker so no core idles."""
     size = max(1, min(batch_size, -(-len(items) // max(1, workers))))
@@ -189,11 +194,12 @@ def newsflow_pipeline(
         )
         plan = plan_inputs(inputs, seen)
         dropped = _dropped_article_ids(previous, plan.changed_sources)
-        batches = split_batches(plan.todo, settings.batch_size, settings.workers)
+        workers = workers_for(len(plan.todo), settings)
+        batches = split_batches(plan.todo, settings.batch_size, workers)
         t = lap("discover", t)
         staged_dir = staging_dir(out, run_id)
         staged_dir.mkdir(parents=True)
-        with worker_pool(min(settings.workers, len(batches))) as pool:
+        with worker_pool(workers) as pool:
             futures = [
                 process_batch.submit(b, str(staged_dir), run_id, settings, pool) for b in batches
             ]

@@ -21,6 +21,8 @@ class Settings:
     batch_size: int = 2000
     # worker processes for the per-article stages; 1 runs them in the flow's process
     workers: int = os.cpu_count() or 1
+    # fewer inputs than this per worker run in the flow's own process
+    min_inputs_per_worker: int = 200
     # inputs larger than this are quarantined rather than read whole into memory
     max_input_bytes: int = 20 * 1024 * 1024
     # MinHash / LSH for near-duplicates: 32 bands of 4 rows catch Jaccard >= ~0.45

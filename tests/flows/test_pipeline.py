@@ -146,3 +146,26 @@ def test_cli_runs_without_a_server(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr[-2000:]
     assert "articles     1" in result.stdout
     assert (tmp_path / "o" / "newsflow.duckdb").is_file()
+
+
+def test_worker_processes_give_the_same_tables(
+    sample_run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    raw, out, _ = sample_run
+    reference = tmp_path / "inline"
+    newsflow_pipeline(raw_dir=str(SAMPLE_RAW), out_dir=str(reference), workers=1)
+    monkeypatch.setenv("NEWSFLOW_MIN_INPUTS_PER_WORKER", "1")
+    parallel = tmp_path / "parallel"
+    summary = newsflow_pipeline(
+        raw_dir=str(SAMPLE_RAW), out_dir=str(parallel), workers=2, batch_size=5
+    )
+    assert summary.n_articles == len(list(SAMPLE_RAW.glob("*.txt")))
+    for table, columns in {
+        "articles": "article_id, body, title, dup_cluster_id, story_cluster_id",
+        "quotes": "quote_id, text, speaker",
+        "sentences": "article_id, sentence_idx, char_start, char_end",
+    }.items():
+        query = f"select {columns} from read_parquet('{{}}/{table}/**/*.parquet') order by all"
+        assert duckdb.sql(query.format(reference)).fetchall() == duckdb.sql(
+            query.format(parallel)
+        ).fetchall(), table
