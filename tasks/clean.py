@@ -10,21 +10,26 @@ say why it was removed.
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
-LEXICON_DIR = Path(__file__).parent / "lexicons"
+from tasks.dates import TIME_OF_DAY, YEAR, date_spans
+from tasks.lexicon import (
+    LEXICON,
+    WORD,
+    alternation,
+    collapse_whitespace,
+    colon_key,
+    normalise_line,
+)
+
+__all__ = ["CleanedDump", "JudgedLine", "clean_dump", "collapse_whitespace", "normalise_line"]
 
 # Shape thresholds (words are \w+ runs).
 LONG_LINE_WORDS = 10  # a line this long may anchor the body run
 LONG_LINE_CHARS = 80  # same, for scripts written without spaces
 MIN_STOPWORD_RATIO = 0.08  # below this a long line reads like a list of names, not prose
 MAX_BODY_GAP = 8  # removed lines allowed between two body lines of one article
-MAX_UI_WORDS = 40  # longer lines are prose: only "contains" phrases can still match
-MAX_PREFIX_WORDS = 14  # prefix phrases match short lines (or a label ending in ':')
 MAX_DATE_LINE_WORDS = 12  # words other than numbers
 MAX_DATE_LEFTOVER = 3  # words besides label, date, time ("Updated ... / Original ... ET")
 MAX_BYLINE_WORDS = 10
@@ -72,30 +77,6 @@ SECTION_BREAK_REASONS = frozenset({"comment_counter", "comment_prompt"})
 
 SHARE_BAR_REASONS = frozenset({"share_widget", "print_widget", "bookmark"})
 
-# Order in which lexicon categories are tried: the first that matches names the reason.
-UI_REASON_ORDER = (
-    "captcha",
-    "cookie_banner",
-    "copyright",
-    "source_label",
-    "credits",
-    "disclaimer",
-    "comment_prompt",
-    "newsletter",
-    "account_prompt",
-    "related_links",
-    "tags",
-    "advertisement",
-    "photo_credit",
-    "reading_time",
-    "share_widget",
-    "print_widget",
-    "bookmark",
-    "contact_prompt",
-    "video_marker",
-    "menu",
-)
-
 
 @dataclass(slots=True)
 class JudgedLine:
@@ -117,249 +98,16 @@ class CleanedDump:
 
 
 # ---------------------------------------------------------------------------------------
-# normalisation
-
-_DIGIT = re.compile(r"\d")
-_PUNCT = re.compile(r"[^\w\s]+")
-_PUNCT_KEEP_COLON = re.compile(r"[^\w\s:]+")
-_WORD = re.compile(r"\w+")
-_WS = re.compile(r"\s+")
-
-
-def normalise_line(line: str) -> str:
-    """Key for site-frequency stats and lexicon lookups: casefold, digits->0, no punctuation."""
-    s = _PUNCT.sub("", _DIGIT.sub("0", line.casefold())).replace("_", " ")
-    return " ".join(s.split())
-
-
-def _colon_key(line: str) -> str:
-    """Like ``normalise_line`` but keeps ':' so labels ("Source:") stay distinct from words."""
-    s = _PUNCT_KEEP_COLON.sub("", _DIGIT.sub("0", line.casefold())).replace("_", " ")
-    return " ".join(s.replace(":", " : ").split())
-
-
-def collapse_whitespace(text: str) -> str:
-    """Collapse any run of whitespace (NBSP, narrow NBSP, tabs) to one space and strip."""
-    return " ".join(_WS.split(text)).strip()
-
-
-# ---------------------------------------------------------------------------------------
-# lexicons
-
-
-@dataclass(slots=True, frozen=True)
-class PhraseSet:
-    """Phrases of one key space compiled for fast matching; a match names its reason."""
-
-    exact: dict[str, str]
-    prefix: re.Pattern[str] | None
-    suffix: re.Pattern[str] | None
-    contains: re.Pattern[str] | None
-
-    def match(self, key: str, n_words: int) -> str | None:
-        """Reason of the first phrase that fits this key, by match mode then reason order."""
-        if not key:
-            return None
-        hit = self.exact.get(key)
-        if hit:
-            return hit
-        if n_words <= MAX_UI_WORDS:
-            for pattern in (self.prefix, self.suffix):
-                if pattern is not None:
-                    m = pattern.search(key)
-                    if m and (n_words <= MAX_PREFIX_WORDS or pattern is self.suffix):
-                        return _group_reason(m)
-            if self.contains is not None:
-                m = self.contains.search(key)
-                if m:
-                    return _group_reason(m)
-        return None
-
-
-def _group_reason(m: re.Match[str]) -> str:
-    name = m.lastgroup or ""
-    return name.split("__", 1)[0]
-
-
-@dataclass(slots=True, frozen=True)
-class Lexicon:
-    """All languages' word lists merged: page furniture is recognised in any language."""
-
-    plain: PhraseSet
-    colon: PhraseSet
-    stopwords: frozenset[str]
-    months: dict[str, int]
-    weekdays: frozenset[str]
-    relative_markers: tuple[str, ...]
-    date_labels: tuple[str, ...]
-    created_labels: tuple[str, ...]
-    updated_labels: tuple[str, ...]
-    byline_prefixes: tuple[str, ...]
-    staff_suffixes: tuple[str, ...]
-    role_words: frozenset[str]
-    role_modifiers: frozenset[str]
-    place_particles: frozenset[str]
-    view_words: tuple[str, ...]
-    comment_words: tuple[str, ...]
-
-
-def _compile_phrases(by_reason: dict[str, list[str]], colon: bool) -> PhraseSet:
-    norm = _colon_key if colon else normalise_line
-    exact: dict[str, str] = {}
-    modes: dict[str, list[str]] = {"prefix": [], "suffix": [], "contains": []}
-    for reason in UI_REASON_ORDER:
-        buckets: dict[str, set[str]] = {"prefix": set(), "suffix": set(), "contains": set()}
-        for phrase in by_reason.get(reason, []):
-            if (":" in phrase) != colon:
-                continue
-            lead, trail = phrase.startswith("*"), phrase.endswith("*")
-            key = norm(phrase.strip("*"))
-            if not key:
-                continue
-            if lead and trail:
-                buckets["contains"].add(key)
-            elif trail:
-                buckets["prefix"].add(key)
-            elif lead:
-                buckets["suffix"].add(key)
-            else:
-                exact.setdefault(key, reason)
-        for mode, keys in buckets.items():
-            if keys:
-                alt = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
-                modes[mode].append(f"(?P<{reason}__{mode}>{alt})")
-
-    def build(mode: str) -> re.Pattern[str] | None:
-        parts = modes[mode]
-        if not parts:
-            return None
-        body = "|".join(parts)
-        if mode == "prefix":
-            return re.compile(rf"^(?:{body})(?:\s|$)")
-        if mode == "suffix":
-            return re.compile(rf"(?:^|\s)(?:{body})$")
-        return re.compile(rf"(?:^|\s)(?:{body})(?:\s|$)")
-
-    return PhraseSet(exact, build("prefix"), build("suffix"), build("contains"))
-
-
-def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
-    """Merge every ``<lang>.json`` under ``directory`` into one ``Lexicon``."""
-    ui: dict[str, list[str]] = {}
-    lists: dict[str, list[str]] = {}
-    months: dict[str, int] = {}
-    for path in sorted(directory.glob("*.json")):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        for reason, phrases in data.get("ui", {}).items():
-            target = lists if reason in ("view_words", "comment_words") else ui
-            target.setdefault(reason, []).extend(phrases)
-        for name in (
-            "stopwords",
-            "weekdays",
-            "relative_markers",
-            "date_labels",
-            "created_labels",
-            "updated_labels",
-            "byline_prefixes",
-            "staff_suffixes",
-            "role_words",
-            "role_modifiers",
-            "place_particles",
-        ):
-            lists.setdefault(name, []).extend(data.get(name, []))
-        for word, month in data.get("months", {}).items():
-            months.setdefault(word.casefold(), int(month))
-
-    def words(name: str) -> tuple[str, ...]:
-        seen = dict.fromkeys(w.casefold() for w in lists.get(name, []))
-        return tuple(sorted(seen, key=len, reverse=True))
-
-    return Lexicon(
-        plain=_compile_phrases(ui, colon=False),
-        colon=_compile_phrases(ui, colon=True),
-        stopwords=frozenset(words("stopwords")),
-        months=months,
-        weekdays=frozenset(words("weekdays")),
-        relative_markers=words("relative_markers"),
-        date_labels=tuple(w.rstrip("*") for w in words("date_labels")),
-        created_labels=words("created_labels"),
-        updated_labels=words("updated_labels"),
-        byline_prefixes=words("byline_prefixes"),
-        staff_suffixes=words("staff_suffixes"),
-        role_words=frozenset(words("role_words")),
-        role_modifiers=frozenset(words("role_modifiers")),
-        place_particles=frozenset(words("place_particles")),
-        view_words=words("view_words"),
-        comment_words=words("comment_words"),
-    )
-
-
-LEXICON = load_lexicon()
-
-
-def _alternation(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
-# ---------------------------------------------------------------------------------------
-# dates (shared with the metadata stage)
-
-_MONTH_ALT = _alternation(LEXICON.months)
-_NOT_LETTER_AFTER = r"(?![^\W\d_])"
-DAY_MONTH_YEAR = re.compile(
-    rf"(?<!\d)(?P<d>\d{{1,2}})(?:\.|º|er|st|nd|rd|th)?\s*(?:de\s+|of\s+)?"
-    rf"(?P<m>{_MONTH_ALT}){_NOT_LETTER_AFTER}\.?,?\s*(?:de\s+|del\s+)?(?P<y>\d{{4}})(?!\d)",
-    re.IGNORECASE,
-)
-MONTH_DAY_YEAR = re.compile(
-    rf"(?<![^\W\d_])(?P<m>{_MONTH_ALT}){_NOT_LETTER_AFTER}\.?\s+(?P<d>\d{{1,2}})"
-    rf"(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})(?!\d)",
-    re.IGNORECASE,
-)
-DAY_MONTH = re.compile(
-    rf"(?<!\d)(?P<d>\d{{1,2}})\.?\s*(?:de\s+)?(?P<m>{_MONTH_ALT}){_NOT_LETTER_AFTER}\.?",
-    re.IGNORECASE,
-)
-MONTH_DAY = re.compile(
-    rf"(?<![^\W\d_])(?P<m>{_MONTH_ALT}){_NOT_LETTER_AFTER}\.?\s+(?P<d>\d{{1,2}})(?!\d)",
-    re.IGNORECASE,
-)
-NUMERIC_DATE = re.compile(
-    r"(?<![\d.])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?!\d)"
-)
-ISO_DATE = re.compile(
-    r"(?<!\d)(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?!\d)"
-)
-CJK_DATE = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
-_TIME = re.compile(
-    r"(?<!\d)\d{1,2}\s*[:.h]\s*\d{2}(?:\s*(?:a\.?m\.?|p\.?m\.?|uhr|h|hs|hrs))?(?!\d)",
-    re.IGNORECASE,
-)
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-_DATE_PATTERNS = (CJK_DATE, ISO_DATE, NUMERIC_DATE, DAY_MONTH_YEAR, MONTH_DAY_YEAR)
-
-
-def date_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of full dates (with a year) in ``text``, in order."""
-    spans: list[tuple[int, int]] = []
-    for pattern in _DATE_PATTERNS:
-        for m in pattern.finditer(text):
-            if not any(s <= m.start() < e for s, e in spans):
-                spans.append(m.span())
-    return sorted(spans)
-
-
-# ---------------------------------------------------------------------------------------
 # line shape rules
 
 _VIEW_COUNTER = re.compile(
-    rf"^(?:\d[\d.,\s\u00a0\u202f]*(?:k|m|mil|тыс\.?)?\s*(?:{_alternation(LEXICON.view_words)})"
-    rf"|(?:{_alternation(LEXICON.view_words)})\s*[:(]?\s*\d[\d.,\s]*\)?)$",
+    rf"^(?:\d[\d.,\s\u00a0\u202f]*(?:k|m|mil|тыс\.?)?\s*(?:{alternation(LEXICON.view_words)})"
+    rf"|(?:{alternation(LEXICON.view_words)})\s*[:(]?\s*\d[\d.,\s]*\)?)$",
     re.IGNORECASE,
 )
 _COMMENT_COUNTER = re.compile(
-    rf"^(?:\d[\d.,]*\s*(?:{_alternation(LEXICON.comment_words)})"
-    rf"|(?:{_alternation(LEXICON.comment_words)})\s*[:(]?\s*\d[\d.,]*\)?)$",
+    rf"^(?:\d[\d.,]*\s*(?:{alternation(LEXICON.comment_words)})"
+    rf"|(?:{alternation(LEXICON.comment_words)})\s*[:(]?\s*\d[\d.,]*\)?)$",
     re.IGNORECASE,
 )
 _RESPONSES = re.compile(
@@ -384,24 +132,24 @@ _URLISH = re.compile(r"https?://|www\.|\.com\b|@\w", re.IGNORECASE)
 _SENTENCE_END = frozenset(".!?…\"“”»«'’‘。！？")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||–|—|-|::|:|·)\s+")
 _BYLINE = re.compile(
-    rf"^(?:{_alternation(LEXICON.byline_prefixes)})\s*:?\s+(?=[^\W\d_])", re.IGNORECASE
+    rf"^(?:{alternation(LEXICON.byline_prefixes)})\s*:?\s+(?=[^\W\d_])", re.IGNORECASE
 )
 _STAFF = re.compile(
-    rf"^(?:[^\W\d_][\w.&'’-]*\s+){{0,4}}(?:{_alternation(LEXICON.staff_suffixes)})$"
+    rf"^(?:[^\W\d_][\w.&'’-]*\s+){{0,4}}(?:{alternation(LEXICON.staff_suffixes)})$"
     if LEXICON.staff_suffixes
     else r"(?!x)x",
     re.IGNORECASE,
 )
 _DATE_LABEL = re.compile(
-    rf"^(?:{_alternation(LEXICON.date_labels)})\w*\s*"
+    rf"^(?:{alternation(LEXICON.date_labels)})\w*\s*"
     r"(?:[:\-–|]|\s(?:on|am|le|el|il|em)\b|(?<=\s)(?=\d)|$)",
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(
-    rf"(?:^|\s)(?:{_alternation(LEXICON.relative_markers)})(?:\s|$)", re.IGNORECASE
+    rf"(?:^|\s)(?:{alternation(LEXICON.relative_markers)})(?:\s|$)", re.IGNORECASE
 )
 _FILLER = re.compile(
-    rf"\b(?:{_alternation(LEXICON.weekdays)}|at|um|à|a|alle|às|в|saat|o|uhr|gmt|utc|bst|cet|"
+    rf"\b(?:{alternation(LEXICON.weekdays)}|at|um|à|a|alle|às|в|saat|o|uhr|gmt|utc|bst|cet|"
     r"cest|est|edt|pst|et|am|pm|hs|hrs|h|de|del|el|le|il|the|on|of)\b\.?|\b[ap]\.m\.?",
     re.IGNORECASE,
 )
@@ -425,7 +173,7 @@ class _Line:
 
 def _features(no: int, raw: str) -> _Line:
     flat = collapse_whitespace(raw)
-    words = _WORD.findall(flat.casefold())
+    words = WORD.findall(flat.casefold())
     n_stop = sum(1 for w in words if w in LEXICON.stopwords)
     tail = flat.rstrip(" *")
     end = bool(tail) and (
@@ -436,7 +184,7 @@ def _features(no: int, raw: str) -> _Line:
         raw=raw,
         flat=flat,
         key=normalise_line(flat),
-        ckey=_colon_key(flat),
+        ckey=colon_key(flat),
         n_words=len(words),
         sentence_end=end,
         stop_ratio=n_stop / len(words) if words else 0.0,
@@ -449,14 +197,14 @@ def _is_long(line: _Line) -> bool:
 
 def is_date_line(flat: str) -> bool:
     """A short line that only states a date (with label, time, weekday) or a relative time."""
-    words = _WORD.findall(flat)
+    words = WORD.findall(flat)
     if sum(1 for w in words if not w.isdigit()) > MAX_DATE_LINE_WORDS:
         return False
     has_digit = any(w[0].isdigit() or w[-1].isdigit() for w in words)
     labelled = bool(_DATE_LABEL.match(flat))
     if not (has_digit or labelled):
         return False
-    spans = date_spans(flat) if _YEAR.search(flat) else []
+    spans = date_spans(flat) if YEAR.search(flat) else []
     relative = has_digit and bool(_RELATIVE.search(flat))
     if not (spans or labelled or relative):
         return False
@@ -466,17 +214,17 @@ def is_date_line(flat: str) -> bool:
     if labelled:
         rest = _DATE_LABEL.sub(" ", rest, count=1)
         rest = re.sub(
-            rf"(?:^|[|·–-])\s*(?:{_alternation(LEXICON.date_labels)})\w*\s*:?",
+            rf"(?:^|[|·–-])\s*(?:{alternation(LEXICON.date_labels)})\w*\s*:?",
             " ",
             rest,
             flags=re.IGNORECASE,
         )
-    rest = _TIME.sub(" ", rest)
+    rest = TIME_OF_DAY.sub(" ", rest)
     rest = _FILLER.sub(" ", rest)
     if relative:
         rest = _RELATIVE.sub(" ", rest)
         rest = re.sub(r"\d+\s*\w+", " ", rest)
-    leftover = [w for w in _WORD.findall(rest) if not w.isdigit()]
+    leftover = [w for w in WORD.findall(rest) if not w.isdigit()]
     if not (spans or labelled):
         return not leftover
     return len(leftover) <= (MAX_DATE_LEFTOVER if labelled else 1 if spans else 0)
@@ -490,8 +238,8 @@ def _is_menu_line(line: _Line) -> bool:
     if len(parts) < 2:
         return False
     if _BREADCRUMB.search(line.flat):
-        return all(len(_WORD.findall(p)) <= 5 for p in parts)
-    return len(parts) >= 3 and all(len(_WORD.findall(p)) <= 4 for p in parts)
+        return all(len(WORD.findall(p)) <= 5 for p in parts)
+    return len(parts) >= 3 and all(len(WORD.findall(p)) <= 4 for p in parts)
 
 
 def _rule_reason(line: _Line) -> str | None:
@@ -503,7 +251,7 @@ def _rule_reason(line: _Line) -> str | None:
         return "comment_counter"
     if line.n_words <= MAX_CAPTION_WORDS and _CREDIT_TAIL.search(flat):
         head = _CREDIT_TAIL.split(flat, maxsplit=1)[0]
-        return "photo_caption" if len(_WORD.findall(head)) >= 3 else "photo_credit"
+        return "photo_caption" if len(WORD.findall(head)) >= 3 else "photo_credit"
     if line.n_words <= 25 and _COPYRIGHT.search(flat):
         return "copyright"
     if is_date_line(flat):
@@ -573,7 +321,7 @@ def _find_title(
     for i in present[:MAX_TITLE_SITE_LINE]:
         for left, right in site_splits(lines[i].flat):
             j = everywhere.get(normalise_line(left))
-            if j is not None and j != i and len(_WORD.findall(left)) >= MIN_TITLE_WORDS:
+            if j is not None and j != i and len(WORD.findall(left)) >= MIN_TITLE_WORDS:
                 return left, [i], right
     # a headline printed twice in a row (a menu item repeats far apart, a headline close by)
     repeated = [

@@ -14,33 +14,20 @@ import datetime
 import re
 from dataclasses import dataclass
 
-import dateparser
 import py3langid
 
-from tasks.clean import (
-    BODY,
-    CJK_DATE,
+from tasks.clean import BODY, CleanedDump, JudgedLine, split_site
+from tasks.dates import (
     DAY_MONTH,
     DAY_MONTH_YEAR,
-    ISO_DATE,
-    LEXICON,
     MONTH_DAY,
     MONTH_DAY_YEAR,
-    NUMERIC_DATE,
-    CleanedDump,
-    JudgedLine,
-    collapse_whitespace,
-    normalise_line,
-    split_site,
+    date_from_match,
+    parse_date,
+    parse_date_any_language,
 )
+from tasks.lexicon import LEXICON, collapse_whitespace, normalise_line
 
-MAX_LABEL_WORDS = 4  # "Fecha de publicación:" before the date itself
-_YEAR_DIGITS = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-_DATEPARSER_SETTINGS = {
-    "REQUIRE_PARTS": ["day", "month", "year"],
-    "STRICT_PARSING": True,
-    "RETURN_AS_TIMEZONE_AWARE": False,
-}
 MIN_LANGUAGE_LETTERS = 20  # below this py3langid guesses
 MAX_LANGUAGE_CHARS = 1200  # enough to identify a language; the cost grows with the text
 MAX_DATELINE_CHARS = 110
@@ -106,58 +93,6 @@ class Dateline:
 # dates
 
 
-def _safe_date(year: int, month: int, day: int) -> datetime.date | None:
-    try:
-        return datetime.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def parse_date(text: str) -> datetime.date | None:
-    """First full date written in ``text``; None for ambiguous numeric day/month orders."""
-    best: tuple[int, datetime.date | None] | None = None
-    for pattern in (CJK_DATE, ISO_DATE, NUMERIC_DATE, DAY_MONTH_YEAR, MONTH_DAY_YEAR):
-        m = pattern.search(text)
-        if not m or (best is not None and best[0] <= m.start()):
-            continue
-        best = (m.start(), _date_from_match(pattern, m))
-    return best[1] if best else None
-
-
-def parse_date_any_language(text: str) -> datetime.date | None:
-    """Fallback for date labels in forms or languages the month lexicon lacks.
-
-    dateparser knows the month names and word orders of some 200 locales; it is asked only
-    for lines that carry a four-digit year and no numeric-only date (whose day/month order
-    would be a guess), and must find day, month and year.
-    """
-    if not _YEAR_DIGITS.search(text) or NUMERIC_DATE.search(text):
-        return None
-    label, _, rest = text.partition(":")
-    candidate = rest if rest.strip() and len(label.split()) <= MAX_LABEL_WORDS else text
-    found = dateparser.parse(candidate, settings=_DATEPARSER_SETTINGS)
-    return found.date() if found else None
-
-
-def _date_from_match(pattern: re.Pattern[str], m: re.Match[str]) -> datetime.date | None:
-    g = m.groupdict()
-    year = int(g["y"])
-    if pattern is NUMERIC_DATE:
-        a, b = int(g["a"]), int(g["b"])
-        if g["sep"] == ".":  # dotted dates are day-first wherever they are written
-            return _safe_date(year, b, a)
-        if a > 12 >= b:
-            return _safe_date(year, b, a)
-        if b > 12 >= a:
-            return _safe_date(year, a, b)
-        return _safe_date(year, a, a) if a == b else None
-    month = g["m"]
-    month_no = int(month) if month.isdigit() else LEXICON.months.get(month.casefold().rstrip("."))
-    if month_no is None:
-        return None
-    return _safe_date(year, month_no, int(g["d"]))
-
-
 def published_date(lines: list[JudgedLine]) -> datetime.date | None:
     """Created/published date from the date lines; an "updated" date only if nothing else."""
     updated: datetime.date | None = None
@@ -212,7 +147,7 @@ def parse_dateline(paragraph: str) -> Dateline | None:
         if dm and dm.start() > 0 and pre[: dm.start()].rstrip().endswith(","):
             has_date = True
             if "y" in dm.groupdict():
-                date = _date_from_match(pattern, dm)
+                date = date_from_match(pattern, dm)
             pre = pre[: dm.start()].strip().rstrip(",").strip()
             break
     if not pre:

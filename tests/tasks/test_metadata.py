@@ -8,7 +8,8 @@ import json
 import pytest
 
 from tasks.clean import clean_dump
-from tasks.metadata import extract_metadata, is_role, parse_date, parse_dateline
+from tasks.dates import parse_date, parse_date_any_language
+from tasks.metadata import extract_metadata, is_role, parse_dateline
 from tests.conftest import SHARED
 from tests.tasks.texts import BODY_EN
 
@@ -185,7 +186,6 @@ def test_capitalised_place_closed_by_a_full_stop_is_a_dateline() -> None:
 
 
 def test_date_labels_outside_the_month_lexicon_fall_back_to_dateparser() -> None:
-    from tasks.metadata import parse_date_any_language
 
     assert parse_date_any_language("Δημοσιεύθηκε: 5 Μαρτίου 2019") == datetime.date(2019, 3, 5)
     assert parse_date_any_language("Diterbitkan: 12 Januari 2021") == datetime.date(2021, 1, 12)

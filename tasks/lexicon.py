@@ -1,0 +1,226 @@
+"""Per-language word lists (``tasks/lexicons/*.json``) and the line keys they match.
+
+Every language's lists are merged: a host site's interface strings are recognised whatever
+the article's language. Phrases are compiled once, at import, into a few regexes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+LEXICON_DIR = Path(__file__).parent / "lexicons"
+MAX_UI_WORDS = 40  # longer lines are prose: only "contains" phrases can still match
+MAX_PREFIX_WORDS = 14  # prefix phrases match short lines (or a label ending in ':')
+
+# Order in which lexicon categories are tried: the first that matches names the reason.
+UI_REASON_ORDER = (
+    "captcha",
+    "cookie_banner",
+    "copyright",
+    "source_label",
+    "credits",
+    "disclaimer",
+    "comment_prompt",
+    "newsletter",
+    "account_prompt",
+    "related_links",
+    "tags",
+    "advertisement",
+    "photo_credit",
+    "reading_time",
+    "share_widget",
+    "print_widget",
+    "bookmark",
+    "contact_prompt",
+    "video_marker",
+    "menu",
+)
+
+
+# ---------------------------------------------------------------------------------------
+# normalisation
+
+_DIGIT = re.compile(r"\d")
+_PUNCT = re.compile(r"[^\w\s]+")
+_PUNCT_KEEP_COLON = re.compile(r"[^\w\s:]+")
+WORD = re.compile(r"\w+")
+_WS = re.compile(r"\s+")
+
+
+def normalise_line(line: str) -> str:
+    """Key for site-frequency stats and lexicon lookups: casefold, digits->0, no punctuation."""
+    s = _PUNCT.sub("", _DIGIT.sub("0", line.casefold())).replace("_", " ")
+    return " ".join(s.split())
+
+
+def colon_key(line: str) -> str:
+    """Like ``normalise_line`` but keeps ':' so labels ("Source:") stay distinct from words."""
+    s = _PUNCT_KEEP_COLON.sub("", _DIGIT.sub("0", line.casefold())).replace("_", " ")
+    return " ".join(s.replace(":", " : ").split())
+
+
+def collapse_whitespace(text: str) -> str:
+    """Collapse any run of whitespace (NBSP, narrow NBSP, tabs) to one space and strip."""
+    return " ".join(_WS.split(text)).strip()
+
+
+# ---------------------------------------------------------------------------------------
+# lexicons
+
+
+@dataclass(slots=True, frozen=True)
+class PhraseSet:
+    """Phrases of one key space compiled for fast matching; a match names its reason."""
+
+    exact: dict[str, str]
+    prefix: re.Pattern[str] | None
+    suffix: re.Pattern[str] | None
+    contains: re.Pattern[str] | None
+
+    def match(self, key: str, n_words: int) -> str | None:
+        """Reason of the first phrase that fits this key, by match mode then reason order."""
+        if not key:
+            return None
+        hit = self.exact.get(key)
+        if hit:
+            return hit
+        if n_words <= MAX_UI_WORDS:
+            for pattern in (self.prefix, self.suffix):
+                if pattern is not None:
+                    m = pattern.search(key)
+                    if m and (n_words <= MAX_PREFIX_WORDS or pattern is self.suffix):
+                        return _group_reason(m)
+            if self.contains is not None:
+                m = self.contains.search(key)
+                if m:
+                    return _group_reason(m)
+        return None
+
+
+def _group_reason(m: re.Match[str]) -> str:
+    name = m.lastgroup or ""
+    return name.split("__", 1)[0]
+
+
+@dataclass(slots=True, frozen=True)
+class Lexicon:
+    """All languages' word lists merged: page furniture is recognised in any language."""
+
+    plain: PhraseSet
+    colon: PhraseSet
+    stopwords: frozenset[str]
+    months: dict[str, int]
+    weekdays: frozenset[str]
+    relative_markers: tuple[str, ...]
+    date_labels: tuple[str, ...]
+    created_labels: tuple[str, ...]
+    updated_labels: tuple[str, ...]
+    byline_prefixes: tuple[str, ...]
+    staff_suffixes: tuple[str, ...]
+    role_words: frozenset[str]
+    role_modifiers: frozenset[str]
+    place_particles: frozenset[str]
+    view_words: tuple[str, ...]
+    comment_words: tuple[str, ...]
+
+
+def _compile_phrases(by_reason: dict[str, list[str]], colon: bool) -> PhraseSet:
+    norm = colon_key if colon else normalise_line
+    exact: dict[str, str] = {}
+    modes: dict[str, list[str]] = {"prefix": [], "suffix": [], "contains": []}
+    for reason in UI_REASON_ORDER:
+        buckets: dict[str, set[str]] = {"prefix": set(), "suffix": set(), "contains": set()}
+        for phrase in by_reason.get(reason, []):
+            if (":" in phrase) != colon:
+                continue
+            lead, trail = phrase.startswith("*"), phrase.endswith("*")
+            key = norm(phrase.strip("*"))
+            if not key:
+                continue
+            if lead and trail:
+                buckets["contains"].add(key)
+            elif trail:
+                buckets["prefix"].add(key)
+            elif lead:
+                buckets["suffix"].add(key)
+            else:
+                exact.setdefault(key, reason)
+        for mode, keys in buckets.items():
+            if keys:
+                alt = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+                modes[mode].append(f"(?P<{reason}__{mode}>{alt})")
+
+    def build(mode: str) -> re.Pattern[str] | None:
+        parts = modes[mode]
+        if not parts:
+            return None
+        body = "|".join(parts)
+        if mode == "prefix":
+            return re.compile(rf"^(?:{body})(?:\s|$)")
+        if mode == "suffix":
+            return re.compile(rf"(?:^|\s)(?:{body})$")
+        return re.compile(rf"(?:^|\s)(?:{body})(?:\s|$)")
+
+    return PhraseSet(exact, build("prefix"), build("suffix"), build("contains"))
+
+
+def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
+    """Merge every ``<lang>.json`` under ``directory`` into one ``Lexicon``."""
+    ui: dict[str, list[str]] = {}
+    lists: dict[str, list[str]] = {}
+    months: dict[str, int] = {}
+    for path in sorted(directory.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for reason, phrases in data.get("ui", {}).items():
+            target = lists if reason in ("view_words", "comment_words") else ui
+            target.setdefault(reason, []).extend(phrases)
+        for name in (
+            "stopwords",
+            "weekdays",
+            "relative_markers",
+            "date_labels",
+            "created_labels",
+            "updated_labels",
+            "byline_prefixes",
+            "staff_suffixes",
+            "role_words",
+            "role_modifiers",
+            "place_particles",
+        ):
+            lists.setdefault(name, []).extend(data.get(name, []))
+        for word, month in data.get("months", {}).items():
+            months.setdefault(word.casefold(), int(month))
+
+    def words(name: str) -> tuple[str, ...]:
+        seen = dict.fromkeys(w.casefold() for w in lists.get(name, []))
+        return tuple(sorted(seen, key=len, reverse=True))
+
+    return Lexicon(
+        plain=_compile_phrases(ui, colon=False),
+        colon=_compile_phrases(ui, colon=True),
+        stopwords=frozenset(words("stopwords")),
+        months=months,
+        weekdays=frozenset(words("weekdays")),
+        relative_markers=words("relative_markers"),
+        date_labels=tuple(w.rstrip("*") for w in words("date_labels")),
+        created_labels=words("created_labels"),
+        updated_labels=words("updated_labels"),
+        byline_prefixes=words("byline_prefixes"),
+        staff_suffixes=words("staff_suffixes"),
+        role_words=frozenset(words("role_words")),
+        role_modifiers=frozenset(words("role_modifiers")),
+        place_particles=frozenset(words("place_particles")),
+        view_words=words("view_words"),
+        comment_words=words("comment_words"),
+    )
+
+
+LEXICON = load_lexicon()
+
+
+def alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
