@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -169,3 +170,20 @@ def test_worker_processes_give_the_same_tables(
         assert duckdb.sql(query.format(reference)).fetchall() == duckdb.sql(
             query.format(parallel)
         ).fetchall(), table
+
+
+def test_run_publishes_a_prefect_artifact(sample_run) -> None:
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    _, _, summary = sample_run
+    with get_client(sync_client=True) as client:
+        artifacts = client.read_artifacts(
+            artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["newsflow-run"]))
+        )
+    assert any(summary.run_id in (a.description or "") for a in artifacts)
+    mine = next(a for a in artifacts if summary.run_id in (a.description or ""))
+    rows = json.loads(mine.data) if isinstance(mine.data, str) else mine.data
+    measures = {row["measure"]: row["value"] for row in rows}
+    assert measures["n_articles"] == summary.n_articles
+    assert "seconds.batches" in measures
