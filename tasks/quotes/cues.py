@@ -19,6 +19,7 @@ CUES_PATH = Path(__file__).with_name("cues.json")
 FALLBACK_LANGUAGES = ("en", "es", "de", "fr", "it", "pt", "ru")
 WORD_LISTS = (
     "verbs",
+    "participles",
     "verb_prefixes",
     "according_to",
     "relative_according",
@@ -40,6 +41,9 @@ WORD_LISTS = (
     "place_words",
     "non_name_words",
     "adverb_endings",
+    "clitics",
+    "feminine_words",
+    "masculine_words",
 )
 
 
@@ -72,6 +76,10 @@ class CueLexicon:
     place_words: frozenset[str]
     non_name_words: frozenset[str]
     adverb_endings: tuple[str, ...]
+    participles: frozenset[str]
+    clitics: frozenset[str]
+    feminine_words: frozenset[str]
+    masculine_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -97,7 +105,7 @@ def _compile_lexicon(languages: tuple[str, ...]) -> CueLexicon:
     for lang in languages:
         for name in WORD_LISTS:
             merged[name].extend(words.get(lang, {}).get(name, []))
-    verbs = _alternation(merged["verbs"])
+    verbs = _alternation(merged["verbs"] + merged["participles"])
     prefixes = _alternation(merged["verb_prefixes"])
     speech_verb = regex.compile(
         rf"(?<![\w’'-])(?:(?:{prefixes})\s+)?(?P<verb>{verbs})(?![\w’'-])"
@@ -144,6 +152,10 @@ def _compile_lexicon(languages: tuple[str, ...]) -> CueLexicon:
         place_words=lowered("place_words"),
         non_name_words=lowered("non_name_words"),
         adverb_endings=tuple(lowered("adverb_endings")),
+        participles=lowered("participles"),
+        clitics=lowered("clitics"),
+        feminine_words=lowered("feminine_words"),
+        masculine_words=lowered("masculine_words"),
     )
 
 

@@ -64,7 +64,10 @@ PHRASE_SENTENCE_END = regex.compile(
 # A party-and-state label after a name: "R-Ky.", "(D-N.C.)", "(D)".
 PARTY_AND_STATE = regex.compile(r"^\(?\p{Lu}(?:-\p{Lu}[\p{L}.]*)?\)?\.?$")
 AGE_OR_NUMBER = regex.compile(r"^\d[\d\s.,]*(?:\s*\p{L}{1,6})?$")
-DASH_NAME = regex.compile(r"^[\s\u00a0]*[—–-]{1,2}[\s\u00a0]*(?P<who>[^,.;\n]{2,80})")
+# "— Adriana Rodarte", "― Azucena Gonzàlez": a byline dash, then a capitalised name.
+DASH_NAME = regex.compile(
+    r"^[\s\u00a0]*[—–―-]{1,2}[\s\u00a0]*(?P<who>\p{Lu}(?:[^,.;\n]|(?<=\b\p{Lu})\.){1,79})"
+)
 MASK = " ⟨⟩ "
 LETTER = regex.compile(r"\p{L}")
 # Cleaned names per lexicon: the same capitalised runs recur across articles.
@@ -74,6 +77,9 @@ ELIDED_WORD = regex.compile(r"^(?:l|d)['’](\p{L}+)$")
 SOURCE_END = regex.compile(r"[.;]\s|,\s(?![\p{Lu}])")
 ELIDED_ARTICLE = regex.compile(r"(?<![\p{L}])[LlDd][’']")
 CLAUSE_EDGES = regex.compile(r"[;—–]|\s-\s|:")
+# One to three lower-case words between two names ("Rovers boss Lacey").
+LOWER_WORDS = regex.compile(r"[ \u00a0]+(?:\p{Ll}[\p{L}\p{M}’'-]*[ \u00a0]+){1,3}")
+PRONOUN_PARTS = regex.compile(r"[\s\-’',;:]+")
 
 
 @dataclass(slots=True)
@@ -131,6 +137,7 @@ class ArticleSpeakers:
         self._names_by_token: dict[str, list[tuple[int, str]]] = {}
         self._runs_by_token: dict[str, list[regex.Match[str]]] | None = None
         self._name_index: _NameIndex | None = None
+        self._genders: dict[str, str | None] = {}
 
     @property
     def names(self) -> _NameIndex:
@@ -258,8 +265,11 @@ class ArticleSpeakers:
         mentions = (self._mention_at(run) for run in NAME_RUN.finditer(self.body))
         return [m for m in mentions if m is not None]
 
-    def _last_person_before(self, position: int) -> Mention | None:
-        """Scan back window by window: pronouns mostly point a sentence or two back."""
+    def _last_person_before(self, position: int, gender: str | None = None) -> Mention | None:
+        """Scan back window by window: pronouns mostly point a sentence or two back.
+
+        A gendered pronoun ("she", "er") skips a person the article calls by the other gender.
+        """
         window_end = position
         size = ANTECEDENT_WINDOW_CHARS
         while window_end > 0:
@@ -270,6 +280,11 @@ class ArticleSpeakers:
                     continue  # may be cut; the next window sees it whole
                 mention = self._mention_at(run)
                 if mention is not None and mention.is_person_like and mention.end <= position:
+                    if gender is not None and self._gender_of_person(mention.text) not in (
+                        None,
+                        gender,
+                    ):
+                        continue
                     return mention
             window_end = (
                 runs[0].start() if runs and runs[0].start() == window_start else window_start
@@ -378,9 +393,50 @@ class ArticleSpeakers:
                 return True
         return False
 
-    def last_antecedent(self, position: int) -> _Subject | None:
-        """The last person (or sentence-opening unnamed source) mentioned before a position."""
-        person = self._last_person_before(position)
+    def _gender_of_words(self, words: list[str]) -> str | None:
+        feminine = any(w in self.lex.feminine_words for w in words)
+        masculine = any(w in self.lex.masculine_words for w in words)
+        if feminine == masculine:
+            return None
+        return "f" if feminine else "m"
+
+    def _pronoun_gender(self, pronoun_words: str | None) -> str | None:
+        """ "she", "a-t-elle", "sagte er": the gender a pronoun asks of its person."""
+        if not pronoun_words:
+            return None
+        parts = [p.casefold() for p in PRONOUN_PARTS.split(pronoun_words)]
+        return self._gender_of_words([p for p in parts if p in self.lex.pronouns])
+
+    def _gender_of_person(self, name: str) -> str | None:
+        """What the article's titles and nouns around a name say ("Mrs.", "la alcaldesa")."""
+        surname = name.split()[-1]
+        if surname in self._genders:
+            return self._genders[surname]
+        feminine = masculine = 0
+        for run in self.runs_by_token.get(surname, ())[:MAX_NAME_OCCURRENCES]:
+            if self._inside_quote(run.start()):
+                continue
+            _, titles = self._clean_name(run.group())
+            before = [
+                w.casefold()
+                for w in WORD.findall(self.body, max(0, run.start() - 30), run.start())[-2:]
+            ]
+            words = titles.split() + [
+                w for w in before if w not in self.lex.pronouns and w not in self.lex.determiners
+            ]
+            gender = self._gender_of_words(words)
+            feminine += gender == "f"
+            masculine += gender == "m"
+        found = None if feminine == masculine else ("f" if feminine > masculine else "m")
+        self._genders[surname] = found
+        return found
+
+    def last_antecedent(self, position: int, pronoun: str | None = None) -> _Subject | None:
+        """The last person (or sentence-opening unnamed source) mentioned before a position.
+
+        pronoun: the words that hold the pronoun ("she", "a-t-elle"), for its gender.
+        """
+        person = self._last_person_before(position, self._pronoun_gender(pronoun))
         description = self._last_description_between(person.start if person else -1, position)
         if description is not None:
             return _Subject(description, _description_kind(description, self.lex))
@@ -408,14 +464,22 @@ class ArticleSpeakers:
         only if the article uses it as a name elsewhere.
         """
         names: list[tuple[str, bool]] = []
-        for run in NAME_RUN.finditer(text):
-            name, _ = self._clean_name(run.group())
-            if not name:
+        runs = list(NAME_RUN.finditer(text))
+        for i, run in enumerate(runs):
+            name, titles = self._clean_name(run.group())
+            if not name or (
+                i + 1 < len(runs) and self._is_role_of_next(text[run.end() : runs[i + 1].start()])
+            ):
                 continue
+            titled = any(self._is_title(t) for t in titles.split())
             before = WORD.findall(text, 0, run.start())
-            if before and self._after_preposition([w.casefold() for w in before[-2:]]):
+            if (
+                before
+                and not titled  # "Secretary of State Jane Holt": the title took the "of"
+                and self._after_preposition([w.casefold() for w in before[-2:]])
+            ):
                 continue
-            if not before and " " not in name and not self._used_as_name(name):
+            if not before and " " not in name and not titled and not self._used_as_name(name):
                 lone_word = name == text.strip(" ,;:")
                 if not lone_word or name.casefold().endswith(self.lex.adverb_endings):
                     continue  # "Unfortunately, ...", "Inoltre l’assessore ..."
@@ -425,6 +489,24 @@ class ArticleSpeakers:
             )
             names.append((name, is_org))
         return names
+
+    def _is_role_of_next(self, between: str) -> bool:
+        """ "Rovers boss Lacey", "Holt aide Reeve": the first name only qualifies a role."""
+        if not LOWER_WORDS.fullmatch(between):
+            return False
+        words = [w.casefold() for w in WORD.findall(between)]
+        if not words or (words[-1] not in self.lex.titles and not self._is_source_noun(words[-1])):
+            return False
+        lex = self.lex
+        return not any(
+            w in lex.prepositions
+            or w in lex.determiners
+            or w in lex.conjunctions
+            or w in lex.relatives
+            or w in lex.pronouns
+            or lex.speech_verb.fullmatch(w)
+            for w in words
+        )
 
     def resolve_subject(
         self, text: str, position: int, subject_first: bool, nearest_last: bool = False
@@ -440,7 +522,7 @@ class ArticleSpeakers:
         if not words:
             return self.last_antecedent(position)
         if len(words) == 1 and words[0].casefold() in self.lex.pronouns:
-            return self.last_antecedent(position)
+            return self.last_antecedent(position, words[0])
         chunks = [c.strip() for c in CHUNK_EDGE.split(text) if c.strip()]
         kept = [c for c in chunks if not self._is_aside(c)]
         if not kept:
@@ -452,7 +534,7 @@ class ArticleSpeakers:
         else:
             ordered = kept[:3]
         for chunk in ordered:
-            if self._names_modify_a_noun(chunk):
+            if self._names_modify_a_noun(chunk) or self._opens_description(chunk):
                 described = self._describe(chunk, position, subject_first)
                 if described is not None:
                     return described
@@ -466,7 +548,7 @@ class ArticleSpeakers:
                 return _Subject(names[-1][0], "organization")
             chunk_words = WORD.findall(chunk)
             if chunk_words and chunk_words[-1].casefold() in self.lex.pronouns and subject_first:
-                return self.last_antecedent(position)
+                return self.last_antecedent(position, chunk_words[-1])
         chunk = kept[-1] if subject_first else kept[0]
         return self._describe(chunk, position, subject_first)
 
@@ -491,6 +573,15 @@ class ArticleSpeakers:
             or self.lex.speech_verb.fullmatch(word)
         )
 
+    def _opens_description(self, chunk: str) -> bool:
+        """ "Un habitant de la rue Haute": a new unnamed source; its names are places."""
+        words = WORD.findall(chunk, 0, min(len(chunk), 80))[:4]
+        if len(words) < 2 or words[0].casefold() not in self.lex.indefinite_determiners:
+            return False
+        if words[1][:1].isupper():
+            return False
+        return any(self._is_source_noun(w) and not w[:1].isupper() for w in words[1:])
+
     def _is_aside(self, chunk: str) -> bool:
         """Ages, relative clauses and participle asides are not the speaker."""
         if AGE_OR_NUMBER.match(chunk) or PARTY_AND_STATE.match(chunk):
@@ -510,7 +601,7 @@ class ArticleSpeakers:
         ):
             words.pop(0)
         if any(w.casefold() in self.lex.pronouns for w in words[:2]):
-            return self.last_antecedent(position)
+            return self.last_antecedent(position, " ".join(words[:2]))
         kept: list[str] = []
         for word in words:
             bare = word.strip(".,;:").casefold()
@@ -521,10 +612,12 @@ class ArticleSpeakers:
             ):
                 break
             kept.append(word.strip(",;:"))
+        while len(kept) > 1 and kept[-1].casefold() in self.lex.clitics:
+            kept.pop()  # "Un restaurateur … se dit": the pronoun belongs to the verb
         if not kept:
             return None
         if kept[0].casefold() in self.lex.pronouns and len(kept) <= 2:
-            return self.last_antecedent(position)
+            return self.last_antecedent(position, kept[0])
         if len(kept) > MAX_DESCRIPTION_WORDS:
             cut = MAX_RUNAWAY_DESCRIPTION_WORDS
             while cut < len(kept) and kept[cut][:1].isupper() and kept[cut - 1][:1].isupper():
@@ -647,7 +740,7 @@ class ArticleSpeakers:
         text = trailing.lstrip(" ,;:\u00a0\t")
         if not text:
             return None
-        after_dash = text.lstrip("—–- \u00a0")
+        after_dash = text.lstrip("—–―- \u00a0")
         if after_dash != text and self.lex.speech_verb.match(after_dash):
             text = after_dash  # «…», — сказал X: the dash only opens the attribution
         dash = DASH_NAME.match(text)
@@ -688,7 +781,7 @@ class ArticleSpeakers:
         cue = verb.group("verb")
         subject_words = before_verb
         if "-t-" in cue or "-t’" in cue:
-            subject = self.last_antecedent(position)
+            subject = self.last_antecedent(position, cue)
         elif WORD.search(subject_words):
             subject = self.resolve_subject(subject_words, position, subject_first=True)
         else:
@@ -756,10 +849,19 @@ class ArticleSpeakers:
             earlier_verb = self.lex.last_speech_verb.search(subject_words)
             if earlier_verb is not None and self._chains_verbs(subject_words, earlier_verb):
                 subject_words = subject_words[: earlier_verb.start()]  # "X said, adding that"
+            # "Holt faulted Reeve over Skarfell, saying": the participle's speaker is the
+            # subject of the main clause, the first name, not the nearest one.
+            participle = (
+                cue.casefold() in self.lex.participles
+                and earlier_verb is None
+                and text[: verb.start()].rstrip().endswith(",")
+            )
             if "-t-" in cue:
-                subject = self.last_antecedent(position)
+                subject = self.last_antecedent(position, cue)
             elif WORD.search(subject_words):
-                subject = self.resolve_subject(subject_words, position, subject_first=True)
+                subject = self.resolve_subject(
+                    subject_words, position, subject_first=not participle
+                )
             else:
                 after_verb = text[verb.end() :].split(":")[0]
                 subject = self.resolve_subject(after_verb, position, subject_first=False)
@@ -770,16 +872,29 @@ class ArticleSpeakers:
             subject = self.resolve_subject(source, position, subject_first=False)
             return self._subject_attribution(subject, according.group("cue"))
         if text.rstrip(" \u00a0").endswith(":") or is_partial:
-            names = [n for n, is_org in self._names_in(text) if not is_org]
+            names = (
+                [n for n, is_org in self._names_in(text) if not is_org]
+                if is_partial
+                else self._people_nearest_cue(text)
+            )
             if names:
                 subject = _Subject(self.fullest_name(names[0], position), "person")
                 return self._subject_attribution(subject, None if is_partial else ":")
             first = WORD.match(text.lstrip())
             if first and first.group().casefold() in self.lex.pronouns:
-                return self._subject_attribution(self.last_antecedent(position), ":")
+                return self._subject_attribution(self.last_antecedent(position, first.group()), ":")
             if text.rstrip(" \u00a0").endswith(":"):
                 return NO_SPEAKER
         return None
+
+    def _people_nearest_cue(self, text: str) -> list[str]:
+        """People of the last comma clause that names one ("With X worried, Y wrote: …")."""
+        clauses = [c for c in CHUNK_EDGE.split(text) if c.strip() and not self._is_aside(c.strip())]
+        for clause in reversed(clauses):
+            people = [n for n, is_org in self._names_in(clause.strip()) if not is_org]
+            if people:
+                return people
+        return [n for n, is_org in self._names_in(text) if not is_org]
 
     def _from_context(self, index: int, sentence_start: int) -> Attribution:
         """No cue in the quote's sentence: the sentence before, else the previous quote."""

@@ -351,6 +351,179 @@ def test_unknown_language_uses_every_language_cue() -> None:
     assert only_quote(body, None).speaker == "Marta Oyarzun"
 
 
+# ---- descriptions, titles, roles and pronouns -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "speaker"),
+    [
+        (
+            "fr",
+            "Un restaurateur de la place du Marché se réjouit : « Les clients reviennent enfin "
+            "chez nous. »",
+            "Un restaurateur de la place du Marché",
+        ),
+        (
+            "fr",
+            "Un restaurateur de la place du Marché se dit « prêt à doubler sa terrasse ».",
+            "Un restaurateur de la place du Marché",
+        ),
+        (
+            "fr",
+            "« On ne dort plus la nuit ici », se désole une habitante de la rue Haute qui vit là "
+            "depuis vingt ans.",
+            "une habitante de la rue Haute",
+        ),
+        (
+            "fr",
+            "Un habitant de la rue Haute, qui vit là depuis vingt ans, explique : « On ne dort "
+            "plus la nuit ici. »",
+            "Un habitant de la rue Haute",
+        ),
+        (
+            "es",
+            "«Mi madre tiene noventa años. ¿Qué hacemos?», se preguntaba una vecina del barrio "
+            "de San Roque.",
+            "una vecina del barrio de San Roque",
+        ),
+    ],
+)
+def test_description_ends_before_its_verb_and_clause(
+    language: str, body: str, speaker: str
+) -> None:
+    quote = only_quote(body, language)
+    assert quote.speaker == speaker
+    assert quote.speaker_kind == "unnamed"
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "speaker"),
+    [
+        ("en", '"The valve failed under load," said Engineer Anna Lindqvist.', "Anna Lindqvist"),
+        (
+            "en",
+            'Lead Engineer Anna Lindqvist told reporters: "The valve failed under load."',
+            "Anna Lindqvist",
+        ),
+        ("en", '"We will not back down," Coach Jane Holt said.', "Jane Holt"),
+        (
+            "en",
+            '"We remain open to talks with everyone," said Secretary of State Jane Holt.',
+            "Jane Holt",
+        ),
+        (
+            "de",
+            "„Wir bauen die Brücke bis zum Sommer neu“, sagte Stadträtin Gesine Rautenberg.",
+            "Gesine Rautenberg",
+        ),
+        (
+            "de",
+            "„Wir bauen die Brücke bis zum Sommer neu“, sagte Ingenieurin Gesine Rautenberg.",
+            "Gesine Rautenberg",
+        ),
+        ("es", "«Cerramos el puente mañana», dijo el ingeniero Pablo Gil.", "Pablo Gil"),
+        (
+            "fr",
+            "« Nous fermerons le pont demain », a déclaré l’ingénieure Claire Dupont.",
+            "Claire Dupont",
+        ),
+        ("it", "«Chiuderemo il ponte domani», ha detto l’ingegnere Paolo Riva.", "Paolo Riva"),
+    ],
+)
+def test_role_words_are_not_part_of_the_name(language: str, body: str, speaker: str) -> None:
+    assert only_quote(body, language).speaker == speaker
+
+
+def test_name_before_a_role_word_only_qualifies_the_role() -> None:
+    body = (
+        "Kingsport Rovers won again on Saturday.\n\n"
+        'Rovers boss Lacey: "We can still make the play-offs this year."'
+    )
+    assert only_quote(body).speaker == "Lacey"
+
+
+def test_colon_takes_the_person_of_the_clause_before_it() -> None:
+    body = (
+        "With Labour leaders worried about turnout in Harwick and Dunmere, Mayor Bronagh "
+        'Kell is trying a new message: "This election is about you."'
+    )
+    assert only_quote(body).speaker == "Bronagh Kell"
+
+
+def test_participle_speaker_is_the_subject_of_the_main_clause() -> None:
+    body = (
+        "Jane Holt faulted Tom Reeve over his record in Ardenholt and Skarfell, saying, "
+        '"He is not fit to run the depot."'
+    )
+    assert only_quote(body).speaker == "Jane Holt"
+
+
+def test_participle_right_after_a_name_is_that_name() -> None:
+    body = (
+        "Oskar Vellenga played a clip in which Liv Hartsen is heard saying, "
+        '"We will appeal this decision."'
+    )
+    assert only_quote(body).speaker == "Liv Hartsen"
+
+
+@pytest.mark.parametrize("dash", ["—", "―", "–"])
+def test_byline_dashes_name_the_speaker(dash: str) -> None:
+    body = f"“This is the best plan we have ever seen.” {dash} Oscar P. Quintero"
+    assert only_quote(body).speaker == "Oscar P. Quintero"
+
+
+def test_dash_before_a_lowercase_phrase_names_no_one() -> None:
+    body = "“We saw the suburbs of the capital burn” — a metaphor for the Union’s retreat."
+    assert only_quote(body).speaker is None
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "speaker"),
+    [
+        (
+            "en",
+            "Mrs. Jane Holt chairs the board. She met Mr. Tom Reeve at the depot.\n\n"
+            '"We will not close the depot this year," she said.',
+            "Jane Holt",
+        ),
+        (
+            "en",
+            "Mr. Tom Reeve runs the depot. He met Mrs. Jane Holt on Monday.\n\n"
+            '"We will not close the depot this year," he said.',
+            "Tom Reeve",
+        ),
+        (
+            "es",
+            "La alcaldesa Marta Ruiz visitó la obra con el ingeniero Pablo Gil.\n\n"
+            "«Vamos a cerrar el puente mañana», dijo ella.",
+            "Marta Ruiz",
+        ),
+        (
+            "fr",
+            "La maire Claire Dupont a visité le chantier avec M. Paul Martin.\n\n"
+            "« Nous fermerons le pont demain », a-t-elle déclaré.",
+            "Claire Dupont",
+        ),
+        (
+            "de",
+            "Bürgermeisterin Gesine Rautenberg besuchte die Baustelle mit Herrn Jan Vogt.\n\n"
+            "„Wir bauen die Brücke bis zum Sommer neu“, sagte sie.",
+            "Gesine Rautenberg",
+        ),
+    ],
+)
+def test_pronoun_skips_a_person_of_the_other_gender(language: str, body: str, speaker: str) -> None:
+    assert only_quote(body, language).speaker == speaker
+
+
+def test_pronoun_without_gender_evidence_takes_the_last_person() -> None:
+    body = (
+        "Jane Holt chairs the board. She met Tom Reeve at the depot.\n\n"
+        '"We will not close the depot this year," he said.'
+    )
+    assert only_quote(body).speaker == "Tom Reeve"
+
+
 # ---- the real seeds, when the shared folder is present ----------------------------------
 
 
