@@ -8,12 +8,16 @@ people meet again. Duplicate clusters enter as one unit (their canonical article
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+
+import duckdb
+import pyarrow as pa
+
+from tasks.settings import duckdb_config
 
 # A name-like token: starts upper-case, has a lower-case letter after it (not ALL CAPS).
 _NAME = re.compile(r"\b[^\W\d_][^\W\d_'’-]{2,}\b", re.UNICODE)
@@ -56,30 +60,75 @@ def _merge_spans(a: tuple[int, int] | None, b: tuple[int, int] | None) -> tuple[
     return min(a[0], b[0]), max(a[1], b[1])
 
 
+def similar_pairs(
+    units: Sequence[StoryUnit], window_days: int, min_similarity: float
+) -> list[tuple[int, int, float]]:
+    """Unit pairs within the date window whose IDF-weighted term overlap is high enough.
+
+    The inverted-index join runs in DuckDB, so the millions of shared-term increments a
+    large corpus produces never become Python objects; only passing pairs come back.
+    """
+    n = len(units)
+    if n < 2:
+        return []
+    cap = max(_MIN_DOCUMENT_CAP, min(int(_MAX_DOCUMENT_SHARE * n), _MAX_DOCUMENT_COUNT))
+    unit_terms = pa.table(
+        {
+            "idx": pa.array([i for i, u in enumerate(units) for _ in u.terms], pa.int32()),
+            "term": pa.array([t for u in units for t in sorted(u.terms)], pa.string()),
+        }
+    )
+    unit_days = pa.table(
+        {
+            "idx": pa.array(range(n), pa.int32()),
+            "day": pa.array(
+                [u.published_date.toordinal() if u.published_date else None for u in units],
+                pa.int32(),
+            ),
+        }
+    )
+    con = duckdb.connect(config=duckdb_config())
+    con.register("unit_terms", unit_terms)
+    con.register("unit_days", unit_days)
+    rows = con.execute(
+        """
+        with rare as (
+            select term, ln(1 + $n / count(*)) as idf from unit_terms
+            group by term having count(*) between 2 and $cap
+        ), weighted as (
+            select t.idx, t.term, r.idf, d.day
+            from unit_terms t join rare r using (term) join unit_days d using (idx)
+        ), weights as (select idx, sum(idf) as weight from weighted group by idx),
+        pair_overlap as (
+            select a.idx as i, b.idx as j, sum(a.idf) as overlap
+            from weighted a join weighted b
+              on a.term = b.term and a.idx < b.idx
+             and (a.day is null or b.day is null or abs(a.day - b.day) <= $window)
+            group by all
+        )
+        select i, j, overlap / sqrt(wi.weight * wj.weight) as similarity
+        from pair_overlap
+        join weights wi on wi.idx = i
+        join weights wj on wj.idx = j
+        where overlap / sqrt(wi.weight * wj.weight) >= $min_similarity
+        order by i, j
+        """,
+        {"n": n, "cap": cap, "window": window_days, "min_similarity": min_similarity},
+    ).fetchall()
+    con.close()
+    return [(int(i), int(j), float(sim)) for i, j, sim in rows]
+
+
 def group_stories(
     units: Sequence[StoryUnit], window_days: int, min_similarity: float
 ) -> dict[str, str]:
     """Map each unit's cluster_id to a story id (the earliest member's cluster_id).
 
-    Pairs are compared through an inverted index of their rarer terms; the most similar
-    pairs join first, when their IDF-weighted overlap passes `min_similarity` and the
-    joined group's dates still fit in the window.
+    The most similar pairs join first, while the joined group's dates still fit in the
+    window.
     """
     n = len(units)
-    document_freq: Counter[str] = Counter(t for u in units for t in u.terms)
-    cap = max(_MIN_DOCUMENT_CAP, min(int(_MAX_DOCUMENT_SHARE * n), _MAX_DOCUMENT_COUNT))
-    idf = {t: math.log(1 + n / f) for t, f in document_freq.items() if 2 <= f <= cap}
-    weight = [sum(idf.get(t, 0.0) for t in u.terms) for u in units]
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, unit in enumerate(units):
-        for term in unit.terms:
-            if term in idf:
-                postings[term].append(i)
-    shared: dict[tuple[int, int], float] = defaultdict(float)
-    for term, holders in postings.items():
-        for x in range(len(holders)):
-            for y in range(x + 1, len(holders)):
-                shared[(holders[x], holders[y])] += idf[term]
+    scored = sorted((-sim, i, j) for i, j, sim in similar_pairs(units, window_days, min_similarity))
     parent = list(range(n))
     # each group's date span, so undated articles cannot chain two events a week apart
     span: list[tuple[int, int] | None] = [
@@ -93,12 +142,7 @@ def group_stories(
             i = parent[i]
         return i
 
-    scored = []
-    for (i, j), overlap in shared.items():
-        denominator = math.sqrt(weight[i] * weight[j])
-        if denominator and overlap / denominator >= min_similarity:
-            scored.append((-overlap / denominator, i, j))
-    for _, i, j in sorted(scored):
+    for _, i, j in scored:
         a, b = root(i), root(j)
         if a == b:
             continue
