@@ -24,9 +24,7 @@ HERE = Path(__file__).resolve().parent
 
 
 def _pairs(groups: dict[str, list[str]]) -> set[tuple[str, str]]:
-    return {
-        (a, b) for members in groups.values() for a, b in combinations(sorted(members), 2)
-    }
+    return {(a, b) for members in groups.values() for a, b in combinations(sorted(members), 2)}
 
 
 def print_dedup_accuracy(manifest_path: Path, out: Path) -> None:

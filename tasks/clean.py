@@ -19,7 +19,7 @@ from tasks.lexicon import (
     WORD,
     alternation,
     collapse_whitespace,
-    colon_key,
+    line_keys,
     normalise_line,
 )
 
@@ -145,6 +145,12 @@ _DATE_LABEL = re.compile(
     r"(?:[:\-–|]|\s(?:on|am|le|el|il|em)\b|(?<=\s)(?=\d)|$)",
     re.IGNORECASE,
 )
+# a date label repeated further along the line ("Published ... | Updated: ...")
+_INNER_DATE_LABEL = re.compile(
+    rf"(?:^|[|·–-])\s*(?:{alternation(LEXICON.date_labels)})\w*\s*:?", re.IGNORECASE
+)
+_COUNT_AND_UNIT = re.compile(r"\d+\s*\w+")  # "3 hours", "5 min"
+_DECIMAL_DIGIT = re.compile(r"\d")
 _RELATIVE = re.compile(
     rf"(?:^|\s)(?:{alternation(LEXICON.relative_markers)})(?:\s|$)", re.IGNORECASE
 )
@@ -174,17 +180,19 @@ class _Line:
 def _features(no: int, raw: str) -> _Line:
     flat = collapse_whitespace(raw)
     words = WORD.findall(flat.casefold())
-    n_stop = sum(1 for w in words if w in LEXICON.stopwords)
+    stopwords = LEXICON.stopwords
+    n_stop = len([w for w in words if w in stopwords])
     tail = flat.rstrip(" *")
     end = bool(tail) and (
         tail[-1] in _SENTENCE_END or (tail[-1] == ")" and len(tail) > 1 and tail[-2] in ".!?")
     )
+    key, ckey = line_keys(flat)
     return _Line(
         no=no,
         raw=raw,
         flat=flat,
-        key=normalise_line(flat),
-        ckey=colon_key(flat),
+        key=key,
+        ckey=ckey,
         n_words=len(words),
         sentence_end=end,
         stop_ratio=n_stop / len(words) if words else 0.0,
@@ -195,13 +203,23 @@ def _is_long(line: _Line) -> bool:
     return line.n_words >= LONG_LINE_WORDS or len(line.flat) >= LONG_LINE_CHARS
 
 
+def _has_digit_char(text: str) -> bool:
+    """Any character ``str.isdigit`` accepts (the regex \\d misses superscripts and the like)."""
+    if _DECIMAL_DIGIT.search(text):
+        return True
+    return not text.isascii() and any(map(str.isdigit, text))
+
+
 def is_date_line(flat: str) -> bool:
     """A short line that only states a date (with label, time, weekday) or a relative time."""
+    labelled = bool(_DATE_LABEL.match(flat))
+    if not labelled and not _has_digit_char(flat):
+        return False  # most lines: neither a label nor a number to read as a date
     words = WORD.findall(flat)
-    if sum(1 for w in words if not w.isdigit()) > MAX_DATE_LINE_WORDS:
+    n_numbers = sum(map(str.isdigit, words))
+    if len(words) - n_numbers > MAX_DATE_LINE_WORDS:
         return False
     has_digit = any(w[0].isdigit() or w[-1].isdigit() for w in words)
-    labelled = bool(_DATE_LABEL.match(flat))
     if not (has_digit or labelled):
         return False
     spans = date_spans(flat) if YEAR.search(flat) else []
@@ -213,17 +231,12 @@ def is_date_line(flat: str) -> bool:
         rest = rest[:s] + " " + rest[e:]
     if labelled:
         rest = _DATE_LABEL.sub(" ", rest, count=1)
-        rest = re.sub(
-            rf"(?:^|[|·–-])\s*(?:{alternation(LEXICON.date_labels)})\w*\s*:?",
-            " ",
-            rest,
-            flags=re.IGNORECASE,
-        )
+        rest = _INNER_DATE_LABEL.sub(" ", rest)
     rest = TIME_OF_DAY.sub(" ", rest)
     rest = _FILLER.sub(" ", rest)
     if relative:
         rest = _RELATIVE.sub(" ", rest)
-        rest = re.sub(r"\d+\s*\w+", " ", rest)
+        rest = _COUNT_AND_UNIT.sub(" ", rest)
     leftover = [w for w in WORD.findall(rest) if not w.isdigit()]
     if not (spans or labelled):
         return not leftover
@@ -635,7 +648,9 @@ def _mark_title_lines(
             line.kind = TITLE if i < head_end else BOILERPLATE
             line.reason = "title" if first and i < head_end else "repeated_title"
             first = False
-        elif any(normalise_line(left) == title_key for left, _ in site_splits(line.flat)):
+        elif line.key.startswith(title_key) and any(
+            normalise_line(left) == title_key for left, _ in site_splits(line.flat)
+        ):  # the key of "Headline | Site" starts with the headline's key
             line.kind = TITLE if i < head_end else BOILERPLATE
             line.reason = "title_with_site"
     # an outlet credited on its own line just after the headline ("CNN")

@@ -48,7 +48,6 @@ _DIGIT = re.compile(r"\d")
 _PUNCT = re.compile(r"[^\w\s]+")
 _PUNCT_KEEP_COLON = re.compile(r"[^\w\s:]+")
 WORD = re.compile(r"\w+")
-_WS = re.compile(r"\s+")
 
 
 def normalise_line(line: str) -> str:
@@ -63,9 +62,23 @@ def colon_key(line: str) -> str:
     return " ".join(s.replace(":", " : ").split())
 
 
+def line_keys(line: str) -> tuple[str, str]:
+    """(``normalise_line``, ``colon_key``) of one line with one casefold and one regex pass.
+
+    Dropping the colons from the colon-keeping text leaves exactly the plain key's text, and
+    a line without a colon has one key for both.
+    """
+    kept = _PUNCT_KEEP_COLON.sub("", _DIGIT.sub("0", line.casefold())).replace("_", " ")
+    if ":" not in kept:
+        key = " ".join(kept.split())
+        return key, key
+    return " ".join(kept.replace(":", "").split()), " ".join(kept.replace(":", " : ").split())
+
+
 def collapse_whitespace(text: str) -> str:
     """Collapse any run of whitespace (NBSP, narrow NBSP, tabs) to one space and strip."""
-    return " ".join(_WS.split(text)).strip()
+    # str.split() and the regex \s agree on what whitespace is
+    return " ".join(text.split())
 
 
 # ---------------------------------------------------------------------------------------
@@ -74,12 +87,20 @@ def collapse_whitespace(text: str) -> str:
 
 @dataclass(slots=True, frozen=True)
 class PhraseSet:
-    """Phrases of one key space compiled for fast matching; a match names its reason."""
+    """Phrases of one key space compiled for fast matching; a match names its reason.
+
+    Phrases match whole words, so a key can only hold a prefix phrase when its first word
+    opens one, a suffix phrase when its last word closes one, and a contained phrase when
+    one of its words opens one: those word sets skip the regexes for most lines.
+    """
 
     exact: dict[str, str]
     prefix: re.Pattern[str] | None
     suffix: re.Pattern[str] | None
     contains: re.Pattern[str] | None
+    prefix_first_words: frozenset[str] = frozenset()
+    suffix_last_words: frozenset[str] = frozenset()
+    contains_first_words: frozenset[str] = frozenset()
 
     def match(self, key: str, n_words: int) -> str | None:
         """Reason of the first phrase that fits this key, by match mode then reason order."""
@@ -88,16 +109,21 @@ class PhraseSet:
         hit = self.exact.get(key)
         if hit:
             return hit
-        if n_words <= MAX_UI_WORDS:
-            for pattern in (self.prefix, self.suffix):
-                if pattern is not None:
-                    m = pattern.search(key)
-                    if m and (n_words <= MAX_PREFIX_WORDS or pattern is self.suffix):
-                        return _group_reason(m)
-            if self.contains is not None:
-                m = self.contains.search(key)
-                if m:
-                    return _group_reason(m)
+        if n_words > MAX_UI_WORDS:
+            return None
+        words = key.split(" ")
+        if self.prefix is not None and words[0] in self.prefix_first_words:
+            m = self.prefix.search(key)
+            if m and n_words <= MAX_PREFIX_WORDS:
+                return _group_reason(m)
+        if self.suffix is not None and words[-1] in self.suffix_last_words:
+            m = self.suffix.search(key)
+            if m:
+                return _group_reason(m)
+        if self.contains is not None and not self.contains_first_words.isdisjoint(words):
+            m = self.contains.search(key)
+            if m:
+                return _group_reason(m)
         return None
 
 
@@ -132,6 +158,8 @@ def _compile_phrases(by_reason: dict[str, list[str]], colon: bool) -> PhraseSet:
     norm = colon_key if colon else normalise_line
     exact: dict[str, str] = {}
     modes: dict[str, list[str]] = {"prefix": [], "suffix": [], "contains": []}
+    first_words: dict[str, set[str]] = {"prefix": set(), "contains": set()}
+    last_words: set[str] = set()
     for reason in UI_REASON_ORDER:
         buckets: dict[str, set[str]] = {"prefix": set(), "suffix": set(), "contains": set()}
         for phrase in by_reason.get(reason, []):
@@ -150,6 +178,11 @@ def _compile_phrases(by_reason: dict[str, list[str]], colon: bool) -> PhraseSet:
             else:
                 exact.setdefault(key, reason)
         for mode, keys in buckets.items():
+            for key in keys:
+                if mode == "suffix":
+                    last_words.add(key.split(" ")[-1])
+                else:
+                    first_words[mode].add(key.split(" ")[0])
             if keys:
                 alt = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
                 modes[mode].append(f"(?P<{reason}__{mode}>{alt})")
@@ -165,7 +198,15 @@ def _compile_phrases(by_reason: dict[str, list[str]], colon: bool) -> PhraseSet:
             return re.compile(rf"(?:^|\s)(?:{body})$")
         return re.compile(rf"(?:^|\s)(?:{body})(?:\s|$)")
 
-    return PhraseSet(exact, build("prefix"), build("suffix"), build("contains"))
+    return PhraseSet(
+        exact,
+        build("prefix"),
+        build("suffix"),
+        build("contains"),
+        prefix_first_words=frozenset(first_words["prefix"]),
+        suffix_last_words=frozenset(last_words),
+        contains_first_words=frozenset(first_words["contains"]),
+    )
 
 
 def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:

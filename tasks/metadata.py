@@ -29,7 +29,7 @@ from tasks.dates import (
 from tasks.lexicon import LEXICON, collapse_whitespace, normalise_line
 
 MIN_LANGUAGE_LETTERS = 20  # below this py3langid guesses
-MAX_LANGUAGE_CHARS = 1200  # enough to identify a language; the cost grows with the text
+MAX_LANGUAGE_CHARS = 600  # ~100 words identify a language; the cost grows with the text
 MAX_DATELINE_CHARS = 110
 MAX_OUTLET_WORDS = 6
 MAX_MASTHEAD_WORDS = 4
@@ -328,10 +328,21 @@ def _outlet(lines: list[JudgedLine], dateline: Dateline | None) -> tuple[str | N
 # language and counters
 
 
+def _has_enough_letters(sample: str) -> bool:
+    """At least MIN_LANGUAGE_LETTERS letters; stops counting once there are enough."""
+    letters = 0
+    for char in sample:
+        if char.isalpha():
+            letters += 1
+            if letters >= MIN_LANGUAGE_LETTERS:
+                return True
+    return False
+
+
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code from py3langid's shipped model; None when there is too little text."""
     sample = text[:MAX_LANGUAGE_CHARS]
-    if sum(c.isalpha() for c in sample) < MIN_LANGUAGE_LETTERS:
+    if not _has_enough_letters(sample):
         return None
     lang, _score = py3langid.classify(sample)
     return str(lang)

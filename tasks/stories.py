@@ -20,7 +20,10 @@ import pyarrow as pa
 from tasks.settings import duckdb_config
 
 # A name-like token: starts upper-case, has a lower-case letter after it (not ALL CAPS).
-_NAME = re.compile(r"\b[^\W\d_][^\W\d_'’-]{2,}\b", re.UNICODE)
+# Words opening with a lower-case letter of the common scripts are skipped by the regex
+# itself; every other candidate is still checked with str.isupper().
+_LOWER_CASE_INITIALS = "a-zß-öø-ÿα-ωа-џ"
+_NAME = re.compile(rf"\b[^\W\d_{_LOWER_CASE_INITIALS}][^\W\d_'’-]{{2,}}\b", re.UNICODE)
 _FIGURE = re.compile(r"\b\d[\d.,]*\d\b|\b\d\b")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;«»\"“”„]\s*|\n)\s*$")
 # terms shared by more than this share of the corpus (or this many articles) say
@@ -43,11 +46,13 @@ def story_terms(title: str | None, body: str, max_chars: int = 4000) -> list[str
     """Names (capitalised words not opening a sentence) and figures from title and lead."""
     text = (title or "") + "\n" + body[:max_chars]
     terms: set[str] = set()
+    sentence_start = _SENTENCE_START.search
     for match in _NAME.finditer(text):
         word = match.group(0)
         if not word[0].isupper() or word.isupper() and len(word) > 4:
             continue
-        if _SENTENCE_START.search(text[max(0, match.start() - 3) : match.start()]):
+        start = match.start()
+        if sentence_start(text[max(0, start - 3) : start]):
             continue
         terms.add(word.casefold())
     terms.update(f"#{n}" for n in _FIGURE.findall(text) if len(n) >= 2)

@@ -167,9 +167,10 @@ def test_worker_processes_give_the_same_tables(
         "sentences": "article_id, sentence_idx, char_start, char_end",
     }.items():
         query = f"select {columns} from read_parquet('{{}}/{table}/**/*.parquet') order by all"
-        assert duckdb.sql(query.format(reference)).fetchall() == duckdb.sql(
-            query.format(parallel)
-        ).fetchall(), table
+        assert (
+            duckdb.sql(query.format(reference)).fetchall()
+            == duckdb.sql(query.format(parallel)).fetchall()
+        ), table
 
 
 def test_run_publishes_a_prefect_artifact(sample_run) -> None:

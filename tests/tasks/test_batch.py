@@ -48,8 +48,13 @@ def test_every_non_blank_line_is_body_or_boilerplate() -> None:
 
 def test_offsets_point_into_the_body() -> None:
     tables = _batch(DUMP, "Just one line that is a headline")
-    bodies = dict(zip(tables["articles"]["article_id"].to_pylist(),
-                      tables["articles"]["body"].to_pylist(), strict=True))
+    bodies = dict(
+        zip(
+            tables["articles"]["article_id"].to_pylist(),
+            tables["articles"]["body"].to_pylist(),
+            strict=True,
+        )
+    )
     for name in ("paragraphs", "sentences"):
         for row in tables[name].to_pylist():
             assert bodies[row["article_id"]][row["char_start"] : row["char_end"]] == row["text"]
@@ -75,8 +80,14 @@ def seed_tables(shared_dir: Path) -> dict:
 def test_seed_boilerplate_is_removed_with_reasons(seed_tables: dict) -> None:
     bodies = seed_tables["articles"]["body"].to_pylist()
     removed = seed_tables["boilerplate"].to_pylist()
-    for widget in ("7695 views", "Print:", "Add new comment", "Fecha de publicación",
-                   "Enter the characters shown in the image", "Imagen principal"):
+    for widget in (
+        "7695 views",
+        "Print:",
+        "Add new comment",
+        "Fecha de publicación",
+        "Enter the characters shown in the image",
+        "Imagen principal",
+    ):
         assert not any(widget in body for body in bodies), widget
         assert any(widget in row["text"] and row["reason"] for row in removed), widget
 

@@ -6,7 +6,15 @@ import json
 
 import pytest
 
-from tasks.clean import CleanedDump, clean_dump, collapse_whitespace, normalise_line
+from tasks.clean import (
+    CleanedDump,
+    _has_digit_char,
+    clean_dump,
+    collapse_whitespace,
+    is_date_line,
+    normalise_line,
+)
+from tasks.lexicon import _compile_phrases, colon_key, line_keys
 from tests.conftest import SHARED
 from tests.tasks.texts import BODY_EN
 
@@ -181,6 +189,35 @@ def test_normalise_line() -> None:
     assert normalise_line("  Comments\u00a0(12) ") == "comments 00"
     assert normalise_line("What's On?") == "whats on"
     assert normalise_line("Él dijo: «Sí»") == "él dijo sí"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Source: Reuters", "Él dijo: «Sí»", "a_b::c 12:30", "İstanbul — 3 views", "::", "Home"],
+)
+def test_line_keys_are_both_keys_at_once(line: str) -> None:
+    assert line_keys(line) == (normalise_line(line), colon_key(line))
+
+
+def test_phrase_set_matches_whole_words_by_mode() -> None:
+    phrases = _compile_phrases(
+        {"share_widget": ["share on*", "*share this*"], "menu": ["*home"]}, colon=False
+    )
+    assert phrases.match("share on x", 3) == "share_widget"
+    assert phrases.match("please share this story", 4) == "share_widget"
+    assert phrases.match("back home", 2) == "menu"
+    assert phrases.match("shared on x", 3) is None  # "shared" does not open "share on"
+    assert phrases.match("homes back", 2) is None
+    long_key = "share on " + " ".join(["word"] * 20)
+    assert phrases.match(long_key, 22) is None  # prefixes only mark short lines
+
+
+def test_date_line_digits_beyond_ascii() -> None:
+    assert is_date_line("Published: 12 March 2023")
+    assert is_date_line("Updated 3 hours ago")
+    assert not is_date_line("We met on Tuesday")
+    assert _has_digit_char("Room 1²") and _has_digit_char("٣ مارس")
+    assert not _has_digit_char("Évora, Portugal")
 
 
 def test_comment_section_is_not_body() -> None:

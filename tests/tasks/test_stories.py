@@ -15,6 +15,12 @@ def test_story_terms_take_names_and_figures_not_sentence_starts() -> None:
     assert "crews" not in terms and "union" not in terms
 
 
+def test_story_terms_names_in_other_scripts() -> None:
+    terms = story_terms(None, "Встреча в Москве. Президент Иванов прибыл. Ülke İzmir'de ÇAĞ")
+    assert {"москве", "иванов", "i̇zmir"} <= set(terms)
+    assert "президент" not in terms and "встреча" not in terms and "прибыл" not in terms
+
+
 def _unit(cid: str, day: date | None, *names: str) -> StoryUnit:
     return StoryUnit(cid, day, frozenset(names))
 
