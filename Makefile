@@ -21,6 +21,7 @@ run: setup
 
 lint: setup
 	$(BIN)/ruff check flows tasks tests bench
+	$(BIN)/ruff format --check flows tasks tests bench
 	$(BIN)/mypy
 
 test: lint
