@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 import time
 import uuid
+from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -25,21 +26,24 @@ from prefect.cache_policies import NO_CACHE
 
 from tasks import tables
 from tasks.batch import StagedBatch, process_input_batch
-from tasks.corpus import cluster_articles
+from tasks.corpus import cluster_articles, count_copies
 from tasks.dedup import NearDupRule
-from tasks.ingest import InputFile, QuarantineRecord, discover_inputs, plan_inputs
+from tasks.ingest import InputFile, discover_inputs, plan_inputs
 from tasks.settings import SQL_DIR, Settings, load_settings
 from tasks.write import (
     CommitPlan,
+    article_ids_of_sources,
     build_catalog,
     commit_version,
     current_version,
     discard_staging,
+    inputs_state_after,
     output_lock,
     params_json,
     parquet_files,
     quarantine_table,
     read_state,
+    runs_row,
     stage_batch,
     staged_article_ids,
     staging_dir,
@@ -118,47 +122,6 @@ def cluster_corpus(
     )
 
 
-def _dropped_article_ids(previous: Path | None, sources: list[str]) -> list[str]:
-    if previous is None or not sources:
-        return []
-    articles = read_state(previous, "articles", tables.ARTICLES).select(
-        ["article_id", "source_path"]
-    )
-    wanted = set(sources)
-    return [
-        a
-        for a, s in zip(
-            articles["article_id"].to_pylist(), articles["source_path"].to_pylist(), strict=True
-        )
-        if s in wanted
-    ]
-
-
-def _inputs_state(
-    previous_state: pa.Table,
-    run_id: str,
-    processed: list[InputFile],
-    discovered_problems: list[QuarantineRecord],
-) -> pa.Table:
-    """What every input path last looked like, so the next run can skip it."""
-    columns = [previous_state[c].to_pylist() for c in tables.INPUTS_STATE.names]
-    rows = {s: (h, o, r) for s, h, o, r in zip(*columns, strict=True)}
-    for item in processed:
-        rows[item.source_path] = (item.input_hash, "processed", run_id)
-    for problem in discovered_problems:
-        rows[problem.source_path] = ("", "quarantined", run_id)
-    ordered = sorted(rows.items())
-    return pa.table(
-        {
-            "source_path": [s for s, _ in ordered],
-            "input_hash": [v[0] for _, v in ordered],
-            "outcome": [v[1] for _, v in ordered],
-            "run_id": [v[2] for _, v in ordered],
-        },
-        schema=tables.INPUTS_STATE,
-    )
-
-
 @flow(name="newsflow", log_prints=True)
 def newsflow_pipeline(
     raw_dir: str | None = None,
@@ -193,7 +156,7 @@ def newsflow_pipeline(
             zip(state["source_path"].to_pylist(), state["input_hash"].to_pylist(), strict=True)
         )
         plan = plan_inputs(inputs, seen)
-        dropped = _dropped_article_ids(previous, plan.changed_sources)
+        dropped = article_ids_of_sources(previous, plan.changed_sources)
         workers = workers_for(len(plan.todo), settings)
         batches = split_batches(plan.todo, settings.batch_size, workers)
         t = lap("discover", t)
@@ -212,16 +175,7 @@ def newsflow_pipeline(
         t = lap("cluster", t)
         n_articles = sum(s.n_articles for s in staged)
         n_quarantined = sum(s.n_quarantined for s in staged) + len(problems)
-        new_ids = set(staged_article_ids(staged_dir))
-        n_duplicates = sum(
-            1
-            for a, canon in zip(
-                assignments["article_id"].to_pylist(),
-                assignments["is_canonical"].to_pylist(),
-                strict=True,
-            )
-            if a in new_ids and not canon
-        )
+        n_duplicates = count_copies(assignments, staged_article_ids(staged_dir))
         summary = RunSummary(
             run_id=run_id,
             status="completed",
@@ -235,7 +189,6 @@ def newsflow_pipeline(
             stage_seconds=stage_seconds,
             out_dir=out,
         )
-        runs_row = _runs_row(summary, started, settings)
         commit_version(
             out,
             previous,
@@ -245,8 +198,15 @@ def newsflow_pipeline(
                 dropped_article_ids=dropped,
                 reprocessed_sources=[i.source_path for i in plan.todo]
                 + [p.source_path for p in problems],
-                inputs_state=_inputs_state(state, run_id, plan.todo, problems),
-                runs_row=runs_row,
+                inputs_state=inputs_state_after(state, run_id, plan.todo, problems),
+                runs_row=runs_row(
+                    run_id,
+                    started,
+                    summary.status,
+                    {k: v for k, v in asdict(summary).items() if k.startswith("n_")},
+                    params_json(asdict(settings)),
+                    stage_seconds,
+                ),
                 assignments=assignments,
             ),
         )
@@ -260,33 +220,8 @@ def newsflow_pipeline(
     return summary
 
 
-def _runs_row(summary: RunSummary, started: datetime, settings: Settings) -> pa.Table:
-    import json
-
-    finished = datetime.now(UTC)
-    return pa.table(
-        {
-            "run_id": [summary.run_id],
-            "started_at": [started],
-            "finished_at": [finished],
-            "status": [summary.status],
-            "n_inputs": [summary.n_inputs],
-            "n_articles": [summary.n_articles],
-            "n_quarantined": [summary.n_quarantined],
-            "n_duplicates": [summary.n_duplicates],
-            "params": [params_json(asdict(settings))],
-            "n_skipped": [summary.n_skipped],
-            "n_quotes": [summary.n_quotes],
-            "stage_seconds": [json.dumps(summary.stage_seconds)],
-        },
-        schema=tables.RUNS,
-    )
-
-
 def _publish_artifact(summary: RunSummary, reasons: list[str]) -> None:
     """Counts per stage and the top quarantine reasons, shown in the Prefect UI."""
-    from collections import Counter
-
     rows = [
         {"measure": k, "value": v}
         for k, v in asdict(summary).items()

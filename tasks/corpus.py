@@ -124,3 +124,17 @@ def _bodies_of(
         [list(article_files)],
     ).fetchall()
     return dict(found)
+
+
+def count_copies(assignments: pa.Table, article_ids: Sequence[str]) -> int:
+    """How many of these articles are copies (not their dup cluster's canonical)."""
+    wanted = set(article_ids)
+    return sum(
+        1
+        for article_id, canonical in zip(
+            assignments["article_id"].to_pylist(),
+            assignments["is_canonical"].to_pylist(),
+            strict=True,
+        )
+        if article_id in wanted and not canonical
+    )

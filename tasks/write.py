@@ -20,6 +20,7 @@ import shutil
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -27,7 +28,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from tasks import tables
-from tasks.ingest import QuarantineRecord
+from tasks.ingest import InputFile, QuarantineRecord
 from tasks.settings import duckdb_config
 
 VERSIONS = "_versions"
@@ -299,3 +300,68 @@ def build_catalog(out_dir: str, sql_dir: Path) -> Path:
 
 def params_json(params: dict[str, object]) -> str:
     return json.dumps(params, sort_keys=True, default=str)
+
+
+def article_ids_of_sources(previous: Path | None, sources: list[str]) -> list[str]:
+    """Articles an earlier version holds for these inputs (replaced when an input changes)."""
+    if previous is None or not sources:
+        return []
+    articles = read_state(previous, "articles", tables.ARTICLES).select(
+        ["article_id", "source_path"]
+    )
+    wanted = set(sources)
+    return [
+        a
+        for a, s in zip(
+            articles["article_id"].to_pylist(), articles["source_path"].to_pylist(), strict=True
+        )
+        if s in wanted
+    ]
+
+
+def inputs_state_after(
+    previous_state: pa.Table,
+    run_id: str,
+    processed: list[InputFile],
+    discovered_problems: list[QuarantineRecord],
+) -> pa.Table:
+    """What every input path last looked like, so the next run can skip it."""
+    columns = [previous_state[c].to_pylist() for c in tables.INPUTS_STATE.names]
+    rows = {s: (h, o, r) for s, h, o, r in zip(*columns, strict=True)}
+    for item in processed:
+        rows[item.source_path] = (item.input_hash, "processed", run_id)
+    for problem in discovered_problems:
+        rows[problem.source_path] = ("", "quarantined", run_id)
+    ordered = sorted(rows.items())
+    return pa.table(
+        {
+            "source_path": [s for s, _ in ordered],
+            "input_hash": [v[0] for _, v in ordered],
+            "outcome": [v[1] for _, v in ordered],
+            "run_id": [v[2] for _, v in ordered],
+        },
+        schema=tables.INPUTS_STATE,
+    )
+
+
+def runs_row(
+    run_id: str,
+    started: datetime,
+    status: str,
+    counts: dict[str, int],
+    params: str,
+    stage_seconds: dict[str, float],
+) -> pa.Table:
+    """The `runs` table's row for one run; `counts` holds its n_* columns."""
+    return pa.table(
+        {
+            "run_id": [run_id],
+            "started_at": [started],
+            "finished_at": [datetime.now(UTC)],
+            "status": [status],
+            **{name: [counts.get(name, 0)] for name in tables.RUNS.names if name.startswith("n_")},
+            "params": [params],
+            "stage_seconds": [json.dumps(stage_seconds)],
+        },
+        schema=tables.RUNS,
+    )
