@@ -1,0 +1,89 @@
+"""Corpus stage: dup and story clusters read from real Parquet parts."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from tasks.batch import build_batch_tables
+from tasks.corpus import cluster_articles, count_copies
+from tasks.dedup import NearDupRule
+from tasks.ingest import DecodedDump
+from tasks.write import write_parquet
+
+STORY = (
+    "Crews at Calverton Ferries walked out on Tuesday in a dispute over pay, leaving the "
+    "island of Marrowby without a link to the mainland for at least two days.\n\n"
+    "Union organiser Helga Brannock said members had rejected an offer of 4 percent. "
+    '"We have waited long enough for a fair deal," Brannock said outside the terminal.\n\n'
+    "The company said talks would resume at the conciliation service on Thursday morning, "
+    "and that it hoped to restore sailings by the weekend."
+)
+OTHER = (
+    "The city library in Dunholm will open on Sundays from next month after the council "
+    "approved extra funding for staff, the culture office said on Monday.\n\n"
+    "Readers had collected more than 3,000 signatures asking for longer hours, and the "
+    "library will also add an evening reading room for students during exams."
+)
+
+
+def _dump(name: str, title: str, body: str, day: str) -> DecodedDump:
+    text = f"{title}\n\n{title}\nPublished: {day}\n\n{body}\n"
+    return DecodedDump(name, 0, name, text, "utf-8")
+
+
+def test_copies_and_stories_from_parquet(tmp_path: Path) -> None:
+    syndicated = STORY.replace("walked out", "went on strike").replace("at least ", "")
+    other_report = (
+        "Ferry services to Marrowby stopped on Tuesday as Calverton Ferries crews began a "
+        "strike. Helga Brannock, the union organiser, told reporters the 4 percent offer was "
+        "not enough, and talks are set for Thursday."
+    )
+    dumps = [
+        _dump("a.txt", "Ferry crews strike", STORY, "16 May 2023"),
+        _dump("b.txt", "Ferry crews strike", STORY, "16 May 2023"),
+        _dump("c.txt", "Island cut off as ferry crews strike", syndicated, "17 May 2023"),
+        _dump("d.txt", "Marrowby ferries stop", other_report, "16 May 2023"),
+        _dump("e.txt", "Library opens on Sundays", OTHER, "15 May 2023"),
+    ]
+    built = build_batch_tables(dumps, "run", shingle_words=5, minhash_permutations=128).tables
+    for name in ("articles", "_sketches"):
+        write_parquet(built[name], tmp_path / name / "part-0.parquet")
+    ids = dict(
+        zip(
+            built["articles"]["source_path"].to_pylist(),
+            built["articles"]["article_id"].to_pylist(),
+            strict=True,
+        )
+    )
+    assert built["articles"]["published_date"].to_pylist()[0] == date(2023, 5, 16)
+
+    assignments = cluster_articles(
+        [str(tmp_path / "articles" / "part-0.parquet")],
+        [str(tmp_path / "_sketches" / "part-0.parquet")],
+        [],
+        lsh_bands=32,
+        rule=NearDupRule(5, 0.7, 0.45, 0.8),
+        story_window_days=3,
+        story_similarity=0.3,
+    )
+    row = {r["article_id"]: r for r in assignments.to_pylist()}
+    dup = {name: row[article_id]["dup_cluster_id"] for name, article_id in ids.items()}
+    story = {name: row[article_id]["story_cluster_id"] for name, article_id in ids.items()}
+    assert dup["a.txt"] == dup["b.txt"] == dup["c.txt"]
+    assert row[ids["b.txt"]]["dup_kind"] in ("exact", "canonical")
+    assert row[ids["c.txt"]]["dup_kind"] == "near"
+    assert dup["d.txt"] == ids["d.txt"] and dup["e.txt"] == ids["e.txt"]
+    assert story["d.txt"] == story["a.txt"] != story["e.txt"]
+    assert count_copies(assignments, list(ids.values())) == 2
+
+    without_b = cluster_articles(
+        [str(tmp_path / "articles" / "part-0.parquet")],
+        [str(tmp_path / "_sketches" / "part-0.parquet")],
+        [ids["b.txt"]],
+        lsh_bands=32,
+        rule=NearDupRule(5, 0.7, 0.45, 0.8),
+        story_window_days=3,
+        story_similarity=0.3,
+    )
+    assert ids["b.txt"] not in without_b["article_id"].to_pylist()
