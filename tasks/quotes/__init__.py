@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import regex
 
 from tasks.quotes.cues import cue_lexicon
-from tasks.quotes.marks import QuoteSpan, find_quote_spans
+from tasks.quotes.marks import QuoteSpan, find_quote_spans, split_paragraphs
 from tasks.quotes.settings import MAX_TITLE_WORDS, MIN_QUOTE_WORDS, TITLE_CASE_EXEMPT_LANGUAGES
 from tasks.quotes.speakers import ArticleSpeakers
 
@@ -20,9 +20,10 @@ __all__ = ["Quote", "extract_quotes"]
 
 QUOTE_WORD = regex.compile(r"\w+")
 # Words and digits right before an opening mark: the quote sits inside a sentence.
-EMBEDDED_BEFORE = regex.compile(r"[\p{L}\p{N}][\s\u00a0]*$")
+# Both tests look at the end of the text before a mark, so they search from the end.
+EMBEDDED_BEFORE = regex.compile(r"[\p{L}\p{N}][\s\u00a0]*$", regex.REVERSE)
 FIRST_LETTER = regex.compile(r"\p{L}")
-SENTENCE_OPENING_BEFORE = regex.compile(r"(?:^|[.!?:…]|[—–])[\s\u00a0]*$")
+SENTENCE_OPENING_BEFORE = regex.compile(r"(?:^|[.!?:…]|[—–])[\s\u00a0]*$", regex.REVERSE)
 
 
 @dataclass(slots=True)
@@ -68,14 +69,13 @@ def _is_fragment(body: str, span: QuoteSpan, text: str) -> bool:
     return bool(EMBEDDED_BEFORE.search(before))
 
 
-def _looks_like_title(text: str, language: str | None) -> bool:
+def _looks_like_title(words: list[str], language: str | None) -> bool:
     """ "Face the Nation", "State of the Union": a title of a work, not something said.
 
     German capitalises every noun, so there the test would drop real speech.
     """
     if (language or "")[:2] in TITLE_CASE_EXEMPT_LANGUAGES:
         return False
-    words = QUOTE_WORD.findall(text)
     if len(words) > MAX_TITLE_WORDS:
         return False
     long_words = [w for w in words if len(w) > 3 and not w.isdigit()]
@@ -86,15 +86,17 @@ def extract_quotes(body: str, language: str | None) -> list[Quote]:
     """Return the quotations of three words or more in `body`, in order, with speakers."""
     if not body or not body.strip():
         return []
-    spans = find_quote_spans(body)
+    paragraphs = split_paragraphs(body)
+    spans = find_quote_spans(body, paragraphs)
     if not spans:
         return []
-    speakers = ArticleSpeakers(body, spans, cue_lexicon(language))
+    speakers = ArticleSpeakers(body, spans, cue_lexicon(language), paragraphs)
     quotes: list[Quote] = []
     for index, span in enumerate(spans):
         segments = _trimmed_segments(body, span)
         text = " ".join(body[start:end] for start, end in segments)
-        if len(QUOTE_WORD.findall(text)) < MIN_QUOTE_WORDS or _looks_like_title(text, language):
+        words = QUOTE_WORD.findall(text)
+        if len(words) < MIN_QUOTE_WORDS or _looks_like_title(words, language):
             continue
         is_fragment = _is_fragment(body, span, text)
         attribution = speakers.attribute(index, is_fragment)

@@ -150,10 +150,14 @@ def _reopens(body: str, start: int, end: int, opener: _OpenMark) -> bool:
     return (first in SINGLE_MARKS) == (opener.mark in SINGLE_MARKS)
 
 
-def find_quote_spans(body: str) -> list[QuoteSpan]:
-    """Return the outermost quoted spans of the body, in order of appearance."""
+def find_quote_spans(body: str, paragraphs: list[tuple[int, int]] | None = None) -> list[QuoteSpan]:
+    """Return the outermost quoted spans of the body, in order of appearance.
+
+    paragraphs: the body's `split_paragraphs`, when the caller has them already.
+    """
     spans: list[QuoteSpan] = []
-    paragraphs = split_paragraphs(body)
+    if paragraphs is None:
+        paragraphs = split_paragraphs(body)
     carried: _OpenMark | None = None
     for index, (start, end) in enumerate(paragraphs):
         found, left_open = _pairs_in_paragraph(body, start, end, index, carried)

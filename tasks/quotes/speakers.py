@@ -49,6 +49,11 @@ NAME_RUN = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}\d’'-]){NAME_TOKEN}"
     rf"(?:{NAME_CONNECTOR}{NAME_TOKEN}){{0,{MAX_NAME_TOKENS + 2}}}"
 )
+# What a word of a capitalised run is made of; a run adds only spaces between words, so
+# any other character ends a stretch of the body that runs may fill.
+RUN_WORD = regex.compile(r"[\p{L}\p{M}’'\-.]+")
+RUN_STRETCH_EDGE = regex.compile(r"[^\p{L}\p{M}’'\-. \u00a0]")
+RUN_STRETCH_EDGE_BEFORE = regex.compile(RUN_STRETCH_EDGE.pattern, regex.REVERSE)
 WORD = regex.compile(r"[\p{L}\p{M}\d][\p{L}\p{M}\d’'.\-]*")
 POSSESSIVE = regex.compile(r"[’']s?$")
 POSSESSIVE_ENDINGS = ("’s", "'s", "’", "'")
@@ -95,11 +100,12 @@ class Mention:
 
 
 @dataclass(slots=True)
-class _NameIndex:
-    """Names of one article in order, for pronouns and titles."""
+class _TitledRun:
+    """A capitalised run outside quotes that names something, with the words that may
+    give its holder a title ("la maire de X, Hélène ...")."""
 
-    mentions: list[Mention]
-    starts: list[int]
+    run: regex.Match[str]
+    title_context: frozenset[str]
 
 
 @dataclass(slots=True)
@@ -124,28 +130,47 @@ class _Subject:
 class ArticleSpeakers:
     """Everything speaker attribution needs to know about one article, computed once."""
 
-    def __init__(self, body: str, spans: list[QuoteSpan], lexicon: CueLexicon) -> None:
+    def __init__(
+        self,
+        body: str,
+        spans: list[QuoteSpan],
+        lexicon: CueLexicon,
+        paragraphs: list[tuple[int, int]] | None = None,
+    ) -> None:
         self.body = body
         self.spans = spans
         self.lex = lexicon
-        self.paragraphs = split_paragraphs(body)
+        self.paragraphs = split_paragraphs(body) if paragraphs is None else paragraphs
         self.paragraph_starts = [start for start, _ in self.paragraphs]
         self.span_opens = [span.open_at for span in spans]
         self.sentence_starts = self._sentence_starts()
         self.attributions: list[Attribution] = []
         self._clean_cache = _CLEAN_NAME_CACHES.setdefault(id(lexicon), {})
         self._names_by_token: dict[str, list[tuple[int, str]]] = {}
-        self._runs_by_token: dict[str, list[regex.Match[str]]] | None = None
-        self._name_index: _NameIndex | None = None
+        self._runs_by_token: dict[str, list[regex.Match[str]]] = {}
+        self._runs_by_stretch: dict[int, tuple[int, list[regex.Match[str]]]] = {}
+        self._mentions_by_run: dict[tuple[int, int], Mention | None] = {}
+        self._titled_runs: list[_TitledRun] | None = None
         self._genders: dict[str, str | None] = {}
 
     @property
-    def names(self) -> _NameIndex:
-        """The article's names, built on first need: only pronouns and titles ask for them."""
-        if self._name_index is None:
-            mentions = self._mentions()
-            self._name_index = _NameIndex(mentions=mentions, starts=[m.start for m in mentions])
-        return self._name_index
+    def titled_runs(self) -> list[_TitledRun]:
+        """The article's named runs with their title words, built on first need.
+
+        Only a title ("the mayor") asks for them, and only the runs whose title words hold
+        it need the costlier judgement of whether they name a person.
+        """
+        if self._titled_runs is None:
+            self._titled_runs = []
+            for run in NAME_RUN.finditer(self.body):
+                if self._inside_quote(run.start()):
+                    continue
+                name, titles = self._clean_name(run.group())
+                if name:
+                    start = self._name_start(run, name)
+                    context = frozenset(self._title_context(start, titles).split())
+                    self._titled_runs.append(_TitledRun(run, context))
+        return self._titled_runs
 
     # ---- article-wide indexes -------------------------------------------------------
 
@@ -210,10 +235,10 @@ class ArticleSpeakers:
             len(word) > TITLE_COMPOUND_MIN_CHARS and word.endswith(self.lex.title_endings)
         )
 
-    def _title_context(self, mention: Mention) -> str:
+    def _title_context(self, start: int, titles: str) -> str:
         """The titles and the few words before a name ("la maire de X, Hélène ...")."""
-        words = WORD.findall(self.body, max(0, mention.start - 40), mention.start)
-        return (mention.titles + " " + " ".join(words)).casefold()
+        words = WORD.findall(self.body, max(0, start - 40), start)
+        return (titles + " " + " ".join(words)).casefold()
 
     def _opens_sentence(self, position: int) -> bool:
         i = bisect.bisect_right(self.sentence_starts, position) - 1
@@ -238,14 +263,24 @@ class ArticleSpeakers:
         return False
 
     def _mention_at(self, run: regex.Match[str]) -> Mention | None:
-        """The name a capitalised run holds, if it is outside quotes and names anything."""
+        """The name a capitalised run holds, if it is outside quotes and names anything.
+
+        Pronouns of one article look back over the same runs, so each run is judged once.
+        """
+        key = (run.start(), run.end())
+        if key in self._mentions_by_run:
+            return self._mentions_by_run[key]
+        mention = self._mention_at_uncached(run)
+        self._mentions_by_run[key] = mention
+        return mention
+
+    def _mention_at_uncached(self, run: regex.Match[str]) -> Mention | None:
         if self._inside_quote(run.start()):
             return None
         name, titles = self._clean_name(run.group())
         if not name:
             return None
-        offset = run.group().find(name.split()[0])
-        start = run.start() + max(offset, 0)
+        start = self._name_start(run, name)
         tokens = [t.casefold() for t in name.split()]
         is_org = any(t in self.lex.org_words for t in tokens) or (
             len(tokens) == 1 and name.isupper() and len(name) > 1
@@ -261,9 +296,10 @@ class ArticleSpeakers:
             )
         return Mention(start, start + len(name), name, titles, is_org, is_person_like)
 
-    def _mentions(self) -> list[Mention]:
-        mentions = (self._mention_at(run) for run in NAME_RUN.finditer(self.body))
-        return [m for m in mentions if m is not None]
+    @staticmethod
+    def _name_start(run: regex.Match[str], name: str) -> int:
+        """Where the cleaned name starts inside its run (titles dropped)."""
+        return run.start() + max(run.group().find(name.split()[0]), 0)
 
     def _last_person_before(self, position: int, gender: str | None = None) -> Mention | None:
         """Scan back window by window: pronouns mostly point a sentence or two back.
@@ -360,7 +396,7 @@ class ArticleSpeakers:
         if cached is not None:
             return cached
         found: list[tuple[int, str]] = []
-        for run in self.runs_by_token.get(token, ())[:MAX_NAME_OCCURRENCES]:
+        for run in self._runs_with_token(token)[:MAX_NAME_OCCURRENCES]:
             if self._inside_quote(run.start()):
                 continue
             name, _ = self._clean_name(run.group())
@@ -370,21 +406,48 @@ class ArticleSpeakers:
         self._names_by_token[token] = found
         return found
 
-    @property
-    def runs_by_token(self) -> dict[str, list[regex.Match[str]]]:
-        """Every capitalised run of the body, by each word in it (possessive dropped)."""
-        if self._runs_by_token is None:
-            index: dict[str, list[regex.Match[str]]] = {}
-            for run in NAME_RUN.finditer(self.body):
-                for word in run.group().split():
-                    if word.endswith(POSSESSIVE_ENDINGS):
-                        word = word[: -2 if word[-1] == "s" else -1]
-                    if word in index:
-                        index[word].append(run)
-                    else:
-                        index[word] = [run]
-            self._runs_by_token = index
-        return self._runs_by_token
+    def _runs_with_token(self, token: str) -> list[regex.Match[str]]:
+        """The capitalised runs of the body holding a word (possessive dropped), in order.
+
+        A run holding the word twice is listed twice. Only the stretches of the body where
+        the word occurs are scanned: an article asks about a few words, never all of them.
+        """
+        cached = self._runs_by_token.get(token)
+        if cached is not None:
+            return cached
+        found: list[regex.Match[str]] = []
+        if RUN_WORD.fullmatch(token):
+            at = self.body.find(token)
+            while at >= 0:
+                stretch_end, runs = self._runs_in_stretch(at)
+                for run in runs:
+                    if token not in run.group():
+                        continue
+                    for word in run.group().split():
+                        if word.endswith(POSSESSIVE_ENDINGS):
+                            word = word[: -2 if word[-1] == "s" else -1]
+                        if word == token:
+                            found.append(run)
+                at = self.body.find(token, stretch_end)
+        self._runs_by_token[token] = found
+        return found
+
+    def _runs_in_stretch(self, position: int) -> tuple[int, list[regex.Match[str]]]:
+        """The end of the stretch around a position and the capitalised runs inside it.
+
+        A stretch is bounded by characters no run can hold, so scanning it alone finds
+        exactly the runs a scan of the whole body finds there.
+        """
+        before = RUN_STRETCH_EDGE_BEFORE.search(self.body, 0, position)
+        start = before.end() if before is not None else 0
+        cached = self._runs_by_stretch.get(start)
+        if cached is not None:
+            return cached
+        after = RUN_STRETCH_EDGE.search(self.body, position)
+        end = after.start() if after is not None else len(self.body)
+        stretch = (end, list(NAME_RUN.finditer(self.body, start, end)))
+        self._runs_by_stretch[start] = stretch
+        return stretch
 
     def _used_as_name(self, token: str) -> bool:
         """A capitalised word the article also uses inside a longer name or mid-sentence."""
@@ -413,7 +476,7 @@ class ArticleSpeakers:
         if surname in self._genders:
             return self._genders[surname]
         feminine = masculine = 0
-        for run in self.runs_by_token.get(surname, ())[:MAX_NAME_OCCURRENCES]:
+        for run in self._runs_with_token(surname)[:MAX_NAME_OCCURRENCES]:
             if self._inside_quote(run.start()):
                 continue
             _, titles = self._clean_name(run.group())
@@ -447,8 +510,11 @@ class ArticleSpeakers:
     def person_with_title(self, title: str, position: int) -> str | None:
         """The named person nearest to a position whose title matches ("the mayor")."""
         best: tuple[int, str] | None = None
-        for m in self.names.mentions:
-            if not m.is_person_like or title not in self._title_context(m).split():
+        for titled in self.titled_runs:
+            if title not in titled.title_context:
+                continue
+            m = self._mention_at(titled.run)
+            if m is None or not m.is_person_like:
                 continue
             distance = abs(m.start - position)
             if best is None or distance < best[0]:

@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 from tasks.quotes import Quote, extract_quotes
+from tasks.quotes.cues import cue_lexicon
 from tasks.quotes.marks import find_quote_spans
 from tasks.quotes.settings import MAX_QUOTE_CHARS
+from tasks.quotes.speakers import NAME_RUN, POSSESSIVE_ENDINGS, ArticleSpeakers
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 
@@ -554,3 +556,20 @@ def test_seed_quotes_and_speakers_are_found() -> None:
             assert quote.via == via
     for text in texts:
         assert_offsets_match(text, extract_quotes(text, "en"))
+
+
+def test_runs_of_a_word_are_those_a_whole_body_scan_finds() -> None:
+    body = (
+        "Anna Lindqvist’s aide, Jo Lindqvist, met Lindqvist\u00a0Berg. Mr. Lindqvist Lindqvist "
+        '(Lindqvist) said "Lindqvist is here." O\'Brien-Lindqvist and de Lindqvist, 2024.'
+    )
+    speakers = ArticleSpeakers(body, find_quote_spans(body), cue_lexicon("en"))
+    expected: dict[str, list[tuple[int, int]]] = {}
+    for run in NAME_RUN.finditer(body):
+        for word in run.group().split():
+            if word.endswith(POSSESSIVE_ENDINGS):
+                word = word[: -2 if word[-1] == "s" else -1]
+            expected.setdefault(word, []).append(run.span())
+    for word in [*expected, "Lind", "Lindqvist Berg", "", "2024"]:
+        found = [run.span() for run in speakers._runs_with_token(word)]
+        assert found == expected.get(word, [])
