@@ -11,6 +11,7 @@ say why it was removed.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from tasks.dates import TIME_OF_DAY, YEAR, date_spans
@@ -45,6 +46,10 @@ TITLE_PAGE_BONUS = 10
 MAX_TITLE_SITE_LINE = 5  # the page title, when scraped, is among the first lines
 TITLE_ANCHOR_LINES = 15  # a body run starting this close after the headline is preferred
 TITLE_ANCHOR_WEIGHT = 3.0
+MAX_LIST_GAP = 30  # unjudged short lines (a list) allowed between two body lines
+MIN_LIST_WORDS = 3  # mean words of those lines (names and menu items are shorter)
+MAX_LIST_LINES = 12  # a longer block of short lines between two paragraphs is a box
+REPEATED_LINE = 3  # a line printed this often on one page is a widget, not a list item
 COMMENT_CLUSTER_WEIGHT = 0.1  # prose after a comment-section heading is readers' comments
 
 BLANK = "blank"
@@ -432,40 +437,58 @@ def _body_run(lines: list[_Line], good: list[bool], anchors: list[int]) -> tuple
     """(first, last) index of the article: the cluster of good lines with most text.
 
     A cluster that starts just after a copy of the headline (``anchors``) weighs more: footers
-    and legal notices can be longer than a short article.
+    and legal notices can be longer than a short article. A headline copy ends a cluster: a
+    block of teasers above it is not the article, and nor are the links below it. A longer
+    gap still continues a cluster when it holds only unjudged lines of a few words each (a
+    list inside the article), unless the cluster has already run through a related box.
     """
+
+    def anchored(start: int) -> bool:
+        for a in anchors:
+            if a < start:
+                between = sum(1 for j in range(a + 1, start) if lines[j].flat)
+                if between <= TITLE_ANCHOR_LINES:
+                    return True
+        return False
+
     clusters: list[list[int]] = []
+    headed: list[bool] = []  # per cluster: a headline copy heads it
+    anchor_set = set(anchors)
     in_comments: set[int] = set()  # clusters that start inside a comment section
-    gap = 0
+    gap = gap_words = 0
+    flagged = False  # the gap holds page furniture, not just unjudged short lines
+    boxed = False  # the cluster has run through a box of related links
     seen_break = False
     for i, line in enumerate(lines):
         if good[i]:
-            if clusters and gap <= MAX_BODY_GAP:
+            in_list = not flagged and gap <= MAX_LIST_GAP and gap_words >= MIN_LIST_WORDS * gap
+            if clusters and (gap <= MAX_BODY_GAP or in_list):
                 clusters[-1].append(i)
             else:
                 if seen_break and clusters:
                     in_comments.add(len(clusters))
                 clusters.append([i])
-            gap = 0
+                headed.append(anchored(i))
+                boxed = False
+            gap, gap_words, flagged = 0, 0, boxed
         elif line.reason in SECTION_BREAK_REASONS and not _in_share_bar(lines, i):
-            gap = MAX_BODY_GAP + 1  # comments follow: they never continue the article
+            gap, flagged = MAX_BODY_GAP + 1, True  # comments follow: never the article
             seen_break = True
+        elif i in anchor_set:
+            gap, flagged = MAX_BODY_GAP + 1, True
         elif line.flat and not _sentence_like(line):
             gap += 1
+            gap_words += line.n_words
+            flagged = flagged or line.reason is not None or line.kind is not None
+            boxed = boxed or line.reason in RELATED_REASONS
     if not clusters:
         return None
 
     def weight(n: int) -> float:
-        cluster = clusters[n]
-        chars = sum(len(lines[i].flat) for i in cluster)
+        chars = sum(len(lines[i].flat) for i in clusters[n])
         if n in in_comments:
             return chars * COMMENT_CLUSTER_WEIGHT
-        for a in anchors:
-            if a < cluster[0]:
-                between = sum(1 for j in range(a + 1, cluster[0]) if lines[j].flat)
-                if between <= TITLE_ANCHOR_LINES:
-                    return chars * TITLE_ANCHOR_WEIGHT
-        return float(chars)
+        return chars * TITLE_ANCHOR_WEIGHT if headed[n] else float(chars)
 
     best = clusters[max(range(len(clusters)), key=weight)]
     start, end = best[0], best[-1]
@@ -566,6 +589,8 @@ def clean_dump(text: str, site_frequent_lines: frozenset[str] = frozenset()) -> 
         if line.kind == TITLE or line.reason in ("repeated_title", "title_with_site")
     ]
     run = _body_run(lines, good, anchors)
+    copies = Counter(line.key for line in lines if line.flat)
+    bracketed = _bracketed_lists(lines, good, run, copies) if run is not None else set()
     judged: list[JudgedLine] = []
     paragraphs: list[str] = []
     in_related = False
@@ -581,13 +606,15 @@ def clean_dump(text: str, site_frequent_lines: frozenset[str] = frozenset()) -> 
                 kind, reason = BOILERPLATE, "repeated_title"
             elif inside and (good[i] or (_sentence_like(line) and not in_related)):
                 kind = BODY
+            elif i in bracketed and not in_related:
+                kind = BODY  # an item of a list the article's prose introduces and resumes
             elif in_related or _NUMBERED_ITEM.match(line.flat):
                 reason = "related_links"  # headlines listed under "Related", "Most read"
             elif (
                 run is not None
                 and inside
                 and line.n_words >= 4
-                and _between_body(lines, good, i, run)
+                and _between_body(lines, good, i, run, copies)
             ):
                 kind = BODY  # a subheading inside the article
             elif line.n_words <= 4 and not line.sentence_end:
@@ -621,8 +648,44 @@ def _head_end(lines: list[_Line], good: list[bool]) -> int:
     return goods[0] if goods else len(lines)
 
 
-def _between_body(lines: list[_Line], good: list[bool], i: int, run: tuple[int, int]) -> bool:
+def _bracketed_lists(
+    lines: list[_Line], good: list[bool], run: tuple[int, int], copies: Counter[str]
+) -> set[int]:
+    """Lines of short blocks inside the run that have article prose right above and below.
+
+    A recipe's ingredients or a list of facts sits between two paragraphs of the article;
+    flagged furniture, lines repeated across the page (share bars) and upper-case kickers of
+    teasers break a block.
+    """
+    items: set[int] = set()
+    block: list[int] = []
+    opened = False  # the block follows a prose line
+    for i in range(run[0], run[1] + 1):
+        line = lines[i]
+        if not line.flat:
+            continue
+        if good[i] or _sentence_like(line):
+            if opened and block and len(block) <= MAX_LIST_LINES:
+                items.update(block)
+            block, opened = [], True
+        elif (
+            line.reason is None
+            and line.kind is None
+            and copies[line.key] < REPEATED_LINE
+            and not line.flat.isupper()
+        ):
+            block.append(i)
+        else:
+            block, opened = [], False
+    return items
+
+
+def _between_body(
+    lines: list[_Line], good: list[bool], i: int, run: tuple[int, int], copies: Counter[str]
+) -> bool:
     """A short unpunctuated line with prose on both sides reads as a subheading."""
+    if copies[lines[i].key] >= REPEATED_LINE:
+        return False  # a share bar printed under every teaser
     prev, nxt = _neighbour(lines, i, -1), _neighbour(lines, i, 1)
     if prev is None or nxt is None or not (run[0] <= prev and nxt <= run[1]):
         return False

@@ -334,3 +334,118 @@ def test_opening_headline_block_of_a_clean_article() -> None:
     dump = clean_dump(lead + "\n\n" + BODY_EN.split("\n")[1] + "\n")
     assert dump.title != lead
     assert dump.paragraphs[0] == lead
+
+
+ORCHARD_PARAGRAPHS = [
+    "The Millbrook orchard opened its gates to pickers on Saturday, a week later than usual "
+    "after a cold spring delayed the harvest across the valley.",
+    "Owner Tomas Reyl said the trees had recovered well and that the crop was larger than "
+    "last year, although the first apples were smaller than he had hoped.",
+    "The orchard will stay open every weekend until the end of October, and the café in the "
+    "old barn will serve cider made from last year's fruit.",
+]
+
+
+def test_headline_copy_ends_a_block_of_teasers_above_the_article() -> None:
+    teasers = [
+        "Council to review parking charges in the town centre after a year of complaints from "
+        "shopkeepers and residents alike, the leader said on Friday.",
+        "A new cycle path between Millbrook and Easton will open in the summer, linking the two "
+        "villages for the first time since the old railway line closed.",
+        "The library will extend its opening hours during the school holidays so that children "
+        "can take part in the reading challenge on weekday evenings.",
+        "Volunteers planted two hundred trees along the river bank on Sunday as part of a plan "
+        "to reduce flooding in the lower part of the valley.",
+    ]
+    text = "\n".join(
+        [
+            "Orchard opens for the harvest season",
+            *[f"Section {n}" for n in range(16)],
+            *teasers,
+            "Orchard opens for the harvest season",
+            "Published: 14 September 2024",
+            *ORCHARD_PARAGRAPHS[:2],
+        ]
+    )
+    dump = clean_dump(text)
+    assert dump.paragraphs == ORCHARD_PARAGRAPHS[:2]
+    assert all(_by_text(dump)[t][0] != "body" for t in teasers)
+
+
+def test_list_bracketed_by_prose_is_kept_but_a_kicker_and_share_bar_are_not() -> None:
+    items = ["2 cups of apple juice", "1 stick of cinnamon", "Peel of one orange"]
+    share = "Whatsapp Facebook Pinterest Download"
+    text = "\n".join(
+        [
+            ORCHARD_PARAGRAPHS[0],
+            *items,
+            ORCHARD_PARAGRAPHS[1],
+            "WINTER WARMER",
+            ORCHARD_PARAGRAPHS[2],
+            share,
+            ORCHARD_PARAGRAPHS[0].replace("Saturday", "Sunday"),
+            share,
+            ORCHARD_PARAGRAPHS[1].replace("Owner", "Manager"),
+            share,
+        ]
+    )
+    dump = clean_dump(text)
+    judged = _by_text(dump)
+    assert dump.paragraphs[1:4] == items
+    assert judged["WINTER WARMER"][0] != "body"
+    assert share not in dump.paragraphs
+
+
+def test_long_list_between_two_parts_of_the_article_joins_them() -> None:
+    steps = [f"Step {n}: pick the apples from the lower branches" for n in range(1, 11)]
+    text = "\n".join(
+        [
+            "Orchard opens for the harvest season",
+            "Orchard opens for the harvest season",
+            *ORCHARD_PARAGRAPHS[:2],
+            *steps,
+            ORCHARD_PARAGRAPHS[2],
+        ]
+    )
+    dump = clean_dump(text)
+    assert dump.paragraphs[-1] == ORCHARD_PARAGRAPHS[2]
+    # a list of names (a staff box) is no such list: what follows it is another block
+    names = ["Anna Holt", "Brian Lee", "Clara Voss", "Dev Patel", "Emil Sand"] * 2
+    text = "\n".join(
+        [
+            "Orchard opens for the harvest season",
+            "Orchard opens for the harvest season",
+            *ORCHARD_PARAGRAPHS[:2],
+            *names,
+            ORCHARD_PARAGRAPHS[2],
+        ]
+    )
+    dump = clean_dump(text)
+    assert dump.paragraphs == ORCHARD_PARAGRAPHS[:2]
+
+
+def test_you_may_like_box_in_portuguese() -> None:
+    dump = clean_dump("\n".join([ORCHARD_PARAGRAPHS[0], "Você pode gostar...", "Ver mais"]))
+    assert _by_text(dump)["Você pode gostar..."] == ("boilerplate", "related_links")
+
+
+def test_list_after_a_related_box_does_not_join_more_teasers() -> None:
+    headlines = [f"Harbour festival draws record crowd number {n}" for n in range(10)]
+    later = [
+        "Will the new bridge toll really pay for the repairs the council has promised us all?",
+        "Is this the end of the market hall that has stood in the square for two centuries?",
+    ]
+    text = "\n".join(
+        [
+            "Orchard opens for the harvest season",
+            "Orchard opens for the harvest season",
+            *ORCHARD_PARAGRAPHS[:2],
+            "Most read",
+            "Why are the ferries late again this week, and who will pay the extra costs now?",
+            *headlines,
+            *later,
+        ]
+    )
+    dump = clean_dump(text)
+    assert dump.paragraphs[:2] == ORCHARD_PARAGRAPHS[:2]
+    assert not set(later) & set(dump.paragraphs)
