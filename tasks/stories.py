@@ -9,7 +9,6 @@ people meet again. Duplicate clusters enter as one unit (their canonical article
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -31,6 +30,8 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;«»\"“”„]\s*|\n)\s*$")
 _MAX_DOCUMENT_SHARE = 0.2
 _MAX_DOCUMENT_COUNT = 200
 _MIN_DOCUMENT_CAP = 10
+# share of a group's members that must link to the group it joins (stops chaining)
+MIN_LINKED_SHARE = 1 / 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +148,11 @@ def group_stories(
             i = parent[i]
         return i
 
+    neighbours: list[set[int]] = [set() for _ in range(n)]
+    for _, i, j in scored:
+        neighbours[i].add(j)
+        neighbours[j].add(i)
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
     for _, i, j in scored:
         a, b = root(i), root(j)
         if a == b:
@@ -154,17 +160,31 @@ def group_stories(
         merged = _merge_spans(span[a], span[b])
         if merged and merged[1] - merged[0] > window_days:
             continue
+        if not _coherent(members[a], members[b], neighbours):
+            continue
         parent[a] = b
         span[b] = merged
-    members: dict[int, list[int]] = defaultdict(list)
-    for i in range(n):
-        members[root(i)].append(i)
+        members[b].extend(members.pop(a))
     story_of: dict[str, str] = {}
     for group in members.values():
         first = min(group, key=lambda i: (_day(units[i].published_date), units[i].cluster_id))
         for i in group:
             story_of[units[i].cluster_id] = units[first].cluster_id
     return story_of
+
+
+def _coherent(group_a: list[int], group_b: list[int], neighbours: list[set[int]]) -> bool:
+    """Two groups join only if each has a fair share of members linked to the other.
+
+    One shared name between a newcomer and one member of a large group is how chains of
+    pairwise matches glue unrelated stories together; a real story links more widely.
+    """
+    for group, other in ((group_a, group_b), (group_b, group_a)):
+        others = set(other)
+        linked = sum(1 for i in group if neighbours[i] & others)
+        if linked < MIN_LINKED_SHARE * len(group):
+            return False
+    return True
 
 
 def _day(value: date | None) -> int:

@@ -37,3 +37,16 @@ def test_same_event_groups_and_window_splits() -> None:
     assert story["a"] == story["b"]
     assert story["c"] != story["a"]
     assert story["f0"] == "f0" and story["f1"] == "f1"
+
+
+def test_a_chain_of_pairwise_matches_does_not_become_one_story() -> None:
+    filler = [_unit(f"f{i}", None, f"x{i}", f"y{i}", f"z{i}") for i in range(30)]
+    chain = [
+        _unit(f"c{k}", None, f"a{k}", f"b{k}", f"a{k + 1}", f"b{k + 1}") for k in range(8)
+    ]  # c0~c1, c1~c2, ...: each link shares two rare names, ends share nothing
+    story = group_stories(filler + chain, window_days=3, min_similarity=0.3)
+    sizes: dict[str, int] = {}
+    for k in range(8):
+        sizes[story[f"c{k}"]] = sizes.get(story[f"c{k}"], 0) + 1
+    assert story["c0"] == story["c1"]
+    assert max(sizes.values()) <= 4 and story["c0"] != story["c7"]
