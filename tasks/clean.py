@@ -37,6 +37,7 @@ MAX_BYLINE_WORDS = 10
 MAX_CAPTION_WORDS = 45
 MAX_BANNER_WORDS = 20  # "TRAVEL: ... Check our travel page." (longer: a labelled paragraph)
 MAX_OUTLET_LINE_CHARS = 24
+MAX_FILE_LINK_WORDS = 20  # an attachment line with its file type and size
 MIN_TITLE_WORDS = 3
 MAX_LEAD_TITLE_WORDS = 24  # an opening block longer than this is a paragraph, not a headline
 MAX_LEAD_TITLE_LINES = 2  # "Headline;" then its deck on the next line
@@ -123,14 +124,23 @@ _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|^copyright\b", re.IGNORECASE)
 _CREDIT_TAIL = re.compile(
     r"(?:\((?:photo|photos|foto|fotos|fot|photograph|image|picture|credit|bild|imagen|"
     r"crédit|credito|фото|fotoğraf)\b[^)]*\)"
-    r"|[.!?]\s*(?:photo|foto|fotos|photograph|bild|imagen|image|credit|crédit photo|фото)"
-    r"\s*(?::|by\b|von\b|de\b|di\b)\s*[^.!?]{2,80}"
+    r"|(?:[.!?]\s*(?:photo|foto|fotos|photograph|bild|imagen|image|credit|crédit photo|фото)"
+    r"\s*(?::|by\b|von\b|de\b|di\b)|,\s*(?:photo|foto|bild|imagen|image|фото)\s*:)"
+    r"\s*(?:[^.!?]|\.(?=\S)){2,80}"  # a dot inside a credit: "Shutterstock.com", "cc by 2.0"
     r"|[.!?]\s*©\s*[^.!?]{2,60})\s*$",
     re.IGNORECASE,
 )
-_MENU_SEPARATORS = re.compile(r"\s(?:\||·|•|›|»|>|/|–|—)\s|\s{3,}|\t")
+_MENU_SEPARATORS = re.compile(r"\s(?:\||·|•|›|»|>|/|–|—)\s|\s{3,}|\t|(?<=[^\W\d_])\|(?=[^\W\d_])")
 _BREADCRUMB = re.compile(r"\s(?:›|»|>)\s")
 _UPPER_LABEL = re.compile(r"^[^\W\d_a-z]{2,}(?:\s[^\W\d_a-z]{2,}){0,2}\s?:\s+\S")
+# a link set off by arrows (">> Headline <<", ">>> Order now! <<<")
+_ARROW_LINK = re.compile(r"^>>+\s*\S.*<<+$")
+# an attachment: "Report (PDF, 2 MB)", "Letter PDF | 38 KB | not accessible"
+_FILE_LINK = re.compile(
+    r"\b(?:pdf|docx?|xlsx?|pptx?|zip|mp3|odt)\b.{0,40}?\b\d+(?:[.,]\d+)?\s?(?:[kmg]b|ko|mo)\b"
+    r"|\b\d+(?:[.,]\d+)?\s?(?:[kmg]b|ko|mo)\b.{0,40}?\b(?:pdf|docx?|xlsx?|pptx?|zip|mp3|odt)\b",
+    re.IGNORECASE,
+)
 _NUMBERED_ITEM = re.compile(r"^\d{1,2}[.)]\s+\S")
 _DURATION = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
 _URLISH = re.compile(r"https?://|www\.|\.com\b|@\w", re.IGNORECASE)
@@ -287,6 +297,10 @@ def _rule_reason(line: _Line) -> str | None:
         return reason
     if _is_menu_line(line):
         return "menu"
+    if _ARROW_LINK.match(flat):
+        return "related_links"
+    if line.n_words <= MAX_FILE_LINK_WORDS and _FILE_LINK.search(flat):
+        return "file_download"
     if line.n_words <= MAX_BANNER_WORDS and _UPPER_LABEL.match(flat):
         return "label_banner"
     return None

@@ -449,3 +449,50 @@ def test_list_after_a_related_box_does_not_join_more_teasers() -> None:
     dump = clean_dump(text)
     assert dump.paragraphs[:2] == ORCHARD_PARAGRAPHS[:2]
     assert not set(later) & set(dump.paragraphs)
+
+
+def test_share_prompt_and_more_posts_box_between_paragraphs_are_not_a_list() -> None:
+    teaser = "Der Garten im Winter"
+    text = "\n".join(
+        [
+            ORCHARD_PARAGRAPHS[0],
+            "Diesen Artikel teilen",
+            "Weitere Beiträge",
+            teaser,
+            ORCHARD_PARAGRAPHS[1],
+            "Le puede interesar",
+            ORCHARD_PARAGRAPHS[2],
+        ]
+    )
+    judged = _by_text(clean_dump(text))
+    assert judged["Diesen Artikel teilen"] == ("boilerplate", "share_widget")
+    assert judged["Weitere Beiträge"] == ("boilerplate", "related_links")
+    assert judged[teaser] == ("boilerplate", "related_links")
+    assert judged["Le puede interesar"] == ("boilerplate", "related_links")
+    assert judged[ORCHARD_PARAGRAPHS[2]] == ("body", None)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Oil pumps at sunset. Bild: Tebnad/Shutterstock.com",
+        "Pickers at the orchard gate. Foto: Marco Verch/cc by sa 2.0",
+        "Owner Tomas Reyl at the press, photo: Millbrook Archive",
+    ],
+)
+def test_caption_whose_credit_holds_a_dot_or_follows_a_comma(caption: str) -> None:
+    text = "\n".join([ORCHARD_PARAGRAPHS[0], caption, ORCHARD_PARAGRAPHS[1]])
+    judged = _by_text(clean_dump(text))
+    assert judged[caption] == ("boilerplate", "photo_caption")
+    assert judged[ORCHARD_PARAGRAPHS[1]] == ("body", None)
+
+
+def test_menu_joined_by_bare_pipes_arrow_teaser_and_attachment_are_furniture() -> None:
+    menu = "Start|Magazin|Garten Tipps|Ernte"
+    teaser = ">> Harbour festival draws a record crowd despite the rain <<"
+    attachment = "Letter to the growers of 14 October 2021 PDF | 38 KB | not accessible"
+    text = "\n".join([ORCHARD_PARAGRAPHS[0], menu, teaser, attachment, ORCHARD_PARAGRAPHS[1]])
+    judged = _by_text(clean_dump(text))
+    assert judged[menu] == ("boilerplate", "menu")
+    assert judged[teaser] == ("boilerplate", "related_links")
+    assert judged[attachment] == ("boilerplate", "file_download")
