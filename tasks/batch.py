@@ -16,7 +16,7 @@ import pyarrow as pa
 
 from tasks import tables
 from tasks.clean import clean_dump
-from tasks.dedup import body_numbers, content_hash, minhash_signatures
+from tasks.dedup import body_numbers, body_tokens, minhash_signatures, tokens_hash
 from tasks.ingest import DecodedDump, InputFile, QuarantineRecord, article_id_for, read_inputs
 from tasks.metadata import extract_metadata
 from tasks.quotes import extract_quotes
@@ -76,7 +76,7 @@ def build_batch_tables(
     """Run every per-article stage on a batch; a failing article is quarantined alone."""
     rows = {name: _Rows.of(schema) for name, schema in tables.ARTICLE_TABLES.items()}
     quarantine: list[QuarantineRecord] = []
-    bodies: list[str] = []
+    token_lists: list[list[str]] = []
     for dump in dumps:
         article_id = article_id_for(dump.source_path, dump.source_record, dump.input_hash)
         stage = "clean"
@@ -100,7 +100,8 @@ def build_batch_tables(
                 )
             )
             continue
-        bodies.append(body)
+        tokens = body_tokens(body)
+        token_lists.append(tokens)
         rows["articles"].add(
             article_id=article_id,
             source_path=dump.source_path,
@@ -112,7 +113,7 @@ def build_batch_tables(
             language=meta.language,
             body=body,
             n_words=len(body.split()),
-            content_hash=content_hash(body),
+            content_hash=tokens_hash(tokens),
             run_id=run_id,
             byline=meta.byline,
             host_language=meta.host_language,
@@ -146,8 +147,8 @@ def build_batch_tables(
             numbers=body_numbers(body),
             story_terms=story_terms(meta.title, body),
         )
-    signatures = minhash_signatures(bodies, shingle_words, minhash_permutations)
-    rows["_sketches"].columns["minhash"] = [None] * len(bodies)  # filled below, as a matrix
+    signatures = minhash_signatures(token_lists, shingle_words, minhash_permutations)
+    rows["_sketches"].columns["minhash"] = [None] * len(token_lists)  # filled below, as a matrix
     built = {name: r.table(tables.ARTICLE_TABLES[name]) for name, r in rows.items()}
     built["_sketches"] = built["_sketches"].set_column(
         built["_sketches"].schema.get_field_index("minhash"),

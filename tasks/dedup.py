@@ -69,7 +69,12 @@ def body_tokens(body: str) -> list[str]:
 
 def content_hash(body: str) -> str:
     """Hash of the normalised body: case, punctuation and spacing do not matter."""
-    return hashlib.sha1(" ".join(body_tokens(body)).encode()).hexdigest()
+    return tokens_hash(body_tokens(body))
+
+
+def tokens_hash(tokens: Sequence[str]) -> str:
+    """`content_hash` for a body already split into `body_tokens`."""
+    return hashlib.sha1(" ".join(tokens).encode()).hexdigest()
 
 
 def word_shingles(tokens: Sequence[str], size: int) -> set[str]:
@@ -83,13 +88,15 @@ def body_numbers(body: str) -> list[str]:
     return sorted({re.sub(r"[.,]", "", n) for n in NUMBER.findall(body)})
 
 
-def minhash_signatures(bodies: Sequence[str], shingle_words: int, permutations: int) -> np.ndarray:
-    """One MinHash signature row per body (uint32 matrix)."""
-    if not bodies:
+def minhash_signatures(
+    token_lists: Sequence[Sequence[str]], shingle_words: int, permutations: int
+) -> np.ndarray:
+    """One MinHash signature row per body, given as its `body_tokens` (uint32 matrix)."""
+    if not token_lists:
         return np.empty((0, permutations), dtype=np.uint32)
-    shingle_sets = [sorted(word_shingles(body_tokens(b), shingle_words)) or [""] for b in bodies]
+    shingle_sets = [list(word_shingles(t, shingle_words)) or [""] for t in token_lists]
     matrix = RMinHash.digest_matrix_from_token_sets(shingle_sets, permutations, MINHASH_SEED)
-    return np.asarray(matrix.to_rows(), dtype=np.uint32).reshape(len(bodies), permutations)
+    return np.asarray(matrix.to_rows(), dtype=np.uint32).reshape(len(token_lists), permutations)
 
 
 def band_keys(signatures: np.ndarray, bands: int) -> np.ndarray:

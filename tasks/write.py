@@ -25,6 +25,7 @@ from pathlib import Path
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from tasks import tables
@@ -108,20 +109,20 @@ def quarantine_table(records: Sequence[QuarantineRecord], run_id: str) -> pa.Tab
     )
 
 
-def read_state(version: Path | None, name: str, schema: pa.Schema) -> pa.Table:
+def read_state(
+    version: Path | None, name: str, schema: pa.Schema, columns: list[str] | None = None
+) -> pa.Table:
+    """One table of a version (or of a staging folder), only the columns asked for."""
     files = parquet_files(version / name if version else None)
     if not files:
-        return schema.empty_table()
-    return pa.concat_tables([pq.read_table(f, schema=schema) for f in files])
+        empty = schema.empty_table()
+        return empty.select(columns) if columns else empty
+    return pa.concat_tables([pq.read_table(f, columns=columns, schema=schema) for f in files])
 
 
 def staged_article_ids(staged: Path) -> list[str]:
-    """Ids of this run's new articles, reading only that column."""
-    return [
-        article_id
-        for part in parquet_files(staged / "articles")
-        for article_id in pq.read_table(part, columns=["article_id"])["article_id"].to_pylist()
-    ]
+    """Ids of this run's new articles."""
+    return read_state(staged, "articles", tables.ARTICLES, ["article_id"])["article_id"].to_pylist()
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,17 +307,9 @@ def article_ids_of_sources(previous: Path | None, sources: list[str]) -> list[st
     """Articles an earlier version holds for these inputs (replaced when an input changes)."""
     if previous is None or not sources:
         return []
-    articles = read_state(previous, "articles", tables.ARTICLES).select(
-        ["article_id", "source_path"]
-    )
-    wanted = set(sources)
-    return [
-        a
-        for a, s in zip(
-            articles["article_id"].to_pylist(), articles["source_path"].to_pylist(), strict=True
-        )
-        if s in wanted
-    ]
+    articles = read_state(previous, "articles", tables.ARTICLES, ["article_id", "source_path"])
+    wanted = pc.is_in(articles["source_path"], value_set=pa.array(sources, pa.string()))
+    return articles.filter(wanted)["article_id"].to_pylist()
 
 
 def inputs_state_after(

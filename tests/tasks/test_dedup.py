@@ -10,6 +10,7 @@ from tasks.dedup import (
     NearDupRule,
     assign_dup_clusters,
     body_numbers,
+    body_tokens,
     candidate_pairs,
     content_hash,
     is_near_duplicate,
@@ -35,7 +36,7 @@ def test_minhash_finds_a_syndicated_copy_but_not_unrelated_text() -> None:
     original = _article(1)
     edited = original.replace("w1 ", "w2 ", 2) + "\n\nA correction note was added later on."
     bodies = [original, _article(2), edited, _article(3)]
-    signatures = minhash_signatures(bodies, 5, 128)
+    signatures = minhash_signatures([body_tokens(b) for b in bodies], 5, 128)
     pairs = {tuple(int(x) for x in p) for p in candidate_pairs(signatures, 32)}
     assert (0, 2) in pairs
     assert not pairs & {(0, 1), (0, 3), (1, 2), (1, 3), (2, 3)}
