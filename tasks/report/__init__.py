@@ -35,7 +35,9 @@ def write_report(out_dir: str, html_path: str | None = None) -> Path:
     target = Path(html_path).resolve() if html_path else out / REPORT_FILE
     results = run_report_queries(catalog)
     specs = chart_specs({name: result.rows for name, result in results.items()})
-    page = report_html(results, specs, vega_script(), str(out), dt.datetime.now(dt.UTC))
+    # the folder as the reader knows it: relative when it is under the working directory
+    shown = os.path.relpath(out) if out.is_relative_to(Path.cwd()) else str(out)
+    page = report_html(results, specs, vega_script(), shown, dt.datetime.now(dt.UTC))
     target.parent.mkdir(parents=True, exist_ok=True)
     writing = target.with_name(f".{target.name}.writing")
     writing.write_text(page, "utf-8")

@@ -23,6 +23,9 @@ import pyarrow as pa
 TOP_BARS = 20
 # Counts are whole numbers: no 0.5 ticks on small outputs.
 COUNT_AXIS = alt.Axis(format="d", tickMinStep=1)
+# Past these spans (in days) the outlet chart draws a bar per week, then per month.
+DAY_BARS_MAX_SPAN_DAYS = 92
+WEEK_BARS_MAX_SPAN_DAYS = 2 * 366
 # Charts take the page's width; their height follows the number of bars.
 FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
 
@@ -86,17 +89,30 @@ def run_stages_chart(rows: pa.Table) -> dict[str, Any]:
     )
 
 
+def date_unit(rows: pa.Table) -> tuple[str, str]:
+    """Bars per day over up to three months, per week up to two years, else per month,
+    so a long archive does not draw hair-thin bars. Returns (Vega time unit, label)."""
+    days = rows["published_date"].to_pylist()
+    span = (max(days) - min(days)).days if days else 0
+    if span <= DAY_BARS_MAX_SPAN_DAYS:
+        return "utcyearmonthdate", "day"
+    if span <= WEEK_BARS_MAX_SPAN_DAYS:
+        return "utcyearweek", "week"
+    return "utcyearmonth", "month"
+
+
 def outlet_days_chart(rows: pa.Table) -> dict[str, Any]:
-    """Canonical articles per day, stacked by outlet (dates are UTC calendar days)."""
-    day = "utcyearmonthdate(published_date):T"
+    """Canonical articles per day (or week, month), stacked by outlet, in UTC calendar days."""
+    unit, label = date_unit(rows)
+    when = f"{unit}(published_date):T"
     return bar_chart(
         rows,
-        "Articles per outlet per day",
+        f"Articles per outlet per {label}",
         240,
-        x=alt.X(day, title="published"),
+        x=alt.X(when, title="published"),
         y=alt.Y("sum(n_articles):Q", title="articles", axis=COUNT_AXIS),
-        color=alt.Color("outlet:N"),
-        tooltip=[alt.Tooltip(day, title="day"), "outlet:N", "n_articles:Q"],
+        color=alt.Color("outlet:N", scale=alt.Scale(scheme="tableau20")),
+        tooltip=[alt.Tooltip(when, title=label), "outlet:N", "sum(n_articles):Q"],
     )
 
 

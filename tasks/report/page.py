@@ -45,8 +45,9 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "outlets",
         "Articles per outlet per day",
-        "Canonical articles (copies set aside) with a publication date, per outlet; the ten "
-        "largest outlets are drawn, every outlet is in the table.",
+        "Canonical articles (copies set aside) with a publication date, per outlet: drawn "
+        "per day, or per week or month when the dates span more than a season; the ten "
+        "largest outlets have their own colour, every outlet is in the table.",
         ("outlet_days",),
         "outlets",
     ),
@@ -98,10 +99,10 @@ SECTIONS: tuple[Section, ...] = (
 # Cards at the top of the page: totals column → label.
 TOTAL_CARDS = {
     "articles": "articles",
-    "canonical_articles": "canonical",
+    "canonical_articles": "canonical articles",
     "outlets": "outlets",
     "languages": "languages",
-    "quotes": "quotes",
+    "quotes": "quotes in canonical",
     "speakers": "speakers",
     "stories": "stories",
     "dup_clusters": "duplicate clusters",
@@ -173,6 +174,7 @@ def table_html(table_id: str, result: QueryResult) -> str:
     if rows.num_rows == 0:
         return '<p class="empty">Nothing here.</p>'
     numeric = [_is_number(f) for f in rows.schema]
+    dated = [pa.types.is_temporal(f.type) for f in rows.schema]
     head = "".join(
         f'<th class="{"num" if num else "text"}" title="sort">{html.escape(column_label(name))}'
         "</th>"
@@ -181,15 +183,16 @@ def table_html(table_id: str, result: QueryResult) -> str:
     body = []
     for row in rows.to_pylist():
         cells = []
-        for (name, value), num in zip(row.items(), numeric, strict=True):
+        for (name, value), num, date in zip(row.items(), numeric, dated, strict=True):
             text = html.escape(cell_text(value))
             if num and value is not None:
                 cells.append(f'<td class="num" data-v="{html.escape(str(value))}">{text}</td>')
             else:
-                cells.append(f'<td class="{html.escape(name)}">{text}</td>')
+                kind = "date" if date else html.escape(name)
+                cells.append(f'<td class="{kind}">{text}</td>')
         body.append(f"<tr>{''.join(cells)}</tr>")
     shown = (
-        f"{rows.num_rows:,} rows"
+        f"{rows.num_rows:,} row{'' if rows.num_rows == 1 else 's'}"
         if result.n_total == rows.num_rows
         else f"first {rows.num_rows:,} of {result.n_total:,} rows"
     )
@@ -247,7 +250,7 @@ table.data th[data-dir=asc]::after{content:" \\25B2"}
 table.data th[data-dir=desc]::after{content:" \\25BC"}
 table.data td{border-top:1px solid #edf0f3;padding:4px 8px;vertical-align:top;
  max-width:520px;overflow-wrap:anywhere}
-td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums} td.date{white-space:nowrap}
 .empty{color:#5b6675;font-style:italic}
 """
 
