@@ -18,6 +18,7 @@ setup: $(STAMP)
 
 run: setup
 	$(BIN)/newsflow run
+	$(BIN)/newsflow report
 
 lint: setup
 	$(BIN)/ruff check flows tasks tests bench

@@ -20,6 +20,9 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--out", help="output folder (default data/processed)")
     run.add_argument("--batch-size", type=int, help="articles per batch task")
     run.add_argument("--workers", type=int, help="worker processes (default: all cores)")
+    report = commands.add_parser("report", help="write the HTML report of an output folder")
+    report.add_argument("--out", help="output folder (default data/processed)")
+    report.add_argument("--html", help="HTML file to write (default <out>/report.html)")
     return parser
 
 
@@ -37,8 +40,24 @@ def format_summary(s: RunSummary) -> str:
     )
 
 
+def write_report_command(out_dir: str | None, html_path: str | None) -> int:
+    """No Prefect here: the report only reads the output's catalog."""
+    from tasks.report import write_report
+    from tasks.settings import load_settings
+
+    try:
+        path = write_report(out_dir or load_settings().out_dir, html_path)
+    except Exception as error:
+        print(f"newsflow: report failed: {type(error).__name__}: {error}", file=sys.stderr)
+        return 1
+    print(f"newsflow report: {path}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "report":
+        return write_report_command(args.out, args.html)
     from flows.pipeline import newsflow_pipeline
 
     try:
