@@ -1,0 +1,226 @@
+"""Sentence boundaries: the compiled splitter's cuts, corrected by per-language rules.
+
+sentencex (Rust) finds candidate ends fast and well, but misjudges a few things news is
+full of: titles and initials before names ("Gov. Marsh", "J. R. Smith"), ordinals
+("der 2. Weltkrieg"), quotes that end before the attribution ('"Why?" she asked'),
+abbreviations that do end a sentence ("Briggs & Co. It closed"), inline lists and spaced
+ellipses. One pass over its cuts, plus the few spots where a period and a space sit
+inside one of its sentences, decides each cut with the rules in ``rules.py``; only those
+spots are looked at in Python, so the per-paragraph cost stays close to the splitter's.
+"""
+
+from __future__ import annotations
+
+import re
+
+import sentencex
+
+from tasks.segment.rules import SentenceRules, rules_for
+
+Span = tuple[int, int]
+
+CLOSERS = "\"'”’»›)]}"
+OPENERS = "\"'“‘„«‹([{¿¡"
+_SPACE = re.compile(r"\s*")
+# a period (maybe closed by quotes or brackets) and a space: where a sentence may end
+_PERIOD_GAP = re.compile(r"\.[\"'”’»›)\]]*\s+")
+# opening marks left at the end of a piece, after a space
+_DANGLING_OPENER = re.compile(r"\s([\"'“‘„«‹(\[¿¡]+)$")
+# the next word, past opening quotes and brackets
+_NEXT_WORD = re.compile(r"[\"'“‘„«‹(\[¿¡]*(\w[\w'’-]*)")
+# dotted abbreviations: letters only, short parts ("U.S", "z.B", "т.е", "EE.UU", "Ph.D")
+_DOTTED = re.compile(r"[^\W\d_]{1,4}(?:\.[^\W\d_]{1,4})+")
+_ORDINAL = re.compile(r"[-–]?\d{1,3}")
+# a list marker standing alone: "1.", "a)", "⁃9.", "iv."
+_LIST_MARKER = re.compile(r"(?:[⁃•▪*–-]\s?)?(?:\d{1,2}|[a-z]|[ivx]{1,4})(?:\.\)|[.)])")
+# a list item inside a line: marker, then a space and text
+_LIST_ITEM = re.compile(r"(?:^|(?<=\s))(?:([⁃•▪*])\s?)?(\d{1,2}|[a-z])(\.\)|[.)])\s+(?=\S)")
+# where a list can open: the line's start, or after a colon
+_LIST_AT_START = re.compile(r"\s*(?:[⁃•▪*]\s?)?(?:\d{1,2}|[a-z])(?:\.\)|[.)])\s")
+_LIST_AFTER_COLON = re.compile(r":\s+(?:1|a)(?:\.\)|[.)])\s")
+
+
+def _splitter_cuts(text: str, pieces: list[str]) -> list[int]:
+    """Where sentencex starts each sentence after the first (past the whitespace)."""
+    size = len(text)
+    cuts: list[int] = []
+    end = 0
+    for piece in pieces:
+        end += len(piece)
+        if end >= size:
+            continue
+        if piece and piece[-1] in OPENERS and (dangling := _DANGLING_OPENER.search(piece)):
+            # 'said. “Next': the opening mark belongs to the next sentence
+            cuts.append(end - len(piece) + dangling.start(1))
+        elif text[end].isspace():
+            cuts.append(_SPACE.match(text, end).end())  # type: ignore[union-attr]
+        else:
+            cuts.append(end)
+    return cuts
+
+
+def _list_cuts(text: str) -> set[int]:
+    """Starts of inline list items after the first: "1. Eggs 2. Milk", "a. One b. Two".
+
+    A list begins at the start of the line or after a colon with "1"/"a" (or any number
+    behind a bullet), and only markers that continue it in order count.
+    """
+    cuts: set[int] = set()
+    if not (_LIST_AT_START.match(text) or (":" in text and _LIST_AFTER_COLON.search(text))):
+        return cuts
+    expected: str | None = None
+    style = ""
+    for match in _LIST_ITEM.finditer(text):
+        bullet, value, delimiter = match.group(1) or "", match.group(2), match.group(3)
+        if expected is not None and value == expected and bullet + delimiter == style:
+            cuts.add(match.start())
+        else:
+            before = text[: match.start()].rstrip()
+            opens = not before or before.endswith(":")
+            if not (opens and (bullet or value in ("1", "a"))):
+                continue
+        style = bullet + delimiter
+        expected = str(int(value) + 1) if value.isdigit() else chr(ord(value) + 1)
+    return cuts
+
+
+def _is_abbreviation(stem: str, key: str, rules: SentenceRules) -> bool:
+    return (
+        key in rules.abbreviations
+        or key in rules.titles
+        or (len(stem) == 1 and stem.isalpha())
+        or _DOTTED.fullmatch(stem) is not None
+    )
+
+
+def _keeps_cut(sentence: str, text: str, cut: int, by_splitter: bool, rules: SentenceRules) -> bool:
+    """Whether `sentence` (trimmed) ends where the next one would begin, at `cut`."""
+    match = _NEXT_WORD.match(text, cut)
+    word = match.group(1) if match else ""
+    first = word[:1]
+    lower_next = first.islower()
+    core = sentence.rstrip(CLOSERS)
+    if not core:
+        return by_splitter
+    closed = len(core) < len(sentence)
+    mark = core[-1]
+    if core.endswith(". . . ."):  # a spaced ellipsis and a period: an omission at the end
+        return not lower_next
+    if core.endswith(". . ."):  # a spaced ellipsis alone marks an omission, not an end
+        return False
+    if mark in "?!…" or core.endswith(".."):
+        return by_splitter and not lower_next
+    if mark != ".":
+        return by_splitter
+    if _LIST_MARKER.fullmatch(core):  # "1." or "• 9." alone opens a list item
+        return False
+    token = core.rsplit(None, 1)[-1]
+    token = token.lstrip(OPENERS)
+    stem = token[:-1]
+    key = stem.lower()
+    if rules.ordinal_period and _ORDINAL.fullmatch(stem) and _is_ordinal(core, word, rules):
+        return False
+    abbreviation = _is_abbreviation(stem, key, rules)
+    if lower_next:
+        return by_splitter and not (abbreviation or closed)
+    if key in rules.titles:
+        return False
+    if first.isdigit():
+        return by_splitter and key not in rules.before_numbers
+    if len(stem) == 1 and stem.isupper():  # an initial: "Jonas E. Smith"
+        return by_splitter and word in rules.starters
+    if abbreviation and not by_splitter:  # "Briggs & Co. It closed": ends before a starter
+        return word in rules.starters
+    # the splitter saw no end here: it keeps a quoted passage whole ('"Yes. We will."')
+    return by_splitter
+
+
+def _is_ordinal(core: str, word: str, rules: SentenceRules) -> bool:
+    """ "der 2. Weltkrieg", "am 3. Oktober", "1. -3. Jahrhundert": a number, not an end."""
+    if word[:1].islower() or word.lower() in rules.ordinal_words:
+        return True
+    words = core.rsplit(None, 2)
+    if len(words) < 2:
+        return False
+    lead = words[-2].lower()
+    return lead in rules.ordinal_leads or _ORDINAL.fullmatch(lead.rstrip(".")) is not None
+
+
+def _plain_end(sentence: str, text: str, cut: int, rules: SentenceRules) -> bool:
+    """The common case, settled without the full rules: 'a word. The next', 'Why?” We'."""
+    following = text[cut]
+    if following in OPENERS and cut + 1 < len(text):
+        following = text[cut + 1]
+    if not following.isupper():
+        return False
+    core = sentence.rstrip(CLOSERS) if sentence[-1:] in CLOSERS else sentence
+    last = core[-1:]
+    if last in ("?", "!"):
+        return True
+    space = core.rfind(" ")
+    stem = core[space + 1 : -1]
+    return (
+        last == "."
+        and space >= 0
+        and len(stem) > 1
+        and stem.isalpha()
+        and stem.lower() not in rules.known
+    )
+
+
+def _line_spans(text: str, offset: int, rules: SentenceRules, spans: list[Span]) -> None:
+    """Append the sentence spans of one line (no newline inside), shifted by `offset`."""
+    size = len(text)
+    pieces = sentencex.segment(rules.splitter_language, text)
+    if sum(map(len, pieces)) != size:  # the pieces do not tile the text: use its offsets
+        boundaries = sentencex.get_sentence_boundaries(rules.splitter_language, text)
+        starts = [0] + [b["start_index"] for b in boundaries[1:]]
+        pieces = [text[a:b] for a, b in zip(starts, [*starts[1:], size], strict=True)]
+    gaps = [m.end() for m in _PERIOD_GAP.finditer(text)]
+    forced = _list_cuts(text)
+    if len(pieces) == 1 and not gaps and not forced and rules.clause_break is None:
+        spans.append((offset, offset + len(text.rstrip())))  # one sentence, nothing to check
+        return
+    cuts = _splitter_cuts(text, pieces)
+    by_splitter = set(cuts)
+    extra = [end for end in gaps if end not in by_splitter]
+    if rules.clause_break is not None:
+        forced.update(m.end() for m in rules.clause_break.finditer(text))
+    if extra or forced:
+        cuts = sorted({cut for cut in (*by_splitter, *extra, *forced) if cut < size})
+    start = 0
+    for cut in cuts:
+        if cut <= start:
+            continue
+        sentence = text[start:cut].rstrip()
+        if (
+            cut in forced
+            or (cut in by_splitter and _plain_end(sentence, text, cut, rules))
+            or _keeps_cut(sentence, text, cut, cut in by_splitter, rules)
+        ):
+            if sentence:
+                spans.append((offset + start, offset + start + len(sentence)))
+            start = cut
+    sentence = text[start:].rstrip()
+    if sentence:
+        spans.append((offset + start, offset + start + len(sentence)))
+
+
+def sentence_spans(text: str, language: str | None) -> list[Span]:
+    """(start, end) of each sentence in `text`, trimmed of surrounding whitespace.
+
+    A newline inside a paragraph is a line break, so it always ends a sentence.
+    """
+    return spans_with_rules(text, rules_for(language))
+
+
+def spans_with_rules(text: str, rules: SentenceRules) -> list[Span]:
+    """`sentence_spans` with the language's rules already looked up."""
+    spans: list[Span] = []
+    offset = 0
+    for line in text.split("\n") if "\n" in text else (text,):
+        lead = len(line) - len(line.lstrip())
+        if lead < len(line):
+            _line_spans(line[lead:], offset + lead, rules, spans)
+        offset += len(line) + 1
+    return spans
