@@ -30,6 +30,7 @@ class SentenceRules:
     before_numbers: frozenset[str]  # "No. 5", "Sept. 14": no end when a digit follows
     abbreviations: frozenset[str]  # may end a sentence: an end only before a starter word
     starters: frozenset[str]  # capitalised words that often open a sentence ("The", "Er")
+    continuations: frozenset[str]  # lower-case words that go on after a "?" ("asks")
     ordinal_period: bool  # "am 3. Oktober": a number with a period can be an ordinal
     ordinal_leads: frozenset[str]  # words before an ordinal ("der", "am"), lower case
     ordinal_words: frozenset[str]  # words after an ordinal ("oktober", "jahrhundert")
@@ -76,6 +77,7 @@ def rules_for(language: str | None) -> SentenceRules:
         before_numbers=before_numbers,
         abbreviations=abbreviations,
         starters=frozenset(_words(universal, "starters") | _words(own, "starters")),
+        continuations=frozenset(_words(universal, "continuations") | _words(own, "continuations")),
         ordinal_period=bool(own.get("ordinal_period", False)),
         ordinal_leads=frozenset(w.lower() for w in lists["ordinal_leads"]),
         ordinal_words=frozenset(w.lower() for w in lists["ordinal_words"]),

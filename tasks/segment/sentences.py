@@ -20,16 +20,21 @@ from tasks.segment.rules import SentenceRules, rules_for
 Span = tuple[int, int]
 
 CLOSERS = "\"'”’»›)]}"
+FORMAT_MARKS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 OPENERS = "\"'“‘„«‹([{¿¡"
 _SPACE = re.compile(r"\s*")
-# a period (maybe closed by quotes or brackets) and a space: where a sentence may end
-_PERIOD_GAP = re.compile(r"\.[\"'”’»›)\]]*\s+")
+# an end mark (maybe closed by quotes or brackets) and a space: where a sentence may end
+_PERIOD_GAP = re.compile(r"[.?!][\"'”’»›)\]]*\s+")
 # opening marks left at the end of a piece, after a space
 _DANGLING_OPENER = re.compile(r"\s([\"'“‘„«‹(\[¿¡]+)$")
 # the next word, past opening quotes and brackets
-_NEXT_WORD = re.compile(r"[\"'“‘„«‹(\[¿¡]*(\w[\w'’-]*)")
+_NEXT_WORD = re.compile(r"[\"'“‘„«‹(\[¿¡\u200e\u200f\u202a-\u202e\u2066-\u2069]*(\w[\w'’-]*)")
+# "compounds. . . . The": the period ends the sentence, the ellipsis opens the next
+_ATTACHED_ELLIPSIS = re.compile(r"(?<=\w\.)\s+(?=\.\s\.\s\.\s+(\S))")
 # dotted abbreviations: letters only, short parts ("U.S", "z.B", "т.е", "EE.UU", "Ph.D")
 _DOTTED = re.compile(r"[^\W\d_]{1,4}(?:\.[^\W\d_]{1,4})+")
+_GLUED_NUMBER = re.compile(r"(?<!\S)\d{1,2}\.$")
+_GLUED_ITEM = re.compile(r"(?<!\S)\d{1,2}\.[^\W\d_]")
 _ORDINAL = re.compile(r"[-–]?\d{1,3}")
 # a list marker standing alone: "1.", "a)", "⁃9.", "iv."
 _LIST_MARKER = re.compile(r"(?:[⁃•▪*–-]\s?)?(?:\d{1,2}|[a-z]|[ivx]{1,4})(?:\.\)|[.)])")
@@ -95,6 +100,8 @@ def _is_abbreviation(stem: str, key: str, rules: SentenceRules) -> bool:
 
 def _keeps_cut(sentence: str, text: str, cut: int, by_splitter: bool, rules: SentenceRules) -> bool:
     """Whether `sentence` (trimmed) ends where the next one would begin, at `cut`."""
+    if text[cut] in ",;:":
+        return False  # nothing starts with a comma (",,Das" is a quote, typed with commas)
     match = _NEXT_WORD.match(text, cut)
     word = match.group(1) if match else ""
     first = word[:1]
@@ -108,15 +115,20 @@ def _keeps_cut(sentence: str, text: str, cut: int, by_splitter: bool, rules: Sen
         return not lower_next
     if core.endswith(". . ."):  # a spaced ellipsis alone marks an omission, not an end
         return False
-    if mark in "?!…" or core.endswith(".."):
+    if mark == "…" or core.endswith(".."):
         return by_splitter and not lower_next
+    if mark in "?!":
+        if not lower_next:
+            return by_splitter
+        # "кім? не?" ends; '"Why?" she asked', "Jeb! was" (a name), "New You? asks" go on
+        return not (closed or word in rules.continuations or mark == "!" and _is_name(core))
     if mark != ".":
         return by_splitter
+    if not text[cut - 1].isspace() and _is_glued_list(core, text):
+        return False  # "1.Helado, 2.Carne, 3.Arroz": list numbers glued to their items
     if _LIST_MARKER.fullmatch(core):  # "1." or "• 9." alone opens a list item
         return False
-    token = core.rsplit(None, 1)[-1]
-    token = token.lstrip(OPENERS)
-    stem = token[:-1]
+    stem = core.rsplit(None, 1)[-1].lstrip(OPENERS)[:-1].strip(FORMAT_MARKS)
     key = stem.lower()
     if rules.ordinal_period and _ORDINAL.fullmatch(stem) and _is_ordinal(core, word, rules):
         return False
@@ -127,12 +139,25 @@ def _keeps_cut(sentence: str, text: str, cut: int, by_splitter: bool, rules: Sen
         return False
     if first.isdigit():
         return by_splitter and key not in rules.before_numbers
-    if len(stem) == 1 and stem.isupper():  # an initial: "Jonas E. Smith"
-        return by_splitter and word in rules.starters
+    if len(stem) == 1 and stem.isalpha() and not stem.islower():
+        # an initial ("Jonas E. Smith") unless a sentence clearly starts ("you and I. Did");
+        # in a script without case a lone letter is an abbreviation (Arabic "د." Dr.)
+        return stem.isupper() and word in rules.starters
     if abbreviation and not by_splitter:  # "Briggs & Co. It closed": ends before a starter
         return word in rules.starters
     # the splitter saw no end here: it keeps a quoted passage whole ('"Yes. We will."')
     return by_splitter
+
+
+def _is_glued_list(core: str, text: str) -> bool:
+    """The sentence ends in a list number and the line numbers items that way twice or more."""
+    return _GLUED_NUMBER.search(core) is not None and len(_GLUED_ITEM.findall(text)) >= 2
+
+
+def _is_name(core: str) -> bool:
+    """A capitalised word inside the sentence ends in the mark: "Jeb!", "Yahoo!"."""
+    words = core.rsplit(None, 1)
+    return len(words) == 2 and words[1][:1].isupper()
 
 
 def _is_ordinal(core: str, word: str, rules: SentenceRules) -> bool:
@@ -178,6 +203,8 @@ def _line_spans(text: str, offset: int, rules: SentenceRules, spans: list[Span])
         pieces = [text[a:b] for a, b in zip(starts, [*starts[1:], size], strict=True)]
     gaps = [m.end() for m in _PERIOD_GAP.finditer(text)]
     forced = _list_cuts(text)
+    if ". . . ." in text:
+        forced.update(m.end() for m in _ATTACHED_ELLIPSIS.finditer(text) if m[1].isupper())
     if len(pieces) == 1 and not gaps and not forced and rules.clause_break is None:
         spans.append((offset, offset + len(text.rstrip())))  # one sentence, nothing to check
         return
