@@ -24,7 +24,8 @@ FORMAT_MARKS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u20
 OPENERS = "\"'“‘„«‹([{¿¡"
 _SPACE = re.compile(r"\s*")
 # an end mark (maybe closed by quotes or brackets) and a space: where a sentence may end
-_PERIOD_GAP = re.compile(r"[.?!][\"'”’»›)\]]*\s+")
+_PERIOD_GAP = re.compile(r"([.?!])[\"'”’»›)\]}]*\s+")
+_END_GAP = re.compile(r"[.?!][\"'”’»›)\]}]*\s+")  # the same, counted only
 # opening marks left at the end of a piece, after a space
 _DANGLING_OPENER = re.compile(r"\s([\"'“‘„«‹(\[¿¡]+)$")
 # the next word, past opening quotes and brackets
@@ -68,11 +69,10 @@ def _list_cuts(text: str) -> set[int]:
     """Starts of inline list items after the first: "1. Eggs 2. Milk", "a. One b. Two".
 
     A list begins at the start of the line or after a colon with "1"/"a" (or any number
-    behind a bullet), and only markers that continue it in order count.
+    behind a bullet), and only markers that continue it in order count. Called only when
+    the line may hold a list (`_forced_cuts`).
     """
     cuts: set[int] = set()
-    if not (_LIST_AT_START.match(text) or (":" in text and _LIST_AFTER_COLON.search(text))):
-        return cuts
     expected: str | None = None
     style = ""
     for match in _LIST_ITEM.finditer(text):
@@ -193,6 +193,37 @@ def _plain_end(sentence: str, text: str, cut: int, rules: SentenceRules) -> bool
     )
 
 
+def _forced_cuts(text: str, rules: SentenceRules) -> set[int]:
+    """Cuts no rule undoes: inline list items, attached ellipses, clause marks (Arabic)."""
+    forced: set[int] = set()
+    if _LIST_AT_START.match(text) or (":" in text and _LIST_AFTER_COLON.search(text)):
+        forced = _list_cuts(text)
+    if ". . . ." in text:
+        forced.update(m.end() for m in _ATTACHED_ELLIPSIS.finditer(text) if m[1].isupper())
+    if rules.clause_break is not None:
+        forced.update(m.end() for m in rules.clause_break.finditer(text))
+    return forced
+
+
+def _may_end(gap: re.Match[str], text: str, rules: SentenceRules) -> bool:
+    """Whether a mark the splitter passed over could still end a sentence ("Co. It")."""
+    match = _NEXT_WORD.match(text, gap.end())
+    word = match.group(1) if match else ""
+    if gap.group(1) != ".":
+        return word[:1].islower()  # "кім? не?"
+    return word in rules.starters or text.startswith(". . . .", gap.start() - 6)
+
+
+def _all_plain(pieces: list[str], rules: SentenceRules) -> bool:
+    """Whether each of the splitter's sentences but the last ends plainly (`_plain_end`)."""
+    for i in range(len(pieces) - 1):
+        piece = pieces[i]
+        sentence = piece.rstrip()
+        if len(sentence) == len(piece) or not _plain_end(sentence, pieces[i + 1], 0, rules):
+            return False
+    return True
+
+
 def _line_spans(text: str, offset: int, rules: SentenceRules, spans: list[Span]) -> None:
     """Append the sentence spans of one line (no newline inside), shifted by `offset`."""
     size = len(text)
@@ -201,18 +232,21 @@ def _line_spans(text: str, offset: int, rules: SentenceRules, spans: list[Span])
         boundaries = sentencex.get_sentence_boundaries(rules.splitter_language, text)
         starts = [0] + [b["start_index"] for b in boundaries[1:]]
         pieces = [text[a:b] for a, b in zip(starts, [*starts[1:], size], strict=True)]
-    gaps = [m.end() for m in _PERIOD_GAP.finditer(text)]
-    forced = _list_cuts(text)
-    if ". . . ." in text:
-        forced.update(m.end() for m in _ATTACHED_ELLIPSIS.finditer(text) if m[1].isupper())
-    if len(pieces) == 1 and not gaps and not forced and rules.clause_break is None:
-        spans.append((offset, offset + len(text.rstrip())))  # one sentence, nothing to check
+    forced = _forced_cuts(text, rules)
+    n_gaps = len(_END_GAP.findall(text))  # cheaper than match objects, on the common path
+    if n_gaps == len(pieces) - 1 and not forced and _all_plain(pieces, rules):
+        # every mark followed by a space is one of the splitter's cuts, and each is plain
+        start = offset
+        for piece in pieces:
+            spans.append((start, start + len(piece.rstrip())))
+            start += len(piece)
         return
     cuts = _splitter_cuts(text, pieces)
     by_splitter = set(cuts)
-    extra = [end for end in gaps if end not in by_splitter]
-    if rules.clause_break is not None:
-        forced.update(m.end() for m in rules.clause_break.finditer(text))
+    gaps = _PERIOD_GAP.finditer(text) if n_gaps else ()
+    extra = [
+        end for gap in gaps if (end := gap.end()) not in by_splitter and _may_end(gap, text, rules)
+    ]
     if extra or forced:
         cuts = sorted({cut for cut in (*by_splitter, *extra, *forced) if cut < size})
     start = 0
@@ -250,4 +284,12 @@ def spans_with_rules(text: str, rules: SentenceRules) -> list[Span]:
         if lead < len(line):
             _line_spans(line[lead:], offset + lead, rules, spans)
         offset += len(line) + 1
+    return spans
+
+
+def line_spans(line: str, rules: SentenceRules) -> list[Span]:
+    """Sentence spans of one line with no newline and no surrounding whitespace."""
+    spans: list[Span] = []
+    if line:
+        _line_spans(line, 0, rules, spans)
     return spans
