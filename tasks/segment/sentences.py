@@ -34,6 +34,7 @@ _NEXT_WORD = re.compile(r"[\"'“‘„«‹(\[¿¡\u200e\u200f\u202a-\u202e\u20
 _ATTACHED_ELLIPSIS = re.compile(r"(?<=\w\.)\s+(?=\.\s\.\s\.\s+(\S))")
 # dotted abbreviations: letters only, short parts ("U.S", "z.B", "т.е", "EE.UU", "Ph.D")
 _DOTTED = re.compile(r"[^\W\d_]{1,4}(?:\.[^\W\d_]{1,4})+")
+_ELISION = re.compile(r"^[^\W\d_]{1,4}['’](?=[^\W\d_])")
 _GLUED_NUMBER = re.compile(r"(?<!\S)\d{1,2}\.$")
 _GLUED_ITEM = re.compile(r"(?<!\S)\d{1,2}\.[^\W\d_]")
 _ORDINAL = re.compile(r"[-–]?\d{1,3}")
@@ -129,6 +130,7 @@ def _keeps_cut(sentence: str, text: str, cut: int, by_splitter: bool, rules: Sen
     if _LIST_MARKER.fullmatch(core):  # "1." or "• 9." alone opens a list item
         return False
     stem = core.rsplit(None, 1)[-1].lstrip(OPENERS)[:-1].strip(FORMAT_MARKS)
+    stem = _ELISION.sub("", stem)  # "l'Avv." is "Avv."
     key = stem.lower()
     if rules.ordinal_period and _ORDINAL.fullmatch(stem) and _is_ordinal(core, word, rules):
         return False

@@ -253,6 +253,12 @@ def test_ellipses_lists_urls_numbers_lines(text: str, expected: list[str]) -> No
             "Il dott. Ferri ha parlato. Poi è partito.",
             ["Il dott. Ferri ha parlato.", "Poi è partito."],
         ),
+        # an elided article does not hide the abbreviation behind it
+        (
+            "fr",
+            "Le cortège part de l'av. Foch à midi. Il finit tard.",
+            ["Le cortège part de l'av. Foch à midi.", "Il finit tard."],
+        ),
         (
             "ru",
             "Это, т.е. проект, закрыт. Проф. Орлов сказал: «Всё».",
