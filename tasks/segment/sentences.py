@@ -34,7 +34,7 @@ _NEXT_WORD = re.compile(r"[\"'“‘„«‹(\[¿¡\u200e\u200f\u202a-\u202e\u20
 _ATTACHED_ELLIPSIS = re.compile(r"(?<=\w\.)\s+(?=\.\s\.\s\.\s+(\S))")
 # dotted abbreviations: letters only, short parts ("U.S", "z.B", "т.е", "EE.UU", "Ph.D")
 _DOTTED = re.compile(r"[^\W\d_]{1,4}(?:\.[^\W\d_]{1,4})+")
-_ELISION = re.compile(r"^[^\W\d_]{1,4}['’](?=[^\W\d_])")
+_ELISION = re.compile(r"^[^\W\d_]{1,4}['’](?=[^\W\d_]{2})")
 _GLUED_NUMBER = re.compile(r"(?<!\S)\d{1,2}\.$")
 _GLUED_ITEM = re.compile(r"(?<!\S)\d{1,2}\.[^\W\d_]")
 _ORDINAL = re.compile(r"[-–]?\d{1,3}")
@@ -135,8 +135,8 @@ def _keeps_cut(sentence: str, text: str, cut: int, by_splitter: bool, rules: Sen
     if rules.ordinal_period and _ORDINAL.fullmatch(stem) and _is_ordinal(core, word, rules):
         return False
     abbreviation = _is_abbreviation(stem, key, rules)
-    if lower_next:
-        return by_splitter and not (abbreviation or closed)
+    if lower_next:  # "etc. and", "Sept. next year": only a plain word ends here
+        return by_splitter and not (abbreviation or closed or key in rules.before_numbers)
     if key in rules.titles:
         return False
     if first.isdigit():

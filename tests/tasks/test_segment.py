@@ -185,6 +185,7 @@ def test_initials(text: str, expected: list[str]) -> None:
             'He added: "Nobody was hurt. The road is open."',
             ['He added: "Nobody was hurt. The road is open."'],
         ),
+        ('She said: "We can\'t. We tried."', ['She said: "We can\'t. We tried."']),
         (
             "The plant (it opened in 1974.) closed in June. Workers left.",
             ["The plant (it opened in 1974.) closed in June.", "Workers left."],
