@@ -18,6 +18,7 @@ import sentencex
 from tasks.segment.rules import SentenceRules, rules_for
 
 Span = tuple[int, int]
+_NO_CUTS: frozenset[int] = frozenset()
 
 CLOSERS = "\"'”’»›)]}"
 FORMAT_MARKS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -195,11 +196,12 @@ def _plain_end(sentence: str, text: str, cut: int, rules: SentenceRules) -> bool
     )
 
 
-def _forced_cuts(text: str, rules: SentenceRules) -> set[int]:
+def _forced_cuts(text: str, rules: SentenceRules) -> frozenset[int] | set[int]:
     """Cuts no rule undoes: inline list items, attached ellipses, clause marks (Arabic)."""
-    forced: set[int] = set()
-    if _LIST_AT_START.match(text) or (":" in text and _LIST_AFTER_COLON.search(text)):
-        forced = _list_cuts(text)
+    may_list = _LIST_AT_START.match(text) or (":" in text and _LIST_AFTER_COLON.search(text))
+    if not may_list and rules.clause_break is None and ". . . ." not in text:
+        return _NO_CUTS  # most paragraphs: nothing to build
+    forced: set[int] = _list_cuts(text) if may_list else set()
     if ". . . ." in text:
         forced.update(m.end() for m in _ATTACHED_ELLIPSIS.finditer(text) if m[1].isupper())
     if rules.clause_break is not None:
@@ -216,13 +218,26 @@ def _may_end(gap: re.Match[str], text: str, rules: SentenceRules) -> bool:
     return word in rules.starters or text.startswith(". . . .", gap.start() - 6)
 
 
-def _all_plain(pieces: list[str], rules: SentenceRules) -> bool:
-    """Whether each of the splitter's sentences but the last ends plainly (`_plain_end`)."""
-    for i in range(len(pieces) - 1):
-        piece = pieces[i]
+def _add_plain_spans(
+    pieces: list[str], offset: int, rules: SentenceRules, spans: list[Span]
+) -> bool:
+    """Append the splitter's sentences as they are if each ends plainly (`_plain_end`).
+
+    Called when every mark followed by a space is one of the splitter's cuts. Returns
+    False, appending nothing, when one of them needs the full rules.
+    """
+    found: list[Span] = []
+    start = offset
+    last = len(pieces) - 1
+    for i, piece in enumerate(pieces):
         sentence = piece.rstrip()
-        if len(sentence) == len(piece) or not _plain_end(sentence, pieces[i + 1], 0, rules):
+        if i < last and (
+            len(sentence) == len(piece) or not _plain_end(sentence, pieces[i + 1], 0, rules)
+        ):
             return False
+        found.append((start, start + len(sentence)))
+        start += len(piece)
+    spans.extend(found)
     return True
 
 
@@ -236,12 +251,7 @@ def _line_spans(text: str, offset: int, rules: SentenceRules, spans: list[Span])
         pieces = [text[a:b] for a, b in zip(starts, [*starts[1:], size], strict=True)]
     forced = _forced_cuts(text, rules)
     n_gaps = len(_END_GAP.findall(text))  # cheaper than match objects, on the common path
-    if n_gaps == len(pieces) - 1 and not forced and _all_plain(pieces, rules):
-        # every mark followed by a space is one of the splitter's cuts, and each is plain
-        start = offset
-        for piece in pieces:
-            spans.append((start, start + len(piece.rstrip())))
-            start += len(piece)
+    if n_gaps == len(pieces) - 1 and not forced and _add_plain_spans(pieces, offset, rules, spans):
         return
     cuts = _splitter_cuts(text, pieces)
     by_splitter = set(cuts)
