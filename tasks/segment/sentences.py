@@ -82,8 +82,8 @@ def _list_cuts(text: str) -> set[int]:
         if expected is not None and value == expected and bullet + delimiter == style:
             cuts.add(match.start())
         else:
-            before = text[: match.start()].rstrip()
-            opens = not before or before.endswith(":")
+            start = match.start()  # a list opens the line or follows a colon
+            opens = start == 0 or text[max(0, start - 8) : start].rstrip()[-1:] == ":"
             if not (opens and (bullet or value in ("1", "a"))):
                 continue
         style = bullet + delimiter
