@@ -396,3 +396,34 @@ def test_rerun_skips_everything_and_writes_no_table_part(hostile_run) -> None:
         after = sorted(p.stat().st_ino for p in (out / table).resolve().glob("*.parquet"))
         assert after == inodes[table], f"{table}: the rerun rewrote a part"
     assert len(_rows(out, "runs")) == 2
+
+
+def test_inputs_that_change_kind_replace_their_rows(hostile_run) -> None:
+    """An article that becomes unreadable, then readable again, and a quarantined file that
+    becomes an article: one row per input at every step, never a second copy."""
+    raw, out, _ = hostile_run
+
+    def outcome(name: str) -> tuple[int, int]:
+        articles = [r for r in _rows(out, "articles") if r["source_path"] == name]
+        quarantined = [r for r in _rows(out, "quarantine") if r["source_path"] == name]
+        return len(articles), len(quarantined)
+
+    def run_balances() -> RunSummary:
+        summary = newsflow_pipeline(raw_dir=str(raw), out_dir=str(out), workers=1)
+        assert summary.n_inputs == summary.n_articles + summary.n_quarantined + summary.n_skipped
+        return summary
+
+    content = (raw / "with space.txt").read_bytes()
+    (raw / "with space.txt").unlink()
+    os.symlink(raw.parent / "outside-secret.txt", raw / "with space.txt")
+    assert run_balances().n_quarantined == 1
+    assert outcome("with space.txt") == (0, 1)
+
+    (raw / "with space.txt").unlink()
+    (raw / "with space.txt").write_bytes(content)
+    (raw / "empty.txt").write_bytes(article("Agua", PARAGRAPHS_ES).encode())
+    assert run_balances().n_articles == 2
+    assert outcome("with space.txt") == (1, 0)
+    assert outcome("empty.txt") == (1, 0)
+    sentences = _rows(out, "sentences")
+    assert len({(r["article_id"], r["sentence_idx"]) for r in sentences}) == len(sentences)
