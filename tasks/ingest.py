@@ -44,6 +44,8 @@ _BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
 _UTF8_VALID_PER_INVALID = 4
 # `encoding` of text decoded as UTF-8 with its invalid bytes replaced
 UTF8_REPAIRED = "utf-8+replace"
+# Share of NUL high bytes that marks UTF-16 text without a byte-order mark.
+_UTF16_NUL_HIGH_SHARE = 0.5
 _ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 _NON_ASCII = re.compile("[^\x00-\x7f]")
 # control characters other than tab, newline, carriage return and form feed
@@ -190,6 +192,9 @@ def decode_text(data: bytes) -> tuple[str, str]:
                 return _checked(data.decode(encoding)), encoding
             except UnicodeDecodeError as error:
                 raise UnreadableInput(f"invalid {encoding} after its byte-order mark") from error
+    utf16 = _bomless_utf16(data)
+    if utf16 is not None:
+        return _checked(utf16[0]), utf16[1]
     try:
         return _checked(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:
@@ -201,6 +206,25 @@ def decode_text(data: bytes) -> tuple[str, str]:
     if best is None or best.encoding is None:
         raise UnreadableInput("binary content: no text encoding fits")
     return _checked(str(best)), best.encoding
+
+
+def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 without a byte-order mark, told by its NUL high bytes (Latin-script text):
+    every other byte NUL on one side only. None when the bytes do not look so."""
+    half = len(data) // 2
+    if len(data) % 2 or half < 2:
+        return None
+    zeros_even, zeros_odd = data[0::2].count(0), data[1::2].count(0)
+    for encoding, high, low in (
+        ("utf-16-le", zeros_odd, zeros_even),
+        ("utf-16-be", zeros_even, zeros_odd),
+    ):
+        if high > _UTF16_NUL_HIGH_SHARE * half and low == 0:
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                return None
+    return None
 
 
 def _mostly_utf8(data: bytes) -> str | None:

@@ -171,6 +171,11 @@ CASES: dict[str, Case] = {
         "article",
         check=_text_has("Straßenbahnen", "Düsseldorf"),
     ),
+    "utf16-no-bom.txt": Case(
+        _bytes("utf16-no-bom.txt", article("Ferry", PARAGRAPHS_EN).encode("utf-16-le")),
+        "article",
+        check=lambda row: row["encoding"] == "utf-16-le" and "Brennvik" in str(row["body"]),
+    ),
     "utf8-bom.txt": Case(
         _bytes("utf8-bom.txt", article("Ferry", PARAGRAPHS_EN).encode("utf-8-sig")),
         "article",

@@ -168,3 +168,9 @@ def test_unreadable_file_and_folder_are_quarantined(tmp_path: Path) -> None:
         ("locked.txt", "permission denied"),
         ("closed", "permission denied"),
     }
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_decode_utf16_without_byte_order_mark(encoding: str) -> None:
+    text = "Überschrift\n\nDie Stadtwerke bestellen neue Straßenbahnen für München.\n"
+    assert decode_text(text.encode(encoding)) == (text, encoding)
