@@ -119,8 +119,10 @@ RUNS = pa.schema(
 INPUTS_STATE = pa.schema(
     [
         ("source_path", pa.string()),
+        # SHA-256 of the bytes read; for an input discovery refused, "unread:" + hash of reason
         ("input_hash", pa.string()),
-        ("outcome", pa.string()),  # "articles" or "quarantined"
+        # "processed" (articles or an ingest quarantine row), "quarantined" (at discovery)
+        ("outcome", pa.string()),
         ("run_id", pa.string()),
     ]
 )
