@@ -34,9 +34,11 @@ from tasks.write import (
     CommitPlan,
     article_ids_of_sources,
     build_catalog,
+    check_schema_version,
     commit_version,
     current_version,
     discard_staging,
+    hold_at,
     inputs_state_after,
     output_lock,
     params_json,
@@ -146,16 +148,22 @@ def newsflow_pipeline(
         return now
 
     out = str(Path(settings.out_dir).resolve())
-    with output_lock(out):
+    with output_lock(out, run_id, settings.lock_wait_seconds) as taken_over:
+        if taken_over:
+            logger.warning(taken_over)
+        migration = check_schema_version(out)
+        if migration:
+            logger.warning(migration)
         discard_staging(out)
         previous = current_version(out)
         t = time.perf_counter()
-        inputs, problems = discover_inputs(settings.raw_dir)
+        inputs, found_problems = discover_inputs(settings.raw_dir)
         state = read_state(previous, "_state/inputs", tables.INPUTS_STATE)
         seen = dict(
             zip(state["source_path"].to_pylist(), state["input_hash"].to_pylist(), strict=True)
         )
-        plan = plan_inputs(inputs, seen)
+        plan = plan_inputs(inputs, seen, found_problems)
+        problems = plan.problems
         dropped = article_ids_of_sources(previous, plan.changed_sources)
         workers = workers_for(len(plan.todo), settings)
         batches = split_batches(plan.todo, settings.batch_size, workers)
@@ -169,18 +177,26 @@ def newsflow_pipeline(
             staged = [f.result() for f in futures]
         stage_batch(staged_dir, "discover", {}, quarantine_table(problems, run_id))
         t = lap("batches", t)
-        assignments: pa.Table = cluster_corpus.submit(
-            str(previous) if previous else None, str(staged_dir), dropped, settings
-        ).result()
-        t = lap("cluster", t)
+        hold_at("staged")
         n_articles = sum(s.n_articles for s in staged)
+        # with no article in or out, clusters stand and the articles are carried as they are
+        assignments: pa.Table | None = None
+        if n_articles or dropped:
+            assignments = cluster_corpus.submit(
+                str(previous) if previous else None, str(staged_dir), dropped, settings
+            ).result()
+        t = lap("cluster", t)
         n_quarantined = sum(s.n_quarantined for s in staged) + len(problems)
-        n_duplicates = count_copies(assignments, staged_article_ids(staged_dir))
+        n_duplicates = (
+            count_copies(assignments, staged_article_ids(staged_dir))
+            if assignments is not None
+            else 0
+        )
         summary = RunSummary(
             run_id=run_id,
             status="completed",
-            n_inputs=len(inputs) + len(problems),
-            n_skipped=len(plan.skipped),
+            n_inputs=len(inputs) + len(found_problems),
+            n_skipped=len(plan.skipped) + len(plan.skipped_problems),
             n_articles=n_articles,
             n_quarantined=n_quarantined,
             n_duplicates=n_duplicates,
@@ -210,6 +226,7 @@ def newsflow_pipeline(
                 assignments=assignments,
             ),
         )
+        hold_at("committed")
         build_catalog(out, SQL_DIR)
         discard_staging(out)
         lap("commit", t)

@@ -173,7 +173,7 @@ def process_input_batch(
     batch: Sequence[InputFile], staged_dir: str, run_id: str, settings: Settings
 ) -> StagedBatch:
     """Read, process and stage one batch of inputs; runs in a worker process."""
-    dumps, problems = read_inputs(batch, settings.max_input_bytes)
+    dumps, problems = read_inputs(batch, settings.max_input_bytes, settings.max_line_chars)
     built = build_batch_tables(
         dumps,
         run_id,

@@ -10,8 +10,9 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -25,6 +26,30 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 # Share of control characters (other than tab/newline/CR/FF) above which text is binary.
 _MAX_CONTROL_SHARE = 0.02
+# Leading bytes of formats that are never a plain-text dump, so the reason can name them.
+_BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"\x1f\x8b", "gzip-compressed data"),
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"%PDF-", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive"),
+    (b"BZh91AY&SY", "bzip2-compressed data"),
+    (b"\xfd7zXZ\x00", "xz-compressed data"),
+    (b"(\xb5/\xfd", "zstd-compressed data"),
+    (b"\x7fELF", "executable"),
+)
+# UTF-8 text with a few stray bytes stays UTF-8 (the bytes become U+FFFD) when its valid
+# multi-byte characters outnumber the invalid sequences this many times; otherwise a legacy
+# encoding is detected (a legacy text's accented letters are invalid UTF-8 one by one).
+_UTF8_VALID_PER_INVALID = 4
+# `encoding` of text decoded as UTF-8 with its invalid bytes replaced
+UTF8_REPAIRED = "utf-8+replace"
+# Share of NUL high bytes that marks UTF-16 text without a byte-order mark.
+_UTF16_NUL_HIGH_SHARE = 0.5
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+# control characters other than tab, newline, carriage return and form feed
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,31 +105,61 @@ def discover_inputs(raw_dir: str) -> tuple[list[InputFile], list[QuarantineRecor
     """Every regular file under `raw_dir`, recursively, in a stable order.
 
     Hidden files and folders (names starting with ".") are skipped as editor and OS
-    artefacts. Symbolic links are never followed out of the raw folder, and directory
-    links are not descended (no loops); a file that cannot be read is quarantined.
+    artefacts. Symbolic links are never followed out of the raw folder, and links to
+    folders are never descended (no loops, no second copy of a tree): each is quarantined
+    with the reason. Unreadable files and folders are quarantined too.
     """
     root = Path(raw_dir).resolve()
+    if not root.is_dir():
+        raise FileNotFoundError(f"raw folder {raw_dir} does not exist or is not a folder")
     found: list[InputFile] = []
     problems: list[QuarantineRecord] = []
-    for folder, dirnames, filenames in os.walk(root, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
+
+    def unreadable_folder(error: OSError) -> None:
+        folder = Path(error.filename or root)
+        problems.append(
+            QuarantineRecord(source_path_of(folder, root), 0, "discover", _reason(error))
+        )
+
+    for folder, dirnames, filenames in os.walk(root, onerror=unreadable_folder):
+        linked = [d for d in dirnames if not d.startswith(".") and (Path(folder) / d).is_symlink()]
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in linked)
+        for name in sorted(filenames + linked):
             if name.startswith("."):
                 continue
             path = Path(folder) / name
-            source_path = path.relative_to(root).as_posix()
+            source_path = source_path_of(path, root)
             try:
-                real = path.resolve(strict=True)
-                if not real.is_relative_to(root):
-                    raise UnreadableInput("symbolic link points outside the raw folder")
-                if not real.is_file():
-                    raise UnreadableInput("not a regular file")
-                found.append(
-                    InputFile(str(real), source_path, real.stat().st_size, hash_file(str(real)))
-                )
+                found.append(_input_file(path, source_path, root))
             except (OSError, RuntimeError, UnreadableInput) as error:
                 problems.append(QuarantineRecord(source_path, 0, "discover", _reason(error)))
+    problems.sort(key=lambda p: p.source_path)
     return found, problems
+
+
+def source_path_of(path: Path, root: Path) -> str:
+    """The path relative to the raw folder, "/"-separated, always valid UTF-8.
+
+    A file name that is not UTF-8 keeps its odd bytes as `\\xNN` escapes, so it can be
+    stored and shown; the file itself is still opened by its real name.
+    """
+    relative = os.fsencode(path.relative_to(root).as_posix())
+    return relative.decode("utf-8", errors="backslashreplace")
+
+
+def _input_file(path: Path, source_path: str, root: Path) -> InputFile:
+    real = path.resolve(strict=True)
+    if not real.is_relative_to(root):
+        raise UnreadableInput("symbolic link points outside the raw folder")
+    if real.is_dir():
+        if path.parent.resolve().is_relative_to(real):
+            raise UnreadableInput("symbolic link loop: a link to a folder holding it")
+        raise UnreadableInput(
+            "symbolic link to a folder: not followed (its files are read at their own path)"
+        )
+    if not real.is_file():
+        raise UnreadableInput("not a regular file (device, socket or pipe)")
+    return InputFile(str(real), source_path, real.stat().st_size, hash_file(str(real)))
 
 
 def _reason(error: BaseException) -> str:
@@ -120,36 +175,80 @@ def _reason(error: BaseException) -> str:
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
-    """Decode a dump's bytes to text: BOM first, then strict UTF-8, then detection.
+    """Decode a dump's bytes to text: BOM first, then UTF-8, then detection.
 
+    UTF-8 with a few invalid bytes is kept as UTF-8 (encoding `utf-8+replace`) rather
+    than re-read whole in a legacy encoding that would garble its accented letters.
     Returns (text, encoding). Raises UnreadableInput when the bytes are not text.
     """
     if not data.strip():
         raise UnreadableInput("empty or whitespace-only file")
+    for signature, kind in _BINARY_SIGNATURES:
+        if data.startswith(signature):
+            raise UnreadableInput(f"binary content: {kind}")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
                 return _checked(data.decode(encoding)), encoding
             except UnicodeDecodeError as error:
                 raise UnreadableInput(f"invalid {encoding} after its byte-order mark") from error
+    utf16 = _bomless_utf16(data)
+    if utf16 is not None:
+        return _checked(utf16[0]), utf16[1]
     try:
         return _checked(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:
         pass
+    repaired = _mostly_utf8(data)
+    if repaired is not None:
+        return _checked(repaired), UTF8_REPAIRED
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise UnreadableInput("binary content: no text encoding fits")
     return _checked(str(best)), best.encoding
 
 
+def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 without a byte-order mark, told by its NUL high bytes (Latin-script text):
+    every other byte NUL on one side only. None when the bytes do not look so."""
+    half = len(data) // 2
+    if len(data) % 2 or half < 2:
+        return None
+    zeros_even, zeros_odd = data[0::2].count(0), data[1::2].count(0)
+    for encoding, high, low in (
+        ("utf-16-le", zeros_odd, zeros_even),
+        ("utf-16-be", zeros_even, zeros_odd),
+    ):
+        if high > _UTF16_NUL_HIGH_SHARE * half and low == 0:
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 text with stray invalid bytes, each replaced by U+FFFD; None if not UTF-8."""
+    text = data.decode("utf-8", errors="surrogateescape")  # a bad byte -> U+DC80..U+DCFF
+    invalid = len(_ESCAPED_BYTE.findall(text))
+    multibyte = len(_NON_ASCII.findall(text)) - invalid
+    if multibyte < _UTF8_VALID_PER_INVALID * invalid:
+        return None
+    return _ESCAPED_BYTE.sub("\ufffd", text)
+
+
 def _checked(text: str) -> str:
-    """Reject text that is mostly control characters (binary data that happened to decode)."""
+    """Reject text that is mostly control characters (binary data that happened to decode);
+    strip the few stray ones (NUL, escape, bell) a scraper left in real text."""
     if not text.strip():
         raise UnreadableInput("empty or whitespace-only file")
     sample = text[:65536]
-    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f")
-    if "\x00" in sample or controls / len(sample) > _MAX_CONTROL_SHARE:
+    controls = len(_CONTROL.findall(sample))
+    if controls / len(sample) > _MAX_CONTROL_SHARE:
         raise UnreadableInput("binary content: control characters or NUL bytes")
+    text = _CONTROL.sub("", text)
+    if not text.strip():
+        raise UnreadableInput("empty or whitespace-only file")
     return text
 
 
@@ -158,7 +257,7 @@ def normalise_newlines(text: str) -> str:
 
 
 def read_inputs(
-    inputs: Iterable[InputFile], max_input_bytes: int
+    inputs: Iterable[InputFile], max_input_bytes: int, max_line_chars: int | None = None
 ) -> tuple[list[DecodedDump], list[QuarantineRecord]]:
     """Read a batch of plain-text dumps (one article per file)."""
     dumps: list[DecodedDump] = []
@@ -168,20 +267,37 @@ def read_inputs(
             if item.size > max_input_bytes:
                 raise UnreadableInput(
                     f"file of {item.size} bytes exceeds the {max_input_bytes}-byte limit"
+                    " (max_input_bytes)"
                 )
-            with open(item.path, "rb") as handle:
-                data = handle.read()
+            # the path was resolved inside the raw folder: a link swapped in since is refused
+            with os.fdopen(os.open(item.path, os.O_RDONLY | os.O_NOFOLLOW), "rb") as handle:
+                data = handle.read(max_input_bytes + 1)
+            if len(data) > max_input_bytes:
+                raise UnreadableInput(f"file grew past the {max_input_bytes}-byte limit")
             text, encoding = decode_text(data)
-            dumps.append(
-                DecodedDump(
-                    item.source_path, 0, item.input_hash, normalise_newlines(text), encoding
-                )
-            )
+            text = normalise_newlines(text)
+            if max_line_chars is not None:
+                check_line_lengths(text, max_line_chars)
+            dumps.append(DecodedDump(item.source_path, 0, item.input_hash, text, encoding))
         except (OSError, UnreadableInput) as error:
             problems.append(
                 QuarantineRecord(item.source_path, 0, "ingest", _reason(error), item.input_hash)
             )
     return dumps, problems
+
+
+def check_line_lengths(text: str, max_line_chars: int) -> None:
+    """Refuse text with a line longer than any paragraph (a blob, not an article).
+
+    Every stage's cost grows with line length; a multi-megabyte line is a serialised
+    page or data, and would hold a batch for minutes.
+    """
+    longest = max(map(len, text.split("\n")))
+    if longest > max_line_chars:
+        raise UnreadableInput(
+            f"a line of {longest} characters exceeds the {max_line_chars}-character limit"
+            " (max_line_chars): not article text"
+        )
 
 
 def article_id_for(source_path: str, source_record: int, input_hash: str) -> str:
@@ -197,9 +313,22 @@ class InputPlan:
     todo: list[InputFile]
     skipped: list[InputFile]
     changed_sources: list[str]  # seen before with other content: their old rows are replaced
+    # inputs discovery could not take: new ones get a quarantine row, the same refusal
+    # as last time is skipped (its row is kept)
+    problems: list[QuarantineRecord] = field(default_factory=list)
+    skipped_problems: list[QuarantineRecord] = field(default_factory=list)
 
 
-def plan_inputs(inputs: Iterable[InputFile], seen: dict[str, str]) -> InputPlan:
+def unread_marker(problem: QuarantineRecord) -> str:
+    """What the state records for an input discovery refused: the reason, hashed."""
+    return "unread:" + hash_bytes(problem.error.encode())[:16]
+
+
+def plan_inputs(
+    inputs: Iterable[InputFile],
+    seen: dict[str, str],
+    problems: Iterable[QuarantineRecord] = (),
+) -> InputPlan:
     """Compare each input's content hash with what earlier runs recorded for its path."""
     todo: list[InputFile] = []
     skipped: list[InputFile] = []
@@ -212,4 +341,14 @@ def plan_inputs(inputs: Iterable[InputFile], seen: dict[str, str]) -> InputPlan:
         todo.append(item)
         if previous is not None:
             changed.append(item.source_path)
-    return InputPlan(todo, skipped, changed)
+    new_problems: list[QuarantineRecord] = []
+    skipped_problems: list[QuarantineRecord] = []
+    for problem in problems:
+        previous = seen.get(problem.source_path)
+        if previous == unread_marker(problem):
+            skipped_problems.append(problem)
+            continue
+        new_problems.append(problem)
+        if previous is not None:
+            changed.append(problem.source_path)
+    return InputPlan(todo, skipped, sorted(changed), new_problems, skipped_problems)

@@ -25,6 +25,10 @@ class Settings:
     min_inputs_per_worker: int = 200
     # inputs larger than this are quarantined rather than read whole into memory
     max_input_bytes: int = 20 * 1024 * 1024
+    # a line longer than this is a blob (serialised page, data), not article text
+    max_line_chars: int = 200_000
+    # a second run on a locked output folder waits this long, then is refused
+    lock_wait_seconds: float = 0.0
     # MinHash / LSH for near-duplicates: 32 bands of 4 rows catch Jaccard >= ~0.45
     minhash_permutations: int = 128
     lsh_bands: int = 32

@@ -7,6 +7,11 @@ from __future__ import annotations
 
 import pyarrow as pa
 
+# Version of the output layout and tables, recorded in each version's
+# `_state/manifest.json` and in `runs.schema_version`. Bump it when a change needs
+# existing outputs migrated, and teach `tasks.write.check_schema_version` the step.
+SCHEMA_VERSION = 2
+
 ARTICLES = pa.schema(
     [
         ("article_id", pa.string()),
@@ -106,6 +111,7 @@ RUNS = pa.schema(
         ("n_skipped", pa.int64()),
         ("n_quotes", pa.int64()),
         ("stage_seconds", pa.string()),
+        ("schema_version", pa.int32()),
     ]
 )
 
@@ -113,8 +119,10 @@ RUNS = pa.schema(
 INPUTS_STATE = pa.schema(
     [
         ("source_path", pa.string()),
+        # SHA-256 of the bytes read; for an input discovery refused, "unread:" + hash of reason
         ("input_hash", pa.string()),
-        ("outcome", pa.string()),  # "articles" or "quarantined"
+        # "processed" (articles or an ingest quarantine row), "quarantined" (at discovery)
+        ("outcome", pa.string()),
         ("run_id", pa.string()),
     ]
 )

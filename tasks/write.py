@@ -6,6 +6,8 @@ Layout of an output folder:
     <table> -> current/<table>             what readers glob: <out>/<table>/**/*.parquet
     newsflow.duckdb                        views from sql/*.sql, replaced atomically
     _staging/<run_id>/                     a run's batches before commit (outside tables)
+    _versions/<run_id>/_state/manifest.json  schema_version of that version's tables
+    .newsflow.lock                         the running writer (flock), pid and run id
 A killed run leaves `current` on the last good version; staging is discarded next time.
 Unchanged Parquet parts are hard-linked into the new version, not copied.
 """
@@ -17,6 +19,9 @@ import hashlib
 import json
 import os
 import shutil
+import socket
+import sys
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -29,7 +34,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from tasks import tables
-from tasks.ingest import InputFile, QuarantineRecord
+from tasks.ingest import InputFile, QuarantineRecord, unread_marker
 from tasks.settings import duckdb_config
 
 VERSIONS = "_versions"
@@ -38,8 +43,10 @@ CURRENT = "current"
 STATE = "_state"
 CATALOG = "newsflow.duckdb"
 LOCK = ".newsflow.lock"
+MANIFEST = "manifest.json"  # in <version>/_state/
+# Test hook: a run sleeps at the named point (see `hold_at`), so tests can kill it there.
+PAUSE_AT_ENV = "NEWSFLOW_TEST_PAUSE_AT"
 OUT_PLACEHOLDER = "@OUT@"
-KEEP_VERSIONS = 2
 # tables whose rows belong to one article and are carried from version to version
 CARRIED_TABLES = ("paragraphs", "sentences", "quotes", "boilerplate", "_sketches")
 
@@ -48,16 +55,152 @@ class OutputLocked(RuntimeError):
     """Another run holds the output folder."""
 
 
+class OutputSchemaMismatch(RuntimeError):
+    """The output folder was written by a newsflow whose tables this one cannot extend."""
+
+
 @contextmanager
-def output_lock(out_dir: str) -> Iterator[None]:
-    """One run per output folder at a time: a second one is refused with a clear message."""
+def output_lock(out_dir: str, run_id: str = "", wait_seconds: float = 0.0) -> Iterator[str | None]:
+    """One run per output folder at a time; a second waits `wait_seconds`, then is refused.
+
+    The lock is an flock on `.newsflow.lock`, so the kernel frees it when its holder dies
+    (even by SIGKILL): a killed run never blocks the next one. The file names the holder
+    (pid, host, run id) for the refusal message, and is emptied on a clean release, so a
+    holder that died is noticed: the context yields a message saying whose lock was
+    taken over, or None.
+    """
     Path(out_dir).mkdir(parents=True, exist_ok=True)
-    with open(Path(out_dir) / LOCK, "a+") as handle:
+    deadline = time.monotonic() + wait_seconds
+    with open(Path(out_dir) / LOCK, "a+", encoding="utf-8") as handle:
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError as error:
+                if time.monotonic() >= deadline:
+                    raise OutputLocked(
+                        f"another newsflow run is writing to {out_dir} "
+                        f"({_describe_holder(_read_holder(handle))}); "
+                        "wait for it to finish or use another output folder"
+                    ) from error
+                time.sleep(min(1.0, max(0.05, deadline - time.monotonic())))
+        stale = _read_holder(handle)
+        taken_over = (
+            f"taking over the lock of a run that ended without releasing it "
+            f"({_describe_holder(stale)}); its unfinished work was discarded"
+            if stale
+            else None
+        )
+        holder = {"pid": os.getpid(), "host": socket.gethostname(), "run_id": run_id}
+        holder["since"] = datetime.now(UTC).isoformat(timespec="seconds")
+        handle.seek(0)
+        handle.truncate()
+        handle.write(json.dumps(holder))
+        handle.flush()
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as error:
-            raise OutputLocked(f"another newsflow run is writing to {out_dir}") from error
-        yield
+            yield taken_over
+        finally:
+            handle.seek(0)
+            handle.truncate()
+            handle.flush()
+
+
+def _read_holder(handle: object) -> dict[str, object]:
+    assert hasattr(handle, "seek") and hasattr(handle, "read")
+    handle.seek(0)
+    try:
+        holder = json.loads(handle.read() or "{}")
+    except ValueError:
+        return {"pid": "?", "note": "unreadable lock file"}
+    return holder if isinstance(holder, dict) else {}
+
+
+def _describe_holder(holder: dict[str, object]) -> str:
+    if not holder:
+        return "holder unknown"
+    pid = holder.get("pid")
+    alive = ""
+    if isinstance(pid, int) and holder.get("host") == socket.gethostname():
+        alive = ", alive" if _pid_alive(pid) else ", no longer running"
+    return (
+        f"pid {pid} on {holder.get('host', '?')}{alive}, run {holder.get('run_id') or '?'}, "
+        f"since {holder.get('since', '?')}"
+    )
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def hold_at(point: str) -> None:
+    """Test hook: sleep here when NEWSFLOW_TEST_PAUSE_AT names this point.
+
+    Crash tests start a real run with the variable set, wait for the line this prints,
+    and SIGKILL the run at exactly that point. Unset (always, outside tests) it does nothing.
+    """
+    if os.environ.get(PAUSE_AT_ENV) != point:
+        return
+    # straight to the stream: a flow's print() goes to Prefect's logger instead
+    sys.stderr.write(f"newsflow: paused at {point} (pid {os.getpid()})\n")
+    sys.stderr.flush()
+    time.sleep(3600)
+
+
+def read_schema_version(out_dir: str) -> int | None:
+    """The schema_version of an output folder's current tables; None when it has none.
+
+    0: tables from before versioned commits (plain folders, no `current` link);
+    1: versioned commits without a manifest; from 2 on, the manifest says.
+    """
+    out = Path(out_dir)
+    version = current_version(out_dir)
+    if version is None:
+        legacy = [
+            n for n in tables.OUTPUT_TABLES if (out / n).is_dir() and not (out / n).is_symlink()
+        ]
+        return 0 if legacy else None
+    manifest = version / STATE / MANIFEST
+    if not manifest.is_file():
+        return 1
+    return int(json.loads(manifest.read_text("utf-8"))["schema_version"])
+
+
+def check_schema_version(out_dir: str) -> str | None:
+    """Refuse an output this version cannot extend; say what is migrated, if anything.
+
+    Version 1 (no manifest) needs no rewrite: its tables lack only columns that readers
+    fill with nulls (`union_by_name`); the next commit writes the manifest.
+    """
+    found = read_schema_version(out_dir)
+    if found is None or found == tables.SCHEMA_VERSION:
+        return None
+    if found == 0:
+        raise OutputSchemaMismatch(
+            f"{out_dir} holds tables without a `current` version link (schema_version 0, "
+            "an older newsflow): move them away or choose another output folder"
+        )
+    if found > tables.SCHEMA_VERSION:
+        raise OutputSchemaMismatch(
+            f"{out_dir} was written with schema_version {found}, newer than this newsflow's "
+            f"{tables.SCHEMA_VERSION}: upgrade newsflow or choose another output folder"
+        )
+    return (
+        f"migrating {out_dir} from schema_version {found} to {tables.SCHEMA_VERSION} "
+        "(no table rewritten; the manifest is added)"
+    )
+
+
+def _write_manifest(building: Path, run_id: str) -> None:
+    manifest = {"schema_version": tables.SCHEMA_VERSION, "run_id": run_id}
+    target = building / STATE / MANIFEST
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(manifest), "utf-8")
 
 
 def write_parquet(table: pa.Table, path: Path) -> None:
@@ -90,9 +233,10 @@ def batch_key(source_paths: Sequence[str]) -> str:
 def stage_batch(
     staged: Path, key: str, article_tables: dict[str, pa.Table], quarantine: pa.Table
 ) -> None:
-    for name, table in article_tables.items():
-        write_parquet(table, staged / name / f"part-{key}.parquet")
-    write_parquet(quarantine, staged / "quarantine" / f"part-{key}.parquet")
+    """A batch's rows as Parquet parts; empty tables leave no file (commit keeps one)."""
+    for name, table in [*article_tables.items(), ("quarantine", quarantine)]:
+        if table.num_rows:
+            write_parquet(table, staged / name / f"part-{key}.parquet")
 
 
 def quarantine_table(records: Sequence[QuarantineRecord], run_id: str) -> pa.Table:
@@ -134,7 +278,9 @@ class CommitPlan:
     reprocessed_sources: list[str]  # their old quarantine rows go
     inputs_state: pa.Table
     runs_row: pa.Table
-    assignments: pa.Table  # article_id -> dup and story clusters, for every article kept
+    # article_id -> dup and story clusters, for every article kept; None when no article
+    # came or went, so the previous articles are carried as they are (hard links)
+    assignments: pa.Table | None
 
 
 def commit_version(out_dir: str, previous: Path | None, staged: Path, plan: CommitPlan) -> Path:
@@ -147,29 +293,36 @@ def commit_version(out_dir: str, previous: Path | None, staged: Path, plan: Comm
     con.register(
         "dropped", pa.table({"article_id": pa.array(plan.dropped_article_ids, pa.string())})
     )
-    con.register("assignments", plan.assignments)
-    _write_articles(con, previous, staged, building)
+    if plan.assignments is None:
+        _carry_parts(con, previous, "articles", building, "article_id", "dropped")
+        _ensure_nonempty(building / "articles", tables.ARTICLES)
+    else:
+        con.register("assignments", plan.assignments)
+        _write_articles(con, previous, staged, building)
     for name in CARRIED_TABLES:
         _carry_parts(con, previous, name, building, "article_id", "dropped")
         for part in parquet_files(staged / name):
-            _link_or_copy(Path(part), building / name / Path(part).name)
+            _link_or_copy(Path(part), building / name / f"{plan.run_id}-{Path(part).name}")
         _ensure_nonempty(building / name, tables.ARTICLE_TABLES[name])
     con.register(
         "reprocessed", pa.table({"source_path": pa.array(plan.reprocessed_sources, pa.string())})
     )
     _carry_parts(con, previous, "quarantine", building, "source_path", "reprocessed")
     for part in parquet_files(staged / "quarantine"):
-        _link_or_copy(Path(part), building / "quarantine" / Path(part).name)
+        _link_or_copy(Path(part), building / "quarantine" / f"{plan.run_id}-{Path(part).name}")
     _ensure_nonempty(building / "quarantine", tables.QUARANTINE)
     for part in parquet_files(previous / "runs" if previous else None):
         _link_or_copy(Path(part), building / "runs" / Path(part).name)
     write_parquet(plan.runs_row, building / "runs" / f"run-{plan.run_id}.parquet")
     write_parquet(plan.inputs_state, building / STATE / "inputs" / "inputs.parquet")
+    _write_manifest(building, plan.run_id)
     con.close()
+    hold_at("version-built")
     final = out / VERSIONS / plan.run_id
     os.replace(building, final)
+    hold_at("version-renamed")
     _switch_current(out, final)
-    _prune_versions(out, keep=final)
+    _prune_versions(out, keep=(final, previous))
     return final
 
 
@@ -177,27 +330,32 @@ def _write_articles(
     con: duckdb.DuckDBPyConnection, previous: Path | None, staged: Path, building: Path
 ) -> None:
     """Articles are rewritten whole: cluster ids of old articles may change with new ones."""
-    files = parquet_files(previous / "articles" if previous else None)
-    files += parquet_files(staged / "articles")
+    # the empty schema file keeps both reads typed when one side has no parts
+    empty = building / "articles" / ".empty.parquet"
+    write_parquet(tables.ARTICLES.empty_table(), empty)
+    old = parquet_files(previous / "articles" if previous else None) + [str(empty)]
+    new = parquet_files(staged / "articles") + [str(empty)]
     target = building / "articles" / "part-0.parquet"
-    target.parent.mkdir(parents=True)
-    if not files:
-        write_parquet(tables.ARTICLES.empty_table(), target)
-        return
+    # rows of replaced inputs leave the old side only: a re-staged id is never dropped
     con.execute(
         f"""
         copy (
             select a.* replace (
                 c.dup_cluster_id as dup_cluster_id, c.is_canonical as is_canonical,
                 c.story_cluster_id as story_cluster_id, c.dup_kind as dup_kind)
-            from read_parquet(?, union_by_name=true) a
+            from (
+                select * from read_parquet(?, union_by_name=true)
+                where article_id not in (select article_id from dropped)
+                union all by name
+                select * from read_parquet(?, union_by_name=true)
+            ) a
             join assignments c using (article_id)
-            where a.article_id not in (select article_id from dropped)
             order by a.source_path, a.source_record
         ) to '{_sql_path(target)}' (format parquet, compression zstd)
         """,
-        [files],
+        [old, new],
     ).fetchall()
+    empty.unlink()
 
 
 def _carry_parts(
@@ -238,6 +396,8 @@ def _link_or_copy(source: Path, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         os.link(source, target)
+    except FileExistsError:
+        raise  # part names are unique per version; never overwrite one
     except OSError:
         shutil.copy2(source, target)
 
@@ -261,18 +421,16 @@ def _switch_current(out: Path, version: Path) -> None:
             os.symlink(Path(CURRENT) / name, link)
 
 
-def _prune_versions(out: Path, keep: Path) -> None:
-    """Keep the newest versions so readers mid-query never lose their files."""
-    versions = sorted(
-        (p for p in (out / VERSIONS).iterdir() if p.is_dir() and not p.name.startswith(".")),
-        key=lambda p: p.stat().st_mtime,
-    )
-    for old in versions[:-KEEP_VERSIONS]:
-        if old != keep:
-            shutil.rmtree(old, ignore_errors=True)
-    for leftover in (out / VERSIONS).glob(".*.building"):
-        if leftover.name != f".{keep.name}.building":
-            shutil.rmtree(leftover, ignore_errors=True)
+def _prune_versions(out: Path, keep: tuple[Path, Path | None]) -> None:
+    """Keep the new version and the one before it, so readers mid-query keep their files.
+
+    Anything else goes: older versions, and versions or builds a killed run left behind
+    without ever making them current.
+    """
+    kept = {p.resolve() for p in keep if p is not None}
+    for entry in (out / VERSIONS).iterdir():
+        if entry.resolve() not in kept:
+            shutil.rmtree(entry, ignore_errors=True)
 
 
 def discard_staging(out_dir: str) -> None:
@@ -324,7 +482,7 @@ def inputs_state_after(
     for item in processed:
         rows[item.source_path] = (item.input_hash, "processed", run_id)
     for problem in discovered_problems:
-        rows[problem.source_path] = ("", "quarantined", run_id)
+        rows[problem.source_path] = (unread_marker(problem), "quarantined", run_id)
     ordered = sorted(rows.items())
     return pa.table(
         {
@@ -355,6 +513,7 @@ def runs_row(
             **{name: [counts.get(name, 0)] for name in tables.RUNS.names if name.startswith("n_")},
             "params": [params],
             "stage_seconds": [json.dumps(stage_seconds)],
+            "schema_version": [tables.SCHEMA_VERSION],
         },
         schema=tables.RUNS,
     )

@@ -61,7 +61,8 @@ def test_discover_and_read_account_for_every_file(tmp_path: Path) -> None:
     inputs, problems = discover_inputs(str(tmp_path))
     assert [i.source_path for i in inputs] == ["empty.txt", "image.txt", "sub/good.txt"]
     assert [(p.source_path, p.error) for p in problems] == [
-        ("escape.txt", "symbolic link points outside the raw folder")
+        ("escape.txt", "symbolic link points outside the raw folder"),
+        ("sub/loop", "symbolic link loop: a link to a folder holding it"),
     ]
     dumps, quarantined = read_inputs(inputs, max_input_bytes=10_000)
     assert [d.source_path for d in dumps] == ["sub/good.txt"]
@@ -69,6 +70,7 @@ def test_discover_and_read_account_for_every_file(tmp_path: Path) -> None:
         "empty.txt": "empty or whitespace-only file",
         "image.txt": "binary content",
     }
+    assert "PNG image" in quarantined[1].error
 
 
 def test_size_limit_quarantines(tmp_path: Path) -> None:
@@ -94,3 +96,81 @@ def test_article_id_is_stable_and_content_sensitive() -> None:
     assert article_id_for("x.txt", 0, "h1") == article_id_for("x.txt", 0, "h1")
     assert article_id_for("x.txt", 0, "h1") != article_id_for("x.txt", 0, "h2")
     assert article_id_for("x.txt", 0, "h1") != article_id_for("y.txt", 0, "h1")
+
+
+def test_decode_keeps_utf8_with_stray_bytes() -> None:
+    data = "Überschrift über München, Köln und Düsseldorf.\n".encode() + b"bad \xff byte\n"
+    text, encoding = decode_text(data)
+    assert encoding == "utf-8+replace"
+    assert "München" in text and "bad \ufffd byte" in text
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (b"\x1f\x8b\x08\x00" + b"\x00" * 40, "gzip"),
+        (b"%PDF-1.7\n" + b"stream" * 10, "PDF"),
+        (b"PK\x03\x04" + b"x" * 40, "ZIP"),
+    ],
+)
+def test_known_binary_formats_are_named(data: bytes, kind: str) -> None:
+    with pytest.raises(UnreadableInput, match=kind):
+        decode_text(data)
+
+
+def test_line_length_limit(tmp_path: Path) -> None:
+    (tmp_path / "blob.txt").write_text("Headline\n\n" + "x" * 500, "utf-8")
+    inputs, _ = discover_inputs(str(tmp_path))
+    dumps, quarantined = read_inputs(inputs, max_input_bytes=10_000, max_line_chars=100)
+    assert not dumps and "500 characters exceeds the 100-character limit" in quarantined[0].error
+
+
+def test_names_that_are_not_utf8_are_escaped(tmp_path: Path) -> None:
+    odd = os.fsencode(str(tmp_path)) + b"/caf\xe9 news.txt"
+    with open(odd, "wb") as handle:
+        handle.write(b"Headline\n\nA body line of the article.\n")
+    inputs, problems = discover_inputs(str(tmp_path))
+    assert not problems and [i.source_path for i in inputs] == ["caf\\xe9 news.txt"]
+    dumps, _ = read_inputs(inputs, max_input_bytes=10_000)
+    assert dumps[0].source_path.encode("utf-8")  # storable as UTF-8
+
+
+def test_missing_raw_folder_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="does not exist"):
+        discover_inputs(str(tmp_path / "nowhere"))
+
+
+def test_pipes_and_folder_links_are_quarantined(tmp_path: Path) -> None:
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "a.txt").write_text("Headline\n\nBody.\n", "utf-8")
+    os.symlink(tmp_path / "real", tmp_path / "alias")
+    os.mkfifo(tmp_path / "pipe.txt")
+    inputs, problems = discover_inputs(str(tmp_path))
+    assert [i.source_path for i in inputs] == ["real/a.txt"]
+    reasons = {p.source_path: p.error for p in problems}
+    assert reasons["pipe.txt"].startswith("not a regular file")
+    assert reasons["alias"].startswith("symbolic link to a folder: not followed")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a chmod-000 file anyway")
+def test_unreadable_file_and_folder_are_quarantined(tmp_path: Path) -> None:
+    (tmp_path / "locked.txt").write_text("Headline\n\nBody.\n", "utf-8")
+    (tmp_path / "locked.txt").chmod(0)
+    (tmp_path / "closed").mkdir()
+    (tmp_path / "closed" / "a.txt").write_text("Headline\n\nBody.\n", "utf-8")
+    (tmp_path / "closed").chmod(0)
+    try:
+        inputs, problems = discover_inputs(str(tmp_path))
+    finally:
+        (tmp_path / "closed").chmod(0o755)
+    assert not inputs
+    assert {(p.source_path, p.error) for p in problems} == {
+        ("locked.txt", "permission denied"),
+        ("closed", "permission denied"),
+    }
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_decode_utf16_without_byte_order_mark(encoding: str) -> None:
+    text = "Überschrift\n\nDie Stadtwerke bestellen neue Straßenbahnen für München.\n"
+    assert decode_text(text.encode(encoding)) == (text, encoding)

@@ -97,3 +97,44 @@ def test_second_writer_is_refused(tmp_path: Path) -> None:
             pass
     finally:
         first.__exit__(None, None, None)
+
+
+def test_commit_keeps_the_previous_version_and_prunes_leftovers(tmp_path: Path) -> None:
+    first = commit_version(str(tmp_path), None, _stage(tmp_path, "r1", ["a"]), _plan("r1", ["a"]))
+    (tmp_path / write.VERSIONS / "killed-before-switch").mkdir()
+    (tmp_path / write.VERSIONS / ".killed.building").mkdir()
+    second = commit_version(
+        str(tmp_path), first, _stage(tmp_path, "r2", ["b"]), _plan("r2", ["a", "b"])
+    )
+    assert sorted((tmp_path / write.VERSIONS).iterdir()) == sorted([first, second])
+    assert write.read_schema_version(str(tmp_path)) == tables.SCHEMA_VERSION
+
+
+def test_commit_with_no_article_in_or_out_links_every_article_part(tmp_path: Path) -> None:
+    first = commit_version(
+        str(tmp_path), None, _stage(tmp_path, "r1", ["a", "b"]), _plan("r1", ["a", "b"])
+    )
+    empty = write.staging_dir(str(tmp_path), "r2")
+    plan = _plan("r2", [])
+    second = commit_version(
+        str(tmp_path),
+        first,
+        empty,
+        CommitPlan("r2", [], [], plan.inputs_state, plan.runs_row, assignments=None),
+    )
+    inodes = [
+        sorted(p.stat().st_ino for p in (version / "articles").glob("*.parquet"))
+        for version in (first, second)
+    ]
+    assert inodes[0] == inodes[1]
+    assert _ids(tmp_path) == ["a", "b"]
+
+
+def test_newer_schema_version_is_refused(tmp_path: Path) -> None:
+    first = commit_version(str(tmp_path), None, _stage(tmp_path, "r1", ["a"]), _plan("r1", ["a"]))
+    assert write.check_schema_version(str(tmp_path)) is None
+    (first / write.STATE / write.MANIFEST).write_text('{"schema_version": 99}', "utf-8")
+    with pytest.raises(write.OutputSchemaMismatch, match="newer"):
+        write.check_schema_version(str(tmp_path))
+    (first / write.STATE / write.MANIFEST).unlink()
+    assert "from schema_version 1" in str(write.check_schema_version(str(tmp_path)))
