@@ -67,7 +67,7 @@ PHRASE_SENTENCE_END = regex.compile(
     rf"(?<!\b\p{{Lu}})(?<!\b(?:{ABBREVIATIONS}))[.!?](?=\s|$)|[;:](?=\s|$)"
 )
 # A party-and-state label after a name: "R-Ky.", "(D-N.C.)", "(D)".
-PARTY_AND_STATE = regex.compile(r"^\(?\p{Lu}(?:-\p{Lu}[\p{L}.]*)?\)?\.?$")
+PARTY_AND_STATE = regex.compile(r"^\(?\p{Lu}(?:-\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)*)?\)?\.?$")
 AGE_OR_NUMBER = regex.compile(r"^\d[\d\s.,]*(?:\s*\p{L}{1,6})?$")
 # "— Adriana Rodarte", "― Azucena Gonzàlez": a byline dash, then a capitalised name.
 DASH_NAME = regex.compile(
@@ -144,7 +144,9 @@ class ArticleSpeakers:
         self.paragraph_starts = [start for start, _ in self.paragraphs]
         self.span_opens = [span.open_at for span in spans]
         self.sentence_starts = self._sentence_starts()
-        self.attributions: list[Attribution] = []
+        # By span index: spans too short to be quotes are never attributed, so the quote
+        # before a span is not always the span before it.
+        self.attributions: dict[int, Attribution] = {}
         self._clean_cache = _CLEAN_NAME_CACHES.setdefault(id(lexicon), {})
         self._names_by_token: dict[str, list[tuple[int, str]]] = {}
         self._runs_by_token: dict[str, list[regex.Match[str]]] = {}
@@ -597,6 +599,8 @@ class ArticleSpeakers:
             ordered = kept[-1:]
         elif subject_first:  # the subject sits next to the verb, past any apposition
             ordered = [c for c in reversed(kept) if not c[:1].islower()] or kept[-1:]
+            if len(kept) >= 2 and self._is_apposition_of(kept[-2], kept[-1]):
+                ordered = [kept[-2]]  # "Officials at X, a division of Y, said"
         else:
             ordered = kept[:3]
         for chunk in ordered:
@@ -617,6 +621,20 @@ class ArticleSpeakers:
                 return self.last_antecedent(position, chunk_words[-1])
         chunk = kept[-1] if subject_first else kept[0]
         return self._describe(chunk, position, subject_first)
+
+    def _is_apposition_of(self, subject: str, apposition: str) -> bool:
+        """A phrase opening with "a"/"an" after a plural source noun ("Officials at X") or a
+        person's name describes it, so the earlier phrase names the speaker."""
+        first = WORD.match(apposition)
+        if first is None or first.group().casefold() not in self.lex.indefinite_determiners:
+            return False
+        subject_words = WORD.findall(subject)
+        if not subject_words or not subject_words[0][:1].isupper():
+            return False
+        if self._is_source_noun(subject_words[0]):
+            return True
+        names = self._names_in(subject)
+        return bool(names) and not names[-1][1] and " " in names[-1][0]
 
     def _names_modify_a_noun(self, chunk: str) -> bool:
         """ "The Ohio governor", "Lindqvist's family": the last name is not the head."""
@@ -731,6 +749,22 @@ class ArticleSpeakers:
             return min(self.sentence_starts[i], paragraph_end)
         return paragraph_end
 
+    def _body_offset(self, start: int, masked_index: int) -> int:
+        """Where a character of `_masked(start, …)` sits in the body."""
+        cursor, consumed = start, 0
+        i = bisect.bisect_left(self.span_opens, start)
+        while i < len(self.spans):
+            span = self.spans[i]
+            plain = span.open_at - cursor
+            if masked_index < consumed + plain:
+                break
+            consumed += plain + len(MASK)
+            if masked_index < consumed:
+                return span.open_at
+            cursor = span.close_at + 1
+            i += 1
+        return cursor + masked_index - consumed
+
     def _masked(self, start: int, end: int) -> str:
         """Body text with the quotations inside it masked, so their words are no cue."""
         pieces: list[str] = []
@@ -766,25 +800,28 @@ class ArticleSpeakers:
         between = WORD.findall(subject_words, earlier_verb.end())
         return all(w.casefold() in self.lex.conjunctions for w in between)
 
+    def _ends_with_conjunction(self, subject_words: str) -> bool:
+        words = WORD.findall(subject_words)
+        return bool(words) and words[-1].casefold() in self.lex.conjunctions
+
     # ---- attribution -------------------------------------------------------------------
 
     def attribute(self, index: int, is_partial: bool) -> Attribution:
         """Find the speaker of quote `index`; remember it for the quotes that follow."""
         attribution = self._attribute(index, is_partial)
-        self.attributions.append(attribution)
+        self.attributions[index] = attribution
         return attribution
 
     def _attribute(self, index: int, is_partial: bool) -> Attribution:
         span = self.spans[index]
         trailing = self._trailing_text(index)
         sentence_start = self._sentence_start(span.open_at)
-        leading = self._masked(
-            max(sentence_start, span.open_at - MAX_LEADING_CUE_CHARS), span.open_at
-        )
+        leading_start = max(sentence_start, span.open_at - MAX_LEADING_CUE_CHARS)
+        leading = self._masked(leading_start, span.open_at)
         after = self._from_trailing(trailing, span.close_at + 1)
         if after is not None and after.cue not in self._according_cues(trailing):
             return after
-        before = self._from_leading(leading, span.open_at, is_partial)
+        before = self._from_leading(leading, span.open_at, is_partial, leading_start)
         if after is not None:  # "according to" after the quote: a relay if a speaker precedes
             if before is not None and before.speaker and before.cue != ":":
                 return Attribution(before.speaker, before.speaker_kind, before.cue, after.speaker)
@@ -792,6 +829,14 @@ class ArticleSpeakers:
         if before is not None:
             return before
         return self._from_context(index, sentence_start)
+
+    def _earlier_attribution(self, index: int) -> Attribution:
+        """The speaker of an earlier span; a span too short to be a quote ("outrageous") is
+        attributed now, as a fragment, since its sentence may name a new speaker."""
+        found = self.attributions.get(index)
+        if found is None:
+            found = self.attributions[index] = self._attribute(index, is_partial=True)
+        return found
 
     def _according_cues(self, trailing: str) -> set[str]:
         return {m.group("cue") for m in self.lex.according_to.finditer(trailing)}
@@ -833,7 +878,9 @@ class ArticleSpeakers:
             return None
         before_verb = text[: verb.start()]
         if len(WORD.findall(before_verb)) > MAX_WORDS_BEFORE_TRAILING_VERB:
-            return None
+            before_verb = self._name_before_apposition(before_verb)
+            if not before_verb:
+                return None
         if PHRASE_SENTENCE_END.search(before_verb):
             return None
         between = [w.casefold() for w in WORD.findall(before_verb)]
@@ -856,6 +903,16 @@ class ArticleSpeakers:
             after_verb = PHRASE_SENTENCE_END.split(text[verb.end() :])[0]
             subject = self.resolve_subject(after_verb, position, subject_first=False)
         return self._subject_attribution(subject, cue)
+
+    def _name_before_apposition(self, before_verb: str) -> str:
+        """ "X Y, the director of … and …, told": the name before a long apposition, or ""."""
+        head, comma, _ = before_verb.partition(",")
+        if not comma or len(WORD.findall(head)) > MAX_NAME_TOKENS:
+            return ""
+        names = self._names_in(head.strip())
+        if len(names) == 1 and not names[0][1] and " " in names[0][0]:
+            return head
+        return ""
 
     def _quoted_as(self, quoted: regex.Match[str], position: int) -> Attribution | None:
         subject = self.resolve_subject(quoted.group("who"), position, subject_first=True)
@@ -882,8 +939,14 @@ class ArticleSpeakers:
                 return Attribution(subject.speaker, subject.kind, verb.group("verb"))
         return None
 
-    def _from_leading(self, leading: str, position: int, is_partial: bool) -> Attribution | None:
-        """ "X said: …", "X told reporters …", "Y quoted X as saying …", "X, secondo cui …"."""
+    def _from_leading(
+        self, leading: str, position: int, is_partial: bool, leading_start: int = -1
+    ) -> Attribution | None:
+        """ "X said: …", "X told reporters …", "Y quoted X as saying …", "X, secondo cui …".
+
+        leading_start: where the (masked) leading text starts in the body, so that a pronoun
+        before the verb looks back from the verb ("Though she called Y's …": not Y).
+        """
         clause_start = 0
         for edge in CLAUSE_EDGES.finditer(leading.rstrip(" :\u00a0")):
             clause_start = edge.end()
@@ -913,8 +976,12 @@ class ArticleSpeakers:
             if not WORD.search(subject_words):
                 subject_words = text[: verb.start()]
             earlier_verb = self.lex.last_speech_verb.search(subject_words)
-            if earlier_verb is not None and self._chains_verbs(subject_words, earlier_verb):
-                subject_words = subject_words[: earlier_verb.start()]  # "X said, adding that"
+            if earlier_verb is not None and (
+                self._chains_verbs(subject_words, earlier_verb)
+                or self._ends_with_conjunction(subject_words)
+            ):
+                # "X said, adding that", "she called it … and called for": one subject
+                subject_words = subject_words[: earlier_verb.start()]
             # "Holt faulted Reeve over Skarfell, saying": the participle's speaker is the
             # subject of the main clause, the first name, not the nearest one.
             participle = (
@@ -925,9 +992,12 @@ class ArticleSpeakers:
             if "-t-" in cue:
                 subject = self.last_antecedent(position, cue)
             elif WORD.search(subject_words):
-                subject = self.resolve_subject(
-                    subject_words, position, subject_first=not participle
+                verb_at = (
+                    self._body_offset(leading_start, verb.start())
+                    if leading_start >= 0
+                    else position
                 )
+                subject = self.resolve_subject(subject_words, verb_at, subject_first=not participle)
             else:
                 after_verb = text[verb.end() :].split(":")[0]
                 subject = self.resolve_subject(after_verb, position, subject_first=False)
@@ -978,15 +1048,15 @@ class ArticleSpeakers:
             previous_start = max(previous_start, previous_end - MAX_LEADING_CUE_CHARS)
             previous = self._masked(previous_start, previous_end).rstrip()
         if previous and MASK.strip() not in previous:
-            found = self._from_leading(previous, span.open_at, is_partial=False)
+            found = self._from_leading(previous, span.open_at, False, previous_start)
             if found is not None and found.speaker is not None:
                 return found
-        if index > 0 and self.attributions:
+        if index > 0:
             earlier = self.spans[index - 1]
             same_paragraph = earlier.last_paragraph_index == span.paragraph_index
             next_paragraph = earlier.last_paragraph_index == span.paragraph_index - 1
             if same_paragraph or (next_paragraph and sentence_start == paragraph_start):
-                inherited = self.attributions[-1]
+                inherited = self._earlier_attribution(index - 1)
                 if inherited.speaker is not None:
                     return Attribution(inherited.speaker, inherited.speaker_kind, None)
         return NO_SPEAKER
