@@ -77,11 +77,11 @@ MASK = " ⟨⟩ "
 LETTER = regex.compile(r"\p{L}")
 # Cleaned names per lexicon: the same capitalised runs recur across articles.
 _CLEAN_NAME_CACHES: dict[int, dict[str, tuple[str, str]]] = {}
-CHUNK_EDGE = regex.compile(r",|\s[—–]\s|\(|\)")
+CHUNK_EDGE = regex.compile(r",|\s[—–―]\s|\(|\)")
 ELIDED_WORD = regex.compile(r"^(?:l|d)['’](\p{L}+)$")
 SOURCE_END = regex.compile(r"[.;]\s|,\s(?![\p{Lu}])")
 ELIDED_ARTICLE = regex.compile(r"(?<![\p{L}])[LlDd][’']")
-CLAUSE_EDGES = regex.compile(r"[;—–]|\s-\s|:")
+CLAUSE_EDGES = regex.compile(r"[;—–―]|\s-\s|:")
 # One to three lower-case words between two names ("Rovers boss Lacey").
 LOWER_WORDS = regex.compile(r"[ \u00a0]+(?:\p{Ll}[\p{L}\p{M}’'-]*[ \u00a0]+){1,3}")
 PRONOUN_PARTS = regex.compile(r"[\s\-’',;:]+")
@@ -600,7 +600,7 @@ class ArticleSpeakers:
         elif subject_first:  # the subject sits next to the verb, past any apposition
             ordered = [c for c in reversed(kept) if not c[:1].islower()] or kept[-1:]
             if len(kept) >= 2 and self._is_apposition_of(kept[-2], kept[-1]):
-                ordered = [kept[-2]]  # "Officials at X, a division of Y, said"
+                kept = ordered = kept[:-1]  # "Officials at X, a division of Y, said"
         else:
             ordered = kept[:3]
         for chunk in ordered:
@@ -749,6 +749,10 @@ class ArticleSpeakers:
             return min(self.sentence_starts[i], paragraph_end)
         return paragraph_end
 
+    def _verb_position(self, leading_start: int, verb_index: int, position: int) -> int:
+        """Where a verb of a leading text sits in the body; `position` when unknown."""
+        return self._body_offset(leading_start, verb_index) if leading_start >= 0 else position
+
     def _body_offset(self, start: int, masked_index: int) -> int:
         """Where a character of `_masked(start, …)` sits in the body."""
         cursor, consumed = start, 0
@@ -799,6 +803,14 @@ class ArticleSpeakers:
             return False
         between = WORD.findall(subject_words, earlier_verb.end())
         return all(w.casefold() in self.lex.conjunctions for w in between)
+
+    def _coordinates_clauses(self, between: str) -> bool:
+        """A comma then a conjunction (", but", ", and as") starts a clause of its own."""
+        for comma in regex.finditer(r",\s*", between):
+            after = WORD.match(between, comma.end())
+            if after is not None and after.group().casefold() in self.lex.conjunctions:
+                return True
+        return False
 
     def _ends_with_conjunction(self, subject_words: str) -> bool:
         words = WORD.findall(subject_words)
@@ -923,18 +935,21 @@ class ArticleSpeakers:
         return Attribution(subject.speaker, subject.kind, "quoted ... as saying", via)
 
     def _outermost_named_speaker(
-        self, text: str, clause_start: int, position: int
+        self, text: str, clause_start: int, position: int, leading_start: int
     ) -> Attribution | None:
         """ "Riva said Lindqvist was right when she said "…"": reported speech inside reported
         speech belongs to the first named speaker of the sentence."""
         verbs = list(self.lex.speech_verb.finditer(text, clause_start))
         if len(verbs) < 2:
             return None
-        for verb in verbs[:-1]:
+        for verb, later in zip(verbs[:-1], verbs[1:], strict=True):
             subject_words = text[clause_start : verb.start()]
             if "-t-" in verb.group("verb") or not WORD.search(subject_words):
                 continue
-            subject = self.resolve_subject(subject_words, position, subject_first=True)
+            if self._coordinates_clauses(text[verb.end() : later.start()]):
+                continue  # "she said, but … Trump went on about": two clauses, two speakers
+            verb_at = self._verb_position(leading_start, verb.start(), position)
+            subject = self.resolve_subject(subject_words, verb_at, subject_first=True)
             if subject is not None and subject.kind == "person":
                 return Attribution(subject.speaker, subject.kind, verb.group("verb"))
         return None
@@ -966,7 +981,7 @@ class ArticleSpeakers:
                     text[: relative.start()], position, subject_first=True, nearest_last=True
                 )
                 return self._subject_attribution(subject, relative.group("cue"))
-        outer = self._outermost_named_speaker(text, clause_start, position)
+        outer = self._outermost_named_speaker(text, clause_start, position, leading_start)
         if outer is not None:
             return outer
         verb = self.lex.last_speech_verb.search(text)
@@ -992,11 +1007,7 @@ class ArticleSpeakers:
             if "-t-" in cue:
                 subject = self.last_antecedent(position, cue)
             elif WORD.search(subject_words):
-                verb_at = (
-                    self._body_offset(leading_start, verb.start())
-                    if leading_start >= 0
-                    else position
-                )
+                verb_at = self._verb_position(leading_start, verb.start(), position)
                 subject = self.resolve_subject(subject_words, verb_at, subject_first=not participle)
             else:
                 after_verb = text[verb.end() :].split(":")[0]
