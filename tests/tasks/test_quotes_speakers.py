@@ -1,0 +1,149 @@
+"""Speaker rules of the quotes stage on invented sentences, several languages each."""
+
+from __future__ import annotations
+
+import pytest
+
+from tasks.quotes import Quote, extract_quotes
+
+
+def quotes_of(body: str, language: str = "en") -> list[Quote]:
+    return [q for q in extract_quotes(body, language) if q.quote_type != "indirect"]
+
+
+def speaker_of(body: str, words: str, language: str = "en") -> str | None:
+    """The speaker of the quote holding `words`."""
+    found = [q for q in quotes_of(body, language) if words in q.text]
+    assert len(found) == 1, quotes_of(body, language)
+    return found[0].speaker
+
+
+def test_nested_curly_quote_stays_inside_and_the_dash_names_the_speaker() -> None:
+    body = (
+        "“He keeps telling us “trust me” but nobody in this town does anymore.” ― Nadia Quell"
+        "\n\n“We will vote for the other one this time around.” ― Tomas Vireo"
+    )
+    first, second = quotes_of(body)
+    assert first.text.startswith("He keeps telling us") and first.text.endswith("anymore.")
+    assert (first.speaker, second.speaker) == ("Nadia Quell", "Tomas Vireo")
+
+
+def test_a_short_span_between_does_not_hand_on_an_older_speaker() -> None:
+    body = (
+        "“The bank has to answer for every account,” Senator Ivo Marchetti said.\n\n"
+        "Mayor Greta Lindahl was more careful. Though she called Harbour Bank’s conduct "
+        "“shameful” and asked for bonuses to be “paid back” by managers, Lindahl said little "
+        "else.\n\n"
+        "“If a bank cannot be run safely, it should be split up.”"
+    )
+    assert speaker_of(body, "split up") == "Greta Lindahl"
+
+
+def test_pronoun_subject_looks_back_from_its_verb_not_from_the_quote() -> None:
+    body = (
+        "Carla Benning chairs the inquiry. She described Oskar Pfeil’s report as "
+        "“a careful piece of work with one large gap.”"
+    )
+    assert speaker_of(body, "careful piece") == "Carla Benning"
+
+
+def test_but_starts_a_clause_with_a_speaker_of_its_own() -> None:
+    body = (
+        "Ruth Amsel waved at the screen. “Are we ahead?” she asked, but Omar Keel "
+        "went on about “the roads we will build next year,” and the hall cheered."
+    )
+    assert speaker_of(body, "roads we will build") == "Omar Keel"
+
+
+def test_apposition_after_a_plural_source_noun_is_not_the_speaker() -> None:
+    body = (
+        "Officials at the Coastal Survey Office, a branch of the Marine Ministry, said the "
+        'maps "may be years out of date in the northern channels."'
+    )
+    assert speaker_of(body, "out of date") == "Officials at the Coastal Survey Office"
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "speaker"),
+    [
+        (
+            "en",
+            "“The river rose faster than any model said it could,” Hanna Veltri, the "
+            "hydrologist who has measured the basin for the regional water board since the "
+            "floods of the nineties, told the local radio.",
+            "Hanna Veltri",
+        ),
+        (
+            "es",
+            "«El río subió más rápido de lo que decía cualquier modelo», Lucía Ferrer Oña, "
+            "hidróloga de la confederación que mide la cuenca desde las riadas de los años "
+            "noventa y asesora al ayuntamiento, explicó a la radio local.",
+            "Lucía Ferrer Oña",
+        ),
+    ],
+)
+def test_name_before_a_long_apposition_is_the_speaker(
+    language: str, body: str, speaker: str
+) -> None:
+    assert speaker_of(body, "r", language) == speaker
+
+
+def test_participle_tweeting_takes_the_subject_of_the_sentence() -> None:
+    body = (
+        "Howard Brisk, a former party chairman, poked fun at the debate, tweeting, "
+        "“Watch him drink water every two minutes. Nervous?”"
+    )
+    assert speaker_of(body, "drink water") == "Howard Brisk"
+
+
+def test_horizontal_bar_asides_do_not_hide_the_subject() -> None:
+    body = (
+        "When Dalia Korr noted that the firm paid no tax ― as was true for three of the last "
+        "five years ― Ansel Brook boasted, “That makes me a good manager.”"
+    )
+    assert speaker_of(body, "good manager") == "Ansel Brook"
+
+
+def test_party_label_with_a_place_of_several_words_is_not_the_speaker() -> None:
+    body = (
+        '"This is a big year for all of us here!" Del. Maria Castell (D-Newport News) '
+        'shouted. "The state is watching this district."'
+    )
+    first, second = quotes_of(body)
+    assert first.speaker == second.speaker == "Maria Castell"
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "speaker"),
+    [
+        (
+            "ru",
+            "Министр Олег Давыдов выступил в Думе. "
+            "«Мы не будем повышать налоги в этом году», — заявил он.",
+            "Олег Давыдов",
+        ),
+        (
+            "de",
+            "Die Bürgermeisterin Anke Brösel besuchte die Schule. "
+            "„Wir bauen die Turnhalle bis zum Herbst neu“, sagte sie.",
+            "Anke Brösel",
+        ),
+        (
+            "fr",
+            "La maire Hélène Vasseur a visité le chantier. "
+            "« Nous rouvrirons le pont avant l’hiver », a-t-elle déclaré.",
+            "Hélène Vasseur",
+        ),
+        (
+            "it",
+            "Il sindaco Paolo Lenzi ha visitato il cantiere. "
+            "«Il ponte riaprirà prima dell’inverno», ha detto.",
+            "Paolo Lenzi",
+        ),
+    ],
+)
+def test_pronoun_or_bare_verb_takes_the_person_just_named(
+    language: str, body: str, speaker: str
+) -> None:
+    (quote,) = quotes_of(body, language)
+    assert quote.speaker == speaker
