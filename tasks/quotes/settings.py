@@ -36,3 +36,9 @@ MAX_NAME_OCCURRENCES = 64
 ANTECEDENT_WINDOW_CHARS = 600
 # Cleaned capitalised runs remembered per language; the cache is emptied when full.
 CLEAN_NAME_CACHE_SIZE = 200_000
+# Words a reported-speech clause ("Putin said that ...") needs to be kept as an indirect quote.
+MIN_REPORTED_SPEECH_WORDS = 4
+# Plain words allowed between a speech verb and "that" ("told reporters", "sagte am Montag").
+MAX_WORDS_BEFORE_REPORTED_SPEECH = 2
+# How far before "that" its speech verb is looked for ("acknowledged on Tuesday that").
+MAX_REPORTED_SPEECH_CUE_CHARS = 48

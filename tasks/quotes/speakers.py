@@ -386,6 +386,10 @@ class ArticleSpeakers:
             fuller_tokens = fuller.split()
             if len(fuller_tokens) <= len(tokens) or not _contains_run(fuller_tokens, tokens):
                 continue
+            if len(fuller_tokens) > MAX_NAME_TOKENS or any(
+                t.casefold() in self.lex.prepositions for t in fuller_tokens
+            ):
+                continue  # "Reporting On Carson": a headline in title case, not a name
             before = 1 if start <= position else 0
             key = (len(fuller_tokens) + before * 10, start if before else -start)
             if key > best_key:
@@ -735,6 +739,39 @@ class ArticleSpeakers:
         return _Subject(description, _description_kind(description, self.lex))
 
     # ---- contexts around a quote -------------------------------------------------------
+
+    def sentence_start(self, position: int) -> int:
+        """Where the sentence holding a position starts."""
+        return self._sentence_start(position)
+
+    def sentence_end(self, position: int) -> int:
+        """Where the sentence holding a position ends (next sentence or paragraph end)."""
+        return self._sentence_end(position)
+
+    def has_quote_between(self, start: int, end: int) -> bool:
+        """Whether any quotation (of any length) opens or closes inside [start, end)."""
+        i = bisect.bisect_left(self.span_opens, start)
+        if i < len(self.spans) and self.spans[i].open_at < end:
+            return True
+        return i > 0 and self.spans[i - 1].close_at >= start
+
+    def person_opening_sentence(self, sentence_start: int, verb_at: int) -> str | None:
+        """The fullest name of a person whose name alone opens a sentence before its verb.
+
+        A name the article never gives with a first name ("Russia", "Kessler" alone) is not
+        taken: a lone capitalised word before a verb is too often a place or a body.
+        """
+        run = NAME_RUN.match(self.body, sentence_start, verb_at)
+        if run is None or self.body[run.end() : verb_at].strip():
+            return None
+        _, titles = self._clean_name(run.group())
+        if not all(self._is_title(word) for word in titles.split()):
+            return None  # "As Obama announces that …", "While Ramos said that …": a side clause
+        mention = self._mention_at(run)
+        if mention is None or mention.is_org or not mention.is_person_like:
+            return None
+        fullest = self.fullest_name(mention.text, sentence_start)
+        return fullest if " " in fullest else None
 
     def _paragraph_of(self, position: int) -> tuple[int, int]:
         return self.paragraphs[bisect.bisect_right(self.paragraph_starts, position) - 1]
