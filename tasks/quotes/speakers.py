@@ -941,6 +941,8 @@ class ArticleSpeakers:
         ):
             return None  # "... and urged": a second predicate of the reporter's sentence
         cue = verb.group("verb")
+        if not between and cue.casefold() in self.lex.participles:
+            return None  # "…," noting …: the participle's speaker is the main clause's subject
         subject_words = before_verb
         if "-t-" in cue or "-t’" in cue:
             subject = self.last_antecedent(position, cue)
@@ -1039,8 +1041,8 @@ class ArticleSpeakers:
             participle = (
                 cue.casefold() in self.lex.participles
                 and earlier_verb is None
-                and text[: verb.start()].rstrip().endswith(",")
-            )
+                and text[: verb.start()].rstrip().endswith((",", MASK.strip()))
+            )  # a quote just before ("as “fantastic,” telling") held the comma
             if "-t-" in cue:
                 subject = self.last_antecedent(position, cue)
             elif WORD.search(subject_words):

@@ -147,3 +147,19 @@ def test_pronoun_or_bare_verb_takes_the_person_just_named(
 ) -> None:
     (quote,) = quotes_of(body, language)
     assert quote.speaker == speaker
+
+
+def test_trailing_participle_belongs_to_the_main_clause() -> None:
+    body = (
+        'At the same time, Ines Rovira remarked that there is still "a great deal of work '
+        'to do," noting weak markets in Portugal, Greece and beyond.'
+    )
+    assert speaker_of(body, "great deal of work") == "Ines Rovira"
+
+
+def test_participle_after_a_quote_that_held_the_comma() -> None:
+    body = (
+        "Ansel Brook hailed Norway’s vote as “a fantastic result,” telling reporters at the "
+        "port that he thinks the deal is “a very good thing for us.”"
+    )
+    assert speaker_of(body, "very good thing") == "Ansel Brook"
