@@ -285,7 +285,7 @@ class ArticleSpeakers:
         start = self._name_start(run, name)
         tokens = [t.casefold() for t in name.split()]
         is_org = any(t in self.lex.org_words for t in tokens) or (
-            len(tokens) == 1 and name.isupper() and len(name) > 1
+            name.isupper() and len(name) > 1  # "NATO", or a heading in capitals
         )
         is_person_like = not (
             is_org
@@ -557,7 +557,7 @@ class ArticleSpeakers:
                     continue  # "Unfortunately, ...", "Inoltre l’assessore ..."
             tokens = [t.casefold() for t in name.split()]
             is_org = any(t in self.lex.org_words for t in tokens) or (
-                len(tokens) == 1 and name.isupper() and len(name) > 1
+                name.isupper() and len(name) > 1  # "NATO", or a heading in capitals
             )
             names.append((name, is_org))
         return names
@@ -1061,8 +1061,8 @@ class ArticleSpeakers:
             names = (
                 [n for n, is_org in self._names_in(text) if not is_org]
                 if is_partial
-                else self._people_nearest_cue(text)
-            )
+                else self._people_nearest_cue(text[clause_start:]) or self._people_nearest_cue(text)
+            )  # "HEADING - Jane Roe: “…”": the clause before the colon first
             if names:
                 subject = _Subject(self.fullest_name(names[0], position), "person")
                 return self._subject_attribution(subject, None if is_partial else ":")

@@ -163,3 +163,11 @@ def test_participle_after_a_quote_that_held_the_comma() -> None:
         "port that he thinks the deal is “a very good thing for us.”"
     )
     assert speaker_of(body, "very good thing") == "Ansel Brook"
+
+
+def test_heading_in_capitals_before_a_colon_is_not_the_speaker() -> None:
+    body = (
+        "RENTS RISE FOR THE FIFTH MONTH - Marta Olsen: “The index rose again in March, and "
+        "faster in the north than anywhere else.”"
+    )
+    assert speaker_of(body, "index rose again") == "Marta Olsen"
