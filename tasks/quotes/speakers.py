@@ -940,6 +940,11 @@ class ArticleSpeakers:
             or between[-1] in self.lex.prepositions
         ):
             return None  # "... and urged": a second predicate of the reporter's sentence
+        if between and between[0] in self.lex.prepositions:
+            # "“…” for Clinton, said Kunin", "“…” in comparison to Obama, Gingrich said": the
+            # phrase goes with the quote; a name closing it is the speaker
+            before_verb = self._name_closing(before_verb)
+            between = [w.casefold() for w in WORD.findall(before_verb)]
         cue = verb.group("verb")
         if not between and cue.casefold() in self.lex.participles:
             return None  # "…," noting …: the participle's speaker is the main clause's subject
@@ -956,14 +961,28 @@ class ArticleSpeakers:
         return self._subject_attribution(subject, cue)
 
     def _name_before_apposition(self, before_verb: str) -> str:
-        """ "X Y, the director of … and …, told": the name before a long apposition, or ""."""
+        """The name in a long stretch before a trailing verb, or "": "X Y, the director of
+        … and …, told" (the name before a long apposition), or "“…” by the shooting at …
+        that drew …, Nefzi said" (the rest of the reporter's sentence, then the name)."""
         head, comma, _ = before_verb.partition(",")
-        if not comma or len(WORD.findall(head)) > MAX_NAME_TOKENS:
+        if not comma:
             return ""
-        names = self._names_in(head.strip())
-        if len(names) == 1 and not names[0][1] and " " in names[0][0]:
-            return head
-        return ""
+        if len(WORD.findall(head)) <= MAX_NAME_TOKENS:
+            names = self._names_in(head.strip())
+            if len(names) == 1 and not names[0][1] and " " in names[0][0]:
+                return head
+        return self._name_closing(before_verb)
+
+    def _name_closing(self, before_verb: str) -> str:
+        """The last comma phrase before a verb if it is a capitalised name alone, else ""."""
+        tail = before_verb.rstrip(" ,").rpartition(",")[2].strip()
+        first = WORD.match(tail)
+        if first is None or not first.group()[:1].isupper():
+            return ""
+        if len(WORD.findall(tail)) > MAX_NAME_TOKENS:
+            return ""
+        names = self._names_in(tail)
+        return tail if len(names) == 1 and not names[0][1] else ""
 
     def _quoted_as(self, quoted: regex.Match[str], position: int) -> Attribution | None:
         subject = self.resolve_subject(quoted.group("who"), position, subject_first=True)

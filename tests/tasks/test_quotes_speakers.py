@@ -171,3 +171,30 @@ def test_heading_in_capitals_before_a_colon_is_not_the_speaker() -> None:
         "faster in the north than anywhere else.”"
     )
     assert speaker_of(body, "index rose again") == "Marta Olsen"
+
+
+@pytest.mark.parametrize(
+    ("body", "words", "speaker"),
+    [
+        (
+            '"We are shocked and saddened" by the fire at the old mill that had drawn crowds '
+            "from three towns and more scrutiny, Amir Haddou said. Later Lena Marsh spoke.",
+            "shocked and saddened",
+            "Amir Haddou",
+        ),
+        (
+            '"This will be hard" for the council, said Vera Kunz. "We have no money left."',
+            "This will be hard",
+            "Vera Kunz",
+        ),
+        (
+            "Lena Marsh and Omar Keel argued at length. “Go back to your office,” Keel barked.",
+            "Go back to your office",
+            "Omar Keel",
+        ),
+    ],
+)
+def test_phrase_continuing_the_quote_before_a_trailing_verb(
+    body: str, words: str, speaker: str
+) -> None:
+    assert speaker_of(body, words) == speaker
