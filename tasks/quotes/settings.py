@@ -28,6 +28,8 @@ MAX_TITLE_WORDS = 8
 TITLE_CASE_EXEMPT_LANGUAGES = frozenset({"de", "lb"})
 # Words of the short sentence after "…?" or "…!" that may still attribute it ("she asked").
 MAX_WORDS_AFTER_QUESTION = 8
+# Words of a sentence "X said." after "…." that still attributes the quote (period for comma).
+MAX_WORDS_AFTER_PERIOD = 4
 # Shortest word that may be a compound title ("Polizeisprecher"), not the title itself.
 TITLE_COMPOUND_MIN_CHARS = 9
 # Occurrences of a surname looked at when widening it to a full name.

@@ -26,6 +26,7 @@ from tasks.quotes.settings import (
     MAX_NAME_TOKENS,
     MAX_RUNAWAY_DESCRIPTION_WORDS,
     MAX_TRAILING_CUE_CHARS,
+    MAX_WORDS_AFTER_PERIOD,
     MAX_WORDS_AFTER_QUESTION,
     MAX_WORDS_BEFORE_TRAILING_VERB,
     TITLE_COMPOUND_MIN_CHARS,
@@ -597,6 +598,8 @@ class ArticleSpeakers:
             return self.last_antecedent(position, words[0])
         chunks = [c.strip() for c in CHUNK_EDGE.split(text) if c.strip()]
         kept = [c for c in chunks if not self._is_aside(c)]
+        if kept and subject_first:  # "…, but Linick wrote": the clause next to the verb
+            kept[-1] = self._without_conjunction(kept[-1]) or kept[-1]
         if not kept:
             return None
         if nearest_last:
@@ -625,6 +628,13 @@ class ArticleSpeakers:
                 return self.last_antecedent(position, chunk_words[-1])
         chunk = kept[-1] if subject_first else kept[0]
         return self._describe(chunk, position, subject_first)
+
+    def _without_conjunction(self, chunk: str) -> str:
+        """ "but Linick": the conjunction joins clauses; the subject is what follows."""
+        first = WORD.match(chunk)
+        if first is not None and first.group().casefold() in self.lex.conjunctions:
+            return chunk[first.end() :].strip()
+        return chunk
 
     def _is_apposition_of(self, subject: str, apposition: str) -> bool:
         """A phrase opening with "a"/"an" after a plural source noun ("Officials at X") or a
@@ -825,10 +835,21 @@ class ArticleSpeakers:
         span = self.spans[index]
         start = span.close_at + 1
         end = min(self._sentence_end(span.close_at), start + MAX_TRAILING_CUE_CHARS)
-        if end <= start + 1 and self.body[span.close_at - 1 : span.close_at] in "?!":
-            # "…?" Lindqvist asked. — a capital after ?/! need not start a new sentence
+        closing_punctuation = self.body[span.close_at - 1 : span.close_at]
+        if end <= start + 1 and closing_punctuation and closing_punctuation in "?!.":
+            # "…?" Lindqvist asked. — a capital after ?/! need not start a new sentence, and
+            # "….” Trump said." is a comma typed as a period when only "X said." follows
             end = min(self._sentence_end(end + 1), start + MAX_TRAILING_CUE_CHARS)
-            if len(WORD.findall(self.body, start, end)) > MAX_WORDS_AFTER_QUESTION:
+            limit = (
+                MAX_WORDS_AFTER_QUESTION if closing_punctuation in "?!" else MAX_WORDS_AFTER_PERIOD
+            )
+            words = WORD.findall(self.body, start, end)
+            if len(words) > limit or (
+                closing_punctuation == "."
+                and not self.lex.speech_verb.fullmatch(words[-1].rstrip("."))
+                if words
+                else True
+            ):
                 end = start
         if index + 1 < len(self.spans):
             end = min(end, self.spans[index + 1].open_at)
@@ -840,6 +861,13 @@ class ArticleSpeakers:
             return False
         between = WORD.findall(subject_words, earlier_verb.end())
         return all(w.casefold() in self.lex.conjunctions for w in between)
+
+    def _inverted_after_quote(self, between: str) -> bool:
+        """A quote, then only a name before the next verb ("“…,” Lewandowski added")."""
+        if MASK not in between:
+            return False
+        after_quote = between.rpartition(MASK)[2].strip(" ,")
+        return bool(after_quote) and self._name_closing(after_quote) == after_quote
 
     def _coordinates_clauses(self, between: str) -> bool:
         """A comma then a conjunction (", but", ", and as") starts a clause of its own."""
@@ -1004,8 +1032,11 @@ class ArticleSpeakers:
             subject_words = text[clause_start : verb.start()]
             if "-t-" in verb.group("verb") or not WORD.search(subject_words):
                 continue
-            if self._coordinates_clauses(text[verb.end() : later.start()]):
-                continue  # "she said, but … Trump went on about": two clauses, two speakers
+            between = text[verb.end() : later.start()]
+            if self._coordinates_clauses(between) or self._inverted_after_quote(between):
+                # "she said, but … Trump went on about": two clauses, two speakers;
+                # "X cannot say that “…”, Y added": the quote between was X's, Y is the speaker
+                continue
             verb_at = self._verb_position(leading_start, verb.start(), position)
             subject = self.resolve_subject(subject_words, verb_at, subject_first=True)
             if subject is not None and subject.kind == "person":
@@ -1045,9 +1076,11 @@ class ArticleSpeakers:
         verb = self.lex.last_speech_verb.search(text)
         if verb is not None:
             cue = verb.group("verb")
-            subject_words = text[clause_start : verb.start()] if verb.start() > clause_start else ""
+            subject_at = clause_start if verb.start() > clause_start else 0
+            subject_words = text[subject_at : verb.start()]
             if not WORD.search(subject_words):
-                subject_words = text[: verb.start()]
+                subject_at, subject_words = 0, text[: verb.start()]
+            subject_verb_at = verb.start()
             earlier_verb = self.lex.last_speech_verb.search(subject_words)
             if earlier_verb is not None and (
                 self._chains_verbs(subject_words, earlier_verb)
@@ -1055,6 +1088,7 @@ class ArticleSpeakers:
             ):
                 # "X said, adding that", "she called it … and called for": one subject
                 subject_words = subject_words[: earlier_verb.start()]
+                subject_verb_at = subject_at + earlier_verb.start()
             # "Holt faulted Reeve over Skarfell, saying": the participle's speaker is the
             # subject of the main clause, the first name, not the nearest one.
             participle = (
@@ -1065,7 +1099,7 @@ class ArticleSpeakers:
             if "-t-" in cue:
                 subject = self.last_antecedent(position, cue)
             elif WORD.search(subject_words):
-                verb_at = self._verb_position(leading_start, verb.start(), position)
+                verb_at = self._verb_position(leading_start, subject_verb_at, position)
                 subject = self.resolve_subject(subject_words, verb_at, subject_first=not participle)
             else:
                 after_verb = text[verb.end() :].split(":")[0]

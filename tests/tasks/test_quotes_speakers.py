@@ -198,3 +198,35 @@ def test_phrase_continuing_the_quote_before_a_trailing_verb(
     body: str, words: str, speaker: str
 ) -> None:
     assert speaker_of(body, words) == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "words", "speaker"),
+    [
+        (
+            "Ruth Amsel cannot claim that “it was all her own idea,” Omar Keel added, saying it "
+            "should be “up to the voters to decide, not her.”",
+            "up to the voters",
+            "Omar Keel",
+        ),
+        (
+            "None of the files was marked secret when they were sent, but Dalia Korr wrote they "
+            'may have held "rather sensitive material" at the time.',
+            "rather sensitive material",
+            "Dalia Korr",
+        ),
+        (
+            "Omar Keel spoke last. “If you are listening, please send the files back to us.” "
+            "Ansel Brook said.",
+            "send the files back",
+            "Ansel Brook",
+        ),
+        (
+            '"Owners should leave their boats at home this weekend," opined the Harbour Herald.',
+            "leave their boats",
+            "Harbour Herald",
+        ),
+    ],
+)
+def test_inverted_and_typo_attributions(body: str, words: str, speaker: str) -> None:
+    assert speaker_of(body, words) == speaker
