@@ -75,6 +75,7 @@ DASH_NAME = regex.compile(
     r"^[\s\u00a0]*[—–―-]{1,2}[\s\u00a0]*(?P<who>\p{Lu}(?:[^,.;\n]|(?<=\b\p{Lu})\.){1,79})"
 )
 MASK = " ⟨⟩ "
+DASHES = frozenset({"—", "–", "―", "-", "--", "——"})
 LETTER = regex.compile(r"\p{L}")
 # Cleaned names per lexicon: the same capitalised runs recur across articles.
 _CLEAN_NAME_CACHES: dict[int, dict[str, tuple[str, str]]] = {}
@@ -905,7 +906,29 @@ class ArticleSpeakers:
             return after
         if before is not None:
             return before
+        signed = self._signature_below(index)
+        if signed is not None:
+            return signed
         return self._from_context(index, sentence_start)
+
+    def _signature_below(self, index: int) -> Attribution | None:
+        """A quote closing its paragraph, signed by the next one: "¶ — Michelle Marks"."""
+        span = self.spans[index]
+        following = span.last_paragraph_index + 1
+        if following >= len(self.paragraphs):
+            return None
+        _, paragraph_end = self.paragraphs[span.last_paragraph_index]
+        if self.body[span.close_at + 1 : paragraph_end].strip():
+            return None
+        start, end = self.paragraphs[following]
+        signature = self.body[start:end]
+        dash = DASH_NAME.match(signature)
+        if dash is None or signature[: dash.start("who")].strip(" \u00a0") not in DASHES:
+            return None
+        if not self._names_in(dash.group("who")):
+            return None
+        subject = self.resolve_subject(dash.group("who"), start, subject_first=False)
+        return self._subject_attribution(subject, "—")
 
     def _earlier_attribution(self, index: int) -> Attribution:
         """The speaker of an earlier span; a span too short to be a quote ("outrageous") is

@@ -230,3 +230,15 @@ def test_phrase_continuing_the_quote_before_a_trailing_verb(
 )
 def test_inverted_and_typo_attributions(body: str, words: str, speaker: str) -> None:
     assert speaker_of(body, words) == speaker
+
+
+def test_quote_paragraph_signed_by_the_next_paragraph() -> None:
+    body = (
+        '"We can have the meeting," Ivo Marchetti said. "But I hope it is short."\n\n'
+        '"Great speech. She is tested. She is ready."\n\n'
+        "-Dalia Korr, writing after the debate.\n\n"
+        '"The whole idea of a quiet summer is something we hear about every year."\n\n'
+        "— Michelle Marks, a delegate from Lindmark"
+    )
+    speakers = [q.speaker for q in quotes_of(body)]
+    assert speakers == ["Ivo Marchetti", "Ivo Marchetti", "Dalia Korr", "Michelle Marks"]
