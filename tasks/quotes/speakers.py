@@ -837,7 +837,7 @@ class ArticleSpeakers:
         start = span.close_at + 1
         end = min(self._sentence_end(span.close_at), start + MAX_TRAILING_CUE_CHARS)
         closing_punctuation = self.body[span.close_at - 1 : span.close_at]
-        if end <= start + 1 and closing_punctuation and closing_punctuation in "?!.":
+        if end <= start + 1 and closing_punctuation and closing_punctuation in "?!.…":
             # "…?" Lindqvist asked. — a capital after ?/! need not start a new sentence, and
             # "….” Trump said." is a comma typed as a period when only "X said." follows
             end = min(self._sentence_end(end + 1), start + MAX_TRAILING_CUE_CHARS)
@@ -846,7 +846,7 @@ class ArticleSpeakers:
             )
             words = WORD.findall(self.body, start, end)
             if len(words) > limit or (
-                closing_punctuation == "."
+                closing_punctuation in ".…"
                 and not self.lex.speech_verb.fullmatch(words[-1].rstrip("."))
                 if words
                 else True
@@ -873,10 +873,23 @@ class ArticleSpeakers:
     def _coordinates_clauses(self, between: str) -> bool:
         """A comma then a conjunction (", but", ", and as") starts a clause of its own."""
         for comma in regex.finditer(r",\s*", between):
-            after = WORD.match(between, comma.end())
-            if after is not None and after.group().casefold() in self.lex.conjunctions:
+            words = [w.casefold() for w in WORD.findall(between, comma.end())[:2]]
+            if words and (
+                words[0] in self.lex.conjunctions
+                or words[0] in self.lex.relatives  # ", which X called"
+                or (len(words) > 1 and words[1] in self.lex.relatives)  # ", to which X said"
+            ):
                 return True
         return False
+
+    def _name_after_last_conjunction(self, subject_words: str) -> str:
+        """The name alone between a conjunction and the verb ("… and Clinton"), or ""."""
+        words = list(WORD.finditer(subject_words))
+        for i in range(len(words) - 1, 0, -1):
+            if words[i].group().casefold() in self.lex.conjunctions:
+                after = subject_words[words[i].end() :].strip(" ,")
+                return after if after and self._name_closing(after) == after else ""
+        return ""
 
     def _ends_with_conjunction(self, subject_words: str) -> bool:
         words = WORD.findall(subject_words)
@@ -1105,6 +1118,10 @@ class ArticleSpeakers:
                 subject_at, subject_words = 0, text[: verb.start()]
             subject_verb_at = verb.start()
             earlier_verb = self.lex.last_speech_verb.search(subject_words)
+            if earlier_verb is not None:
+                joined = self._name_after_last_conjunction(subject_words)
+                if joined:  # "a woman asked for a photo and Clinton said": Clinton
+                    subject_words, earlier_verb = joined, None
             if earlier_verb is not None and (
                 self._chains_verbs(subject_words, earlier_verb)
                 or self._ends_with_conjunction(subject_words)

@@ -242,3 +242,30 @@ def test_quote_paragraph_signed_by_the_next_paragraph() -> None:
     )
     speakers = [q.speaker for q in quotes_of(body)]
     assert speakers == ["Ivo Marchetti", "Ivo Marchetti", "Dalia Korr", "Michelle Marks"]
+
+
+@pytest.mark.parametrize(
+    ("body", "words", "speaker"),
+    [
+        (
+            "At one point, a woman asked for a photo and Ivo Marchetti said, “as long as we "
+            "are not breaking any rules here.”",
+            "breaking any rules",
+            "Ivo Marchetti",
+        ),
+        (
+            "She said that the figures were sound, to which Omar Keel interjected: "
+            '"That is just not true at all."',
+            "just not true",
+            "Omar Keel",
+        ),
+        (
+            'Nadia Quell asked about the plan. "Well, yes. We are going to look at it…" '
+            "Tomas Vireo said.",
+            "going to look",
+            "Tomas Vireo",
+        ),
+    ],
+)
+def test_a_second_clause_brings_its_own_speaker(body: str, words: str, speaker: str) -> None:
+    assert speaker_of(body, words) == speaker
