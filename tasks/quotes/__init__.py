@@ -3,6 +3,8 @@
 `extract_quotes(body, language)` pairs the quote marks (`marks`), keeps quotations of three
 words or more, tells whole statements from fragments inside reported speech, and asks
 `speakers` for each one's speaker, using the speech cues of the article's language (`cues`).
+Reported speech of a named person without marks ("Putin said that ...") is added as
+`indirect` rows (`indirect`), which the direct-quote views and scores leave out.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 import regex
 
 from tasks.quotes.cues import cue_lexicon
+from tasks.quotes.indirect import find_reported_speech, reported_speech_cues
 from tasks.quotes.marks import QuoteSpan, find_quote_spans, split_paragraphs
 from tasks.quotes.settings import MAX_TITLE_WORDS, MIN_QUOTE_WORDS, TITLE_CASE_EXEMPT_LANGUAGES
 from tasks.quotes.speakers import ArticleSpeakers
@@ -88,9 +91,11 @@ def extract_quotes(body: str, language: str | None) -> list[Quote]:
         return []
     paragraphs = split_paragraphs(body)
     spans = find_quote_spans(body, paragraphs)
-    if not spans:
+    lexicon = cue_lexicon(language)
+    reported = reported_speech_cues(body, lexicon)
+    if not spans and not reported:
         return []
-    speakers = ArticleSpeakers(body, spans, cue_lexicon(language), paragraphs)
+    speakers = ArticleSpeakers(body, spans, lexicon, paragraphs)
     quotes: list[Quote] = []
     for index, span in enumerate(spans):
         segments = _trimmed_segments(body, span)
@@ -112,4 +117,19 @@ def extract_quotes(body: str, language: str | None) -> list[Quote]:
                 via=attribution.via,
             )
         )
+    if not reported:
+        return quotes
+    for clause in find_reported_speech(body, reported, speakers):
+        quotes.append(
+            Quote(
+                text=clause.text,
+                speaker=clause.speaker,
+                speaker_kind="person",
+                cue=clause.cue,
+                quote_type="indirect",
+                char_start=clause.char_start,
+                char_end=clause.char_end,
+            )
+        )
+    quotes.sort(key=lambda quote: quote.char_start)
     return quotes

@@ -44,6 +44,7 @@ WORD_LISTS = (
     "clitics",
     "feminine_words",
     "masculine_words",
+    "complementizers",
 )
 
 
@@ -80,6 +81,12 @@ class CueLexicon:
     clitics: frozenset[str]
     feminine_words: frozenset[str]
     masculine_words: frozenset[str]
+    # "that", "que", "что": where reported speech may open; searched first, as it is cheap.
+    complementizer: regex.Pattern[str] | None
+    # "said ", "told reporters ", "заявил, ": a speech verb ending right before one (reversed).
+    verb_before_complementizer: regex.Pattern[str]
+    # The last word of every speech verb ("said", "déclaré"): a set lookup rules most out.
+    verb_last_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -124,6 +131,19 @@ def _compile_lexicon(languages: tuple[str, ...]) -> CueLexicon:
         else None
     )
 
+    complementizer = (
+        regex.compile(
+            rf"(?<![\w’'-])(?:{_alternation(merged['complementizers'])})(?:(?<=[’'])|(?![\w’'-]))"
+        )
+        if merged["complementizers"]
+        else None
+    )
+    verb_before_complementizer = regex.compile(
+        rf"(?<![\w’'-])(?P<verb>{verbs})"
+        rf"(?P<between>(?:[ \u00a0]+[\p{{L}}’'-]+){{0,3}}?)[ \u00a0]*,?[ \u00a0]+",
+        regex.REVERSE,
+    )
+
     def lowered(name: str) -> frozenset[str]:
         return frozenset(w.casefold() for w in merged[name])
 
@@ -156,6 +176,11 @@ def _compile_lexicon(languages: tuple[str, ...]) -> CueLexicon:
         clitics=lowered("clitics"),
         feminine_words=lowered("feminine_words"),
         masculine_words=lowered("masculine_words"),
+        complementizer=complementizer,
+        verb_before_complementizer=verb_before_complementizer,
+        verb_last_words=frozenset(
+            v.split()[-1] for v in merged["verbs"] + merged["participles"] if v.split()
+        ),
     )
 
 

@@ -35,6 +35,8 @@ CLOSERS_BY_OPENER: dict[str, str] = {
 OPENERS = frozenset(CLOSERS_BY_OPENER)
 SYMMETRIC_MARKS = frozenset("\"'")
 SINGLE_MARKS = frozenset("'‘’‚‹›")
+# Openers that may nest in themselves (“… “hell” …”) when they open a word after a space.
+NESTING_MARKS = frozenset("“„")
 # Guillemets may stand apart from the words they enclose (« comme ceci »).
 SPACED_OPENERS = frozenset("«»‹›")
 # Punctuation that may end the quoted words just before a misplaced space ("planned, "X).
@@ -90,6 +92,13 @@ def _is_word_apostrophe(body: str, at: int, start: int, end: int) -> bool:
     return before.isalnum() and after.isalpha()
 
 
+def _opens_word(body: str, at: int, start: int, end: int) -> bool:
+    """A mark after a space and right before a letter opens a quotation; it closes none."""
+    before = body[at - 1] if at > start else " "
+    after = body[at + 1] if at + 1 < end else " "
+    return before.isspace() and after.isalpha()
+
+
 def _can_close_symmetric(body: str, at: int, start: int) -> bool:
     """A straight mark closes after a non-space, or after punctuation and one stray space."""
     before = body[at - 1] if at > start else " "
@@ -122,6 +131,8 @@ def _pairs_in_paragraph(
                 continue
             if mark in SYMMETRIC_MARKS and not _can_close_symmetric(body, at, start):
                 break
+            if mark == opener.mark and mark in NESTING_MARKS and _opens_word(body, at, start, end):
+                break  # “… calls “hell” …”: a nested quotation opens, the outer stays open
             del stack[depth:]
             if at - opener.at <= MAX_QUOTE_CHARS or opener.segments:
                 inner_start = opener.resume_at if opener.segments else opener.at + 1
@@ -133,7 +144,12 @@ def _pairs_in_paragraph(
             break
         if closed or mark not in OPENERS or (after.isspace() and mark not in SPACED_OPENERS):
             continue
-        if stack and stack[-1].mark == mark and not stack[-1].segments:
+        if (
+            stack
+            and stack[-1].mark == mark
+            and not stack[-1].segments
+            and not (mark in NESTING_MARKS and _opens_word(body, at, start, end))
+        ):
             stack.pop()  # the same mark cannot nest in itself: the earlier one was stray
         stack.append(_OpenMark(mark, at, index))
         if len(stack) > MAX_OPEN_MARKS:

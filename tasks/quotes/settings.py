@@ -28,6 +28,8 @@ MAX_TITLE_WORDS = 8
 TITLE_CASE_EXEMPT_LANGUAGES = frozenset({"de", "lb"})
 # Words of the short sentence after "…?" or "…!" that may still attribute it ("she asked").
 MAX_WORDS_AFTER_QUESTION = 8
+# Words of a sentence "X said." after "…." that still attributes the quote (period for comma).
+MAX_WORDS_AFTER_PERIOD = 4
 # Shortest word that may be a compound title ("Polizeisprecher"), not the title itself.
 TITLE_COMPOUND_MIN_CHARS = 9
 # Occurrences of a surname looked at when widening it to a full name.
@@ -36,3 +38,9 @@ MAX_NAME_OCCURRENCES = 64
 ANTECEDENT_WINDOW_CHARS = 600
 # Cleaned capitalised runs remembered per language; the cache is emptied when full.
 CLEAN_NAME_CACHE_SIZE = 200_000
+# Words a reported-speech clause ("Putin said that ...") needs to be kept as an indirect quote.
+MIN_REPORTED_SPEECH_WORDS = 4
+# Plain words allowed between a speech verb and "that" ("told reporters", "sagte am Montag").
+MAX_WORDS_BEFORE_REPORTED_SPEECH = 2
+# How far before "that" its speech verb is looked for ("acknowledged on Tuesday that").
+MAX_REPORTED_SPEECH_CUE_CHARS = 48

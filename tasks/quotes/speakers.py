@@ -26,6 +26,7 @@ from tasks.quotes.settings import (
     MAX_NAME_TOKENS,
     MAX_RUNAWAY_DESCRIPTION_WORDS,
     MAX_TRAILING_CUE_CHARS,
+    MAX_WORDS_AFTER_PERIOD,
     MAX_WORDS_AFTER_QUESTION,
     MAX_WORDS_BEFORE_TRAILING_VERB,
     TITLE_COMPOUND_MIN_CHARS,
@@ -67,21 +68,22 @@ PHRASE_SENTENCE_END = regex.compile(
     rf"(?<!\b\p{{Lu}})(?<!\b(?:{ABBREVIATIONS}))[.!?](?=\s|$)|[;:](?=\s|$)"
 )
 # A party-and-state label after a name: "R-Ky.", "(D-N.C.)", "(D)".
-PARTY_AND_STATE = regex.compile(r"^\(?\p{Lu}(?:-\p{Lu}[\p{L}.]*)?\)?\.?$")
+PARTY_AND_STATE = regex.compile(r"^\(?\p{Lu}(?:-\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)*)?\)?\.?$")
 AGE_OR_NUMBER = regex.compile(r"^\d[\d\s.,]*(?:\s*\p{L}{1,6})?$")
 # "— Adriana Rodarte", "― Azucena Gonzàlez": a byline dash, then a capitalised name.
 DASH_NAME = regex.compile(
     r"^[\s\u00a0]*[—–―-]{1,2}[\s\u00a0]*(?P<who>\p{Lu}(?:[^,.;\n]|(?<=\b\p{Lu})\.){1,79})"
 )
 MASK = " ⟨⟩ "
+DASHES = frozenset({"—", "–", "―", "-", "--", "——"})
 LETTER = regex.compile(r"\p{L}")
 # Cleaned names per lexicon: the same capitalised runs recur across articles.
 _CLEAN_NAME_CACHES: dict[int, dict[str, tuple[str, str]]] = {}
-CHUNK_EDGE = regex.compile(r",|\s[—–]\s|\(|\)")
+CHUNK_EDGE = regex.compile(r",|\s[—–―]\s|\(|\)")
 ELIDED_WORD = regex.compile(r"^(?:l|d)['’](\p{L}+)$")
 SOURCE_END = regex.compile(r"[.;]\s|,\s(?![\p{Lu}])")
 ELIDED_ARTICLE = regex.compile(r"(?<![\p{L}])[LlDd][’']")
-CLAUSE_EDGES = regex.compile(r"[;—–]|\s-\s|:")
+CLAUSE_EDGES = regex.compile(r"[;—–―]|\s-\s|:")
 # One to three lower-case words between two names ("Rovers boss Lacey").
 LOWER_WORDS = regex.compile(r"[ \u00a0]+(?:\p{Ll}[\p{L}\p{M}’'-]*[ \u00a0]+){1,3}")
 PRONOUN_PARTS = regex.compile(r"[\s\-’',;:]+")
@@ -144,7 +146,9 @@ class ArticleSpeakers:
         self.paragraph_starts = [start for start, _ in self.paragraphs]
         self.span_opens = [span.open_at for span in spans]
         self.sentence_starts = self._sentence_starts()
-        self.attributions: list[Attribution] = []
+        # By span index: spans too short to be quotes are never attributed, so the quote
+        # before a span is not always the span before it.
+        self.attributions: dict[int, Attribution] = {}
         self._clean_cache = _CLEAN_NAME_CACHES.setdefault(id(lexicon), {})
         self._names_by_token: dict[str, list[tuple[int, str]]] = {}
         self._runs_by_token: dict[str, list[regex.Match[str]]] = {}
@@ -283,7 +287,7 @@ class ArticleSpeakers:
         start = self._name_start(run, name)
         tokens = [t.casefold() for t in name.split()]
         is_org = any(t in self.lex.org_words for t in tokens) or (
-            len(tokens) == 1 and name.isupper() and len(name) > 1
+            name.isupper() and len(name) > 1  # "NATO", or a heading in capitals
         )
         is_person_like = not (
             is_org
@@ -384,6 +388,10 @@ class ArticleSpeakers:
             fuller_tokens = fuller.split()
             if len(fuller_tokens) <= len(tokens) or not _contains_run(fuller_tokens, tokens):
                 continue
+            if len(fuller_tokens) > MAX_NAME_TOKENS or any(
+                t.casefold() in self.lex.prepositions for t in fuller_tokens
+            ):
+                continue  # "Reporting On Carson": a headline in title case, not a name
             before = 1 if start <= position else 0
             key = (len(fuller_tokens) + before * 10, start if before else -start)
             if key > best_key:
@@ -551,7 +559,7 @@ class ArticleSpeakers:
                     continue  # "Unfortunately, ...", "Inoltre l’assessore ..."
             tokens = [t.casefold() for t in name.split()]
             is_org = any(t in self.lex.org_words for t in tokens) or (
-                len(tokens) == 1 and name.isupper() and len(name) > 1
+                name.isupper() and len(name) > 1  # "NATO", or a heading in capitals
             )
             names.append((name, is_org))
         return names
@@ -591,12 +599,16 @@ class ArticleSpeakers:
             return self.last_antecedent(position, words[0])
         chunks = [c.strip() for c in CHUNK_EDGE.split(text) if c.strip()]
         kept = [c for c in chunks if not self._is_aside(c)]
+        if kept and subject_first:  # "…, but Linick wrote": the clause next to the verb
+            kept[-1] = self._without_conjunction(kept[-1]) or kept[-1]
         if not kept:
             return None
         if nearest_last:
             ordered = kept[-1:]
         elif subject_first:  # the subject sits next to the verb, past any apposition
             ordered = [c for c in reversed(kept) if not c[:1].islower()] or kept[-1:]
+            if len(kept) >= 2 and self._is_apposition_of(kept[-2], kept[-1]):
+                kept = ordered = kept[:-1]  # "Officials at X, a division of Y, said"
         else:
             ordered = kept[:3]
         for chunk in ordered:
@@ -617,6 +629,27 @@ class ArticleSpeakers:
                 return self.last_antecedent(position, chunk_words[-1])
         chunk = kept[-1] if subject_first else kept[0]
         return self._describe(chunk, position, subject_first)
+
+    def _without_conjunction(self, chunk: str) -> str:
+        """ "but Linick": the conjunction joins clauses; the subject is what follows."""
+        first = WORD.match(chunk)
+        if first is not None and first.group().casefold() in self.lex.conjunctions:
+            return chunk[first.end() :].strip()
+        return chunk
+
+    def _is_apposition_of(self, subject: str, apposition: str) -> bool:
+        """A phrase opening with "a"/"an" after a plural source noun ("Officials at X") or a
+        person's name describes it, so the earlier phrase names the speaker."""
+        first = WORD.match(apposition)
+        if first is None or first.group().casefold() not in self.lex.indefinite_determiners:
+            return False
+        subject_words = WORD.findall(subject)
+        if not subject_words or not subject_words[0][:1].isupper():
+            return False
+        if self._is_source_noun(subject_words[0]):
+            return True
+        names = self._names_in(subject)
+        return bool(names) and not names[-1][1] and " " in names[-1][0]
 
     def _names_modify_a_noun(self, chunk: str) -> bool:
         """ "The Ohio governor", "Lindqvist's family": the last name is not the head."""
@@ -718,6 +751,39 @@ class ArticleSpeakers:
 
     # ---- contexts around a quote -------------------------------------------------------
 
+    def sentence_start(self, position: int) -> int:
+        """Where the sentence holding a position starts."""
+        return self._sentence_start(position)
+
+    def sentence_end(self, position: int) -> int:
+        """Where the sentence holding a position ends (next sentence or paragraph end)."""
+        return self._sentence_end(position)
+
+    def has_quote_between(self, start: int, end: int) -> bool:
+        """Whether any quotation (of any length) opens or closes inside [start, end)."""
+        i = bisect.bisect_left(self.span_opens, start)
+        if i < len(self.spans) and self.spans[i].open_at < end:
+            return True
+        return i > 0 and self.spans[i - 1].close_at >= start
+
+    def person_opening_sentence(self, sentence_start: int, verb_at: int) -> str | None:
+        """The fullest name of a person whose name alone opens a sentence before its verb.
+
+        A name the article never gives with a first name ("Russia", "Kessler" alone) is not
+        taken: a lone capitalised word before a verb is too often a place or a body.
+        """
+        run = NAME_RUN.match(self.body, sentence_start, verb_at)
+        if run is None or self.body[run.end() : verb_at].strip():
+            return None
+        _, titles = self._clean_name(run.group())
+        if not all(self._is_title(word) for word in titles.split()):
+            return None  # "As Obama announces that …", "While Ramos said that …": a side clause
+        mention = self._mention_at(run)
+        if mention is None or mention.is_org or not mention.is_person_like:
+            return None
+        fullest = self.fullest_name(mention.text, sentence_start)
+        return fullest if " " in fullest else None
+
     def _paragraph_of(self, position: int) -> tuple[int, int]:
         return self.paragraphs[bisect.bisect_right(self.paragraph_starts, position) - 1]
 
@@ -730,6 +796,26 @@ class ArticleSpeakers:
         if i < len(self.sentence_starts):
             return min(self.sentence_starts[i], paragraph_end)
         return paragraph_end
+
+    def _verb_position(self, leading_start: int, verb_index: int, position: int) -> int:
+        """Where a verb of a leading text sits in the body; `position` when unknown."""
+        return self._body_offset(leading_start, verb_index) if leading_start >= 0 else position
+
+    def _body_offset(self, start: int, masked_index: int) -> int:
+        """Where a character of `_masked(start, …)` sits in the body."""
+        cursor, consumed = start, 0
+        i = bisect.bisect_left(self.span_opens, start)
+        while i < len(self.spans):
+            span = self.spans[i]
+            plain = span.open_at - cursor
+            if masked_index < consumed + plain:
+                break
+            consumed += plain + len(MASK)
+            if masked_index < consumed:
+                return span.open_at
+            cursor = span.close_at + 1
+            i += 1
+        return cursor + masked_index - consumed
 
     def _masked(self, start: int, end: int) -> str:
         """Body text with the quotations inside it masked, so their words are no cue."""
@@ -750,10 +836,21 @@ class ArticleSpeakers:
         span = self.spans[index]
         start = span.close_at + 1
         end = min(self._sentence_end(span.close_at), start + MAX_TRAILING_CUE_CHARS)
-        if end <= start + 1 and self.body[span.close_at - 1 : span.close_at] in "?!":
-            # "…?" Lindqvist asked. — a capital after ?/! need not start a new sentence
+        closing_punctuation = self.body[span.close_at - 1 : span.close_at]
+        if end <= start + 1 and closing_punctuation and closing_punctuation in "?!.…":
+            # "…?" Lindqvist asked. — a capital after ?/! need not start a new sentence, and
+            # "….” Trump said." is a comma typed as a period when only "X said." follows
             end = min(self._sentence_end(end + 1), start + MAX_TRAILING_CUE_CHARS)
-            if len(WORD.findall(self.body, start, end)) > MAX_WORDS_AFTER_QUESTION:
+            limit = (
+                MAX_WORDS_AFTER_QUESTION if closing_punctuation in "?!" else MAX_WORDS_AFTER_PERIOD
+            )
+            words = WORD.findall(self.body, start, end)
+            if len(words) > limit or (
+                closing_punctuation in ".…"
+                and not self.lex.speech_verb.fullmatch(words[-1].rstrip("."))
+                if words
+                else True
+            ):
                 end = start
         if index + 1 < len(self.spans):
             end = min(end, self.spans[index + 1].open_at)
@@ -766,32 +863,93 @@ class ArticleSpeakers:
         between = WORD.findall(subject_words, earlier_verb.end())
         return all(w.casefold() in self.lex.conjunctions for w in between)
 
+    def _inverted_after_quote(self, between: str) -> bool:
+        """A quote, then only a name before the next verb ("“…,” Lewandowski added")."""
+        if MASK not in between:
+            return False
+        after_quote = between.rpartition(MASK)[2].strip(" ,")
+        return bool(after_quote) and self._name_closing(after_quote) == after_quote
+
+    def _coordinates_clauses(self, between: str) -> bool:
+        """A comma then a conjunction (", but", ", and as") starts a clause of its own."""
+        for comma in regex.finditer(r",\s*", between):
+            words = [w.casefold() for w in WORD.findall(between, comma.end())[:2]]
+            if words and (
+                words[0] in self.lex.conjunctions
+                or words[0] in self.lex.relatives  # ", which X called"
+                or (len(words) > 1 and words[1] in self.lex.relatives)  # ", to which X said"
+            ):
+                return True
+        return False
+
+    def _name_after_last_conjunction(self, subject_words: str) -> str:
+        """The name alone between a conjunction and the verb ("… and Clinton"), or ""."""
+        words = list(WORD.finditer(subject_words))
+        for i in range(len(words) - 1, 0, -1):
+            if words[i].group().casefold() in self.lex.conjunctions:
+                after = subject_words[words[i].end() :].strip(" ,")
+                return after if after and self._name_closing(after) == after else ""
+        return ""
+
+    def _ends_with_conjunction(self, subject_words: str) -> bool:
+        words = WORD.findall(subject_words)
+        return bool(words) and words[-1].casefold() in self.lex.conjunctions
+
     # ---- attribution -------------------------------------------------------------------
 
     def attribute(self, index: int, is_partial: bool) -> Attribution:
         """Find the speaker of quote `index`; remember it for the quotes that follow."""
         attribution = self._attribute(index, is_partial)
-        self.attributions.append(attribution)
+        self.attributions[index] = attribution
         return attribution
 
     def _attribute(self, index: int, is_partial: bool) -> Attribution:
         span = self.spans[index]
         trailing = self._trailing_text(index)
         sentence_start = self._sentence_start(span.open_at)
-        leading = self._masked(
-            max(sentence_start, span.open_at - MAX_LEADING_CUE_CHARS), span.open_at
-        )
+        leading_start = max(sentence_start, span.open_at - MAX_LEADING_CUE_CHARS)
+        leading = self._masked(leading_start, span.open_at)
         after = self._from_trailing(trailing, span.close_at + 1)
         if after is not None and after.cue not in self._according_cues(trailing):
             return after
-        before = self._from_leading(leading, span.open_at, is_partial)
+        before = self._from_leading(leading, span.open_at, is_partial, leading_start)
         if after is not None:  # "according to" after the quote: a relay if a speaker precedes
             if before is not None and before.speaker and before.cue != ":":
                 return Attribution(before.speaker, before.speaker_kind, before.cue, after.speaker)
             return after
         if before is not None:
             return before
+        signed = self._signature_below(index)
+        if signed is not None:
+            return signed
         return self._from_context(index, sentence_start)
+
+    def _signature_below(self, index: int) -> Attribution | None:
+        """A quote closing its paragraph, signed by the next one: "¶ — Michelle Marks"."""
+        span = self.spans[index]
+        following = span.last_paragraph_index + 1
+        if following >= len(self.paragraphs):
+            return None
+        _, paragraph_end = self.paragraphs[span.last_paragraph_index]
+        if self.body[span.close_at + 1 : paragraph_end].strip():
+            return None
+        start, end = self.paragraphs[following]
+        signature = self.body[start:end]
+        dash = DASH_NAME.match(signature)
+        if dash is None or signature[: dash.start("who")].strip(" \u00a0") not in DASHES:
+            return None
+        if not self._names_in(dash.group("who")):
+            return None
+        subject = self.resolve_subject(dash.group("who"), start, subject_first=False)
+        return self._subject_attribution(subject, "—")
+
+    def _earlier_attribution(self, index: int) -> Attribution:
+        """The speaker of an earlier span; a span too short to be a quote ("outrageous") is
+        attributed now, as a fragment, since its sentence may name a new speaker."""
+        found = self.attributions.get(index)
+        if found is None:
+            found = self.attributions[index] = self._attribute(index, is_partial=True)
+        return found
 
     def _according_cues(self, trailing: str) -> set[str]:
         return {m.group("cue") for m in self.lex.according_to.finditer(trailing)}
@@ -833,7 +991,9 @@ class ArticleSpeakers:
             return None
         before_verb = text[: verb.start()]
         if len(WORD.findall(before_verb)) > MAX_WORDS_BEFORE_TRAILING_VERB:
-            return None
+            before_verb = self._name_before_apposition(before_verb)
+            if not before_verb:
+                return None
         if PHRASE_SENTENCE_END.search(before_verb):
             return None
         between = [w.casefold() for w in WORD.findall(before_verb)]
@@ -844,7 +1004,14 @@ class ArticleSpeakers:
             or between[-1] in self.lex.prepositions
         ):
             return None  # "... and urged": a second predicate of the reporter's sentence
+        if between and between[0] in self.lex.prepositions:
+            # "“…” for Clinton, said Kunin", "“…” in comparison to Obama, Gingrich said": the
+            # phrase goes with the quote; a name closing it is the speaker
+            before_verb = self._name_closing(before_verb)
+            between = [w.casefold() for w in WORD.findall(before_verb)]
         cue = verb.group("verb")
+        if not between and cue.casefold() in self.lex.participles:
+            return None  # "…," noting …: the participle's speaker is the main clause's subject
         subject_words = before_verb
         if "-t-" in cue or "-t’" in cue:
             subject = self.last_antecedent(position, cue)
@@ -857,6 +1024,30 @@ class ArticleSpeakers:
             subject = self.resolve_subject(after_verb, position, subject_first=False)
         return self._subject_attribution(subject, cue)
 
+    def _name_before_apposition(self, before_verb: str) -> str:
+        """The name in a long stretch before a trailing verb, or "": "X Y, the director of
+        … and …, told" (the name before a long apposition), or "“…” by the shooting at …
+        that drew …, Nefzi said" (the rest of the reporter's sentence, then the name)."""
+        head, comma, _ = before_verb.partition(",")
+        if not comma:
+            return ""
+        if len(WORD.findall(head)) <= MAX_NAME_TOKENS:
+            names = self._names_in(head.strip())
+            if len(names) == 1 and not names[0][1] and " " in names[0][0]:
+                return head
+        return self._name_closing(before_verb)
+
+    def _name_closing(self, before_verb: str) -> str:
+        """The last comma phrase before a verb if it is a capitalised name alone, else ""."""
+        tail = before_verb.rstrip(" ,").rpartition(",")[2].strip()
+        first = WORD.match(tail)
+        if first is None or not first.group()[:1].isupper():
+            return ""
+        if len(WORD.findall(tail)) > MAX_NAME_TOKENS:
+            return ""
+        names = self._names_in(tail)
+        return tail if len(names) == 1 and not names[0][1] else ""
+
     def _quoted_as(self, quoted: regex.Match[str], position: int) -> Attribution | None:
         subject = self.resolve_subject(quoted.group("who"), position, subject_first=True)
         if subject is None:
@@ -866,24 +1057,36 @@ class ArticleSpeakers:
         return Attribution(subject.speaker, subject.kind, "quoted ... as saying", via)
 
     def _outermost_named_speaker(
-        self, text: str, clause_start: int, position: int
+        self, text: str, clause_start: int, position: int, leading_start: int
     ) -> Attribution | None:
         """ "Riva said Lindqvist was right when she said "…"": reported speech inside reported
         speech belongs to the first named speaker of the sentence."""
         verbs = list(self.lex.speech_verb.finditer(text, clause_start))
         if len(verbs) < 2:
             return None
-        for verb in verbs[:-1]:
+        for verb, later in zip(verbs[:-1], verbs[1:], strict=True):
             subject_words = text[clause_start : verb.start()]
             if "-t-" in verb.group("verb") or not WORD.search(subject_words):
                 continue
-            subject = self.resolve_subject(subject_words, position, subject_first=True)
+            between = text[verb.end() : later.start()]
+            if self._coordinates_clauses(between) or self._inverted_after_quote(between):
+                # "she said, but … Trump went on about": two clauses, two speakers;
+                # "X cannot say that “…”, Y added": the quote between was X's, Y is the speaker
+                continue
+            verb_at = self._verb_position(leading_start, verb.start(), position)
+            subject = self.resolve_subject(subject_words, verb_at, subject_first=True)
             if subject is not None and subject.kind == "person":
                 return Attribution(subject.speaker, subject.kind, verb.group("verb"))
         return None
 
-    def _from_leading(self, leading: str, position: int, is_partial: bool) -> Attribution | None:
-        """ "X said: …", "X told reporters …", "Y quoted X as saying …", "X, secondo cui …"."""
+    def _from_leading(
+        self, leading: str, position: int, is_partial: bool, leading_start: int = -1
+    ) -> Attribution | None:
+        """ "X said: …", "X told reporters …", "Y quoted X as saying …", "X, secondo cui …".
+
+        leading_start: where the (masked) leading text starts in the body, so that a pronoun
+        before the verb looks back from the verb ("Though she called Y's …": not Y).
+        """
         clause_start = 0
         for edge in CLAUSE_EDGES.finditer(leading.rstrip(" :\u00a0")):
             clause_start = edge.end()
@@ -903,31 +1106,41 @@ class ArticleSpeakers:
                     text[: relative.start()], position, subject_first=True, nearest_last=True
                 )
                 return self._subject_attribution(subject, relative.group("cue"))
-        outer = self._outermost_named_speaker(text, clause_start, position)
+        outer = self._outermost_named_speaker(text, clause_start, position, leading_start)
         if outer is not None:
             return outer
         verb = self.lex.last_speech_verb.search(text)
         if verb is not None:
             cue = verb.group("verb")
-            subject_words = text[clause_start : verb.start()] if verb.start() > clause_start else ""
+            subject_at = clause_start if verb.start() > clause_start else 0
+            subject_words = text[subject_at : verb.start()]
             if not WORD.search(subject_words):
-                subject_words = text[: verb.start()]
+                subject_at, subject_words = 0, text[: verb.start()]
+            subject_verb_at = verb.start()
             earlier_verb = self.lex.last_speech_verb.search(subject_words)
-            if earlier_verb is not None and self._chains_verbs(subject_words, earlier_verb):
-                subject_words = subject_words[: earlier_verb.start()]  # "X said, adding that"
+            if earlier_verb is not None:
+                joined = self._name_after_last_conjunction(subject_words)
+                if joined:  # "a woman asked for a photo and Clinton said": Clinton
+                    subject_words, earlier_verb = joined, None
+            if earlier_verb is not None and (
+                self._chains_verbs(subject_words, earlier_verb)
+                or self._ends_with_conjunction(subject_words)
+            ):
+                # "X said, adding that", "she called it … and called for": one subject
+                subject_words = subject_words[: earlier_verb.start()]
+                subject_verb_at = subject_at + earlier_verb.start()
             # "Holt faulted Reeve over Skarfell, saying": the participle's speaker is the
             # subject of the main clause, the first name, not the nearest one.
             participle = (
                 cue.casefold() in self.lex.participles
                 and earlier_verb is None
-                and text[: verb.start()].rstrip().endswith(",")
-            )
+                and text[: verb.start()].rstrip().endswith((",", MASK.strip()))
+            )  # a quote just before ("as “fantastic,” telling") held the comma
             if "-t-" in cue:
                 subject = self.last_antecedent(position, cue)
             elif WORD.search(subject_words):
-                subject = self.resolve_subject(
-                    subject_words, position, subject_first=not participle
-                )
+                verb_at = self._verb_position(leading_start, subject_verb_at, position)
+                subject = self.resolve_subject(subject_words, verb_at, subject_first=not participle)
             else:
                 after_verb = text[verb.end() :].split(":")[0]
                 subject = self.resolve_subject(after_verb, position, subject_first=False)
@@ -941,8 +1154,8 @@ class ArticleSpeakers:
             names = (
                 [n for n, is_org in self._names_in(text) if not is_org]
                 if is_partial
-                else self._people_nearest_cue(text)
-            )
+                else self._people_nearest_cue(text[clause_start:]) or self._people_nearest_cue(text)
+            )  # "HEADING - Jane Roe: “…”": the clause before the colon first
             if names:
                 subject = _Subject(self.fullest_name(names[0], position), "person")
                 return self._subject_attribution(subject, None if is_partial else ":")
@@ -978,15 +1191,15 @@ class ArticleSpeakers:
             previous_start = max(previous_start, previous_end - MAX_LEADING_CUE_CHARS)
             previous = self._masked(previous_start, previous_end).rstrip()
         if previous and MASK.strip() not in previous:
-            found = self._from_leading(previous, span.open_at, is_partial=False)
+            found = self._from_leading(previous, span.open_at, False, previous_start)
             if found is not None and found.speaker is not None:
                 return found
-        if index > 0 and self.attributions:
+        if index > 0:
             earlier = self.spans[index - 1]
             same_paragraph = earlier.last_paragraph_index == span.paragraph_index
             next_paragraph = earlier.last_paragraph_index == span.paragraph_index - 1
             if same_paragraph or (next_paragraph and sentence_start == paragraph_start):
-                inherited = self.attributions[-1]
+                inherited = self._earlier_attribution(index - 1)
                 if inherited.speaker is not None:
                     return Attribution(inherited.speaker, inherited.speaker_kind, None)
         return NO_SPEAKER

@@ -1,0 +1,271 @@
+"""Speaker rules of the quotes stage on invented sentences, several languages each."""
+
+from __future__ import annotations
+
+import pytest
+
+from tasks.quotes import Quote, extract_quotes
+
+
+def quotes_of(body: str, language: str = "en") -> list[Quote]:
+    return [q for q in extract_quotes(body, language) if q.quote_type != "indirect"]
+
+
+def speaker_of(body: str, words: str, language: str = "en") -> str | None:
+    """The speaker of the quote holding `words`."""
+    found = [q for q in quotes_of(body, language) if words in q.text]
+    assert len(found) == 1, quotes_of(body, language)
+    return found[0].speaker
+
+
+def test_nested_curly_quote_stays_inside_and_the_dash_names_the_speaker() -> None:
+    body = (
+        "“He keeps telling us “trust me” but nobody in this town does anymore.” ― Nadia Quell"
+        "\n\n“We will vote for the other one this time around.” ― Tomas Vireo"
+    )
+    first, second = quotes_of(body)
+    assert first.text.startswith("He keeps telling us") and first.text.endswith("anymore.")
+    assert (first.speaker, second.speaker) == ("Nadia Quell", "Tomas Vireo")
+
+
+def test_a_short_span_between_does_not_hand_on_an_older_speaker() -> None:
+    body = (
+        "“The bank has to answer for every account,” Senator Ivo Marchetti said.\n\n"
+        "Mayor Greta Lindahl was more careful. Though she called Harbour Bank’s conduct "
+        "“shameful” and asked for bonuses to be “paid back” by managers, Lindahl said little "
+        "else.\n\n"
+        "“If a bank cannot be run safely, it should be split up.”"
+    )
+    assert speaker_of(body, "split up") == "Greta Lindahl"
+
+
+def test_pronoun_subject_looks_back_from_its_verb_not_from_the_quote() -> None:
+    body = (
+        "Carla Benning chairs the inquiry. She described Oskar Pfeil’s report as "
+        "“a careful piece of work with one large gap.”"
+    )
+    assert speaker_of(body, "careful piece") == "Carla Benning"
+
+
+def test_but_starts_a_clause_with_a_speaker_of_its_own() -> None:
+    body = (
+        "Ruth Amsel waved at the screen. “Are we ahead?” she asked, but Omar Keel "
+        "went on about “the roads we will build next year,” and the hall cheered."
+    )
+    assert speaker_of(body, "roads we will build") == "Omar Keel"
+
+
+def test_apposition_after_a_plural_source_noun_is_not_the_speaker() -> None:
+    body = (
+        "Officials at the Coastal Survey Office, a branch of the Marine Ministry, said the "
+        'maps "may be years out of date in the northern channels."'
+    )
+    assert speaker_of(body, "out of date") == "Officials at the Coastal Survey Office"
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "speaker"),
+    [
+        (
+            "en",
+            "“The river rose faster than any model said it could,” Hanna Veltri, the "
+            "hydrologist who has measured the basin for the regional water board since the "
+            "floods of the nineties, told the local radio.",
+            "Hanna Veltri",
+        ),
+        (
+            "es",
+            "«El río subió más rápido de lo que decía cualquier modelo», Lucía Ferrer Oña, "
+            "hidróloga de la confederación que mide la cuenca desde las riadas de los años "
+            "noventa y asesora al ayuntamiento, explicó a la radio local.",
+            "Lucía Ferrer Oña",
+        ),
+    ],
+)
+def test_name_before_a_long_apposition_is_the_speaker(
+    language: str, body: str, speaker: str
+) -> None:
+    assert speaker_of(body, "r", language) == speaker
+
+
+def test_participle_tweeting_takes_the_subject_of_the_sentence() -> None:
+    body = (
+        "Howard Brisk, a former party chairman, poked fun at the debate, tweeting, "
+        "“Watch him drink water every two minutes. Nervous?”"
+    )
+    assert speaker_of(body, "drink water") == "Howard Brisk"
+
+
+def test_horizontal_bar_asides_do_not_hide_the_subject() -> None:
+    body = (
+        "When Dalia Korr noted that the firm paid no tax ― as was true for three of the last "
+        "five years ― Ansel Brook boasted, “That makes me a good manager.”"
+    )
+    assert speaker_of(body, "good manager") == "Ansel Brook"
+
+
+def test_party_label_with_a_place_of_several_words_is_not_the_speaker() -> None:
+    body = (
+        '"This is a big year for all of us here!" Del. Maria Castell (D-Newport News) '
+        'shouted. "The state is watching this district."'
+    )
+    first, second = quotes_of(body)
+    assert first.speaker == second.speaker == "Maria Castell"
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "speaker"),
+    [
+        (
+            "ru",
+            "Министр Олег Давыдов выступил в Думе. "
+            "«Мы не будем повышать налоги в этом году», — заявил он.",
+            "Олег Давыдов",
+        ),
+        (
+            "de",
+            "Die Bürgermeisterin Anke Brösel besuchte die Schule. "
+            "„Wir bauen die Turnhalle bis zum Herbst neu“, sagte sie.",
+            "Anke Brösel",
+        ),
+        (
+            "fr",
+            "La maire Hélène Vasseur a visité le chantier. "
+            "« Nous rouvrirons le pont avant l’hiver », a-t-elle déclaré.",
+            "Hélène Vasseur",
+        ),
+        (
+            "it",
+            "Il sindaco Paolo Lenzi ha visitato il cantiere. "
+            "«Il ponte riaprirà prima dell’inverno», ha detto.",
+            "Paolo Lenzi",
+        ),
+    ],
+)
+def test_pronoun_or_bare_verb_takes_the_person_just_named(
+    language: str, body: str, speaker: str
+) -> None:
+    (quote,) = quotes_of(body, language)
+    assert quote.speaker == speaker
+
+
+def test_trailing_participle_belongs_to_the_main_clause() -> None:
+    body = (
+        'At the same time, Ines Rovira remarked that there is still "a great deal of work '
+        'to do," noting weak markets in Portugal, Greece and beyond.'
+    )
+    assert speaker_of(body, "great deal of work") == "Ines Rovira"
+
+
+def test_participle_after_a_quote_that_held_the_comma() -> None:
+    body = (
+        "Ansel Brook hailed Norway’s vote as “a fantastic result,” telling reporters at the "
+        "port that he thinks the deal is “a very good thing for us.”"
+    )
+    assert speaker_of(body, "very good thing") == "Ansel Brook"
+
+
+def test_heading_in_capitals_before_a_colon_is_not_the_speaker() -> None:
+    body = (
+        "RENTS RISE FOR THE FIFTH MONTH - Marta Olsen: “The index rose again in March, and "
+        "faster in the north than anywhere else.”"
+    )
+    assert speaker_of(body, "index rose again") == "Marta Olsen"
+
+
+@pytest.mark.parametrize(
+    ("body", "words", "speaker"),
+    [
+        (
+            '"We are shocked and saddened" by the fire at the old mill that had drawn crowds '
+            "from three towns and more scrutiny, Amir Haddou said. Later Lena Marsh spoke.",
+            "shocked and saddened",
+            "Amir Haddou",
+        ),
+        (
+            '"This will be hard" for the council, said Vera Kunz. "We have no money left."',
+            "This will be hard",
+            "Vera Kunz",
+        ),
+        (
+            "Lena Marsh and Omar Keel argued at length. “Go back to your office,” Keel barked.",
+            "Go back to your office",
+            "Omar Keel",
+        ),
+    ],
+)
+def test_phrase_continuing_the_quote_before_a_trailing_verb(
+    body: str, words: str, speaker: str
+) -> None:
+    assert speaker_of(body, words) == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "words", "speaker"),
+    [
+        (
+            "Ruth Amsel cannot claim that “it was all her own idea,” Omar Keel added, saying it "
+            "should be “up to the voters to decide, not her.”",
+            "up to the voters",
+            "Omar Keel",
+        ),
+        (
+            "None of the files was marked secret when they were sent, but Dalia Korr wrote they "
+            'may have held "rather sensitive material" at the time.',
+            "rather sensitive material",
+            "Dalia Korr",
+        ),
+        (
+            "Omar Keel spoke last. “If you are listening, please send the files back to us.” "
+            "Ansel Brook said.",
+            "send the files back",
+            "Ansel Brook",
+        ),
+        (
+            '"Owners should leave their boats at home this weekend," opined the Harbour Herald.',
+            "leave their boats",
+            "Harbour Herald",
+        ),
+    ],
+)
+def test_inverted_and_typo_attributions(body: str, words: str, speaker: str) -> None:
+    assert speaker_of(body, words) == speaker
+
+
+def test_quote_paragraph_signed_by_the_next_paragraph() -> None:
+    body = (
+        '"We can have the meeting," Ivo Marchetti said. "But I hope it is short."\n\n'
+        '"Great speech. She is tested. She is ready."\n\n'
+        "-Dalia Korr, writing after the debate.\n\n"
+        '"The whole idea of a quiet summer is something we hear about every year."\n\n'
+        "— Michelle Marks, a delegate from Lindmark"
+    )
+    speakers = [q.speaker for q in quotes_of(body)]
+    assert speakers == ["Ivo Marchetti", "Ivo Marchetti", "Dalia Korr", "Michelle Marks"]
+
+
+@pytest.mark.parametrize(
+    ("body", "words", "speaker"),
+    [
+        (
+            "At one point, a woman asked for a photo and Ivo Marchetti said, “as long as we "
+            "are not breaking any rules here.”",
+            "breaking any rules",
+            "Ivo Marchetti",
+        ),
+        (
+            "She said that the figures were sound, to which Omar Keel interjected: "
+            '"That is just not true at all."',
+            "just not true",
+            "Omar Keel",
+        ),
+        (
+            'Nadia Quell asked about the plan. "Well, yes. We are going to look at it…" '
+            "Tomas Vireo said.",
+            "going to look",
+            "Tomas Vireo",
+        ),
+    ],
+)
+def test_a_second_clause_brings_its_own_speaker(body: str, words: str, speaker: str) -> None:
+    assert speaker_of(body, words) == speaker
