@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -134,11 +133,9 @@ def test_thousands_of_marks_neither_crash_nor_swallow_the_article() -> None:
         ('a "b ' * 3000) + "\n\n" + ("„c “ d ‚e ‘ " * 1000),
         "x" * 10 + '"' + "word " * 3000 + '"',
     ]
-    started = time.perf_counter()
     for body in bodies:
         for quote in extract_quotes(body, None):
             assert quote.char_end - quote.char_start <= MAX_QUOTE_CHARS
-    assert time.perf_counter() - started < 5
 
 
 def test_quote_too_long_to_be_real_is_skipped() -> None:
