@@ -36,6 +36,7 @@ VERSIONS = "_versions"
 STAGING = "_staging"
 CURRENT = "current"
 STATE = "_state"
+SITE_LINES_STATE_DIR = f"{STATE}/site_lines"
 CATALOG = "newsflow.duckdb"
 LOCK = ".newsflow.lock"
 OUT_PLACEHOLDER = "@OUT@"
@@ -135,6 +136,7 @@ class CommitPlan:
     inputs_state: pa.Table
     runs_row: pa.Table
     assignments: pa.Table  # article_id -> dup and story clusters, for every article kept
+    site_lines: pa.Table | None = None  # line counts per site; None keeps the previous ones
 
 
 def commit_version(out_dir: str, previous: Path | None, staged: Path, plan: CommitPlan) -> Path:
@@ -165,12 +167,22 @@ def commit_version(out_dir: str, previous: Path | None, staged: Path, plan: Comm
         _link_or_copy(Path(part), building / "runs" / Path(part).name)
     write_parquet(plan.runs_row, building / "runs" / f"run-{plan.run_id}.parquet")
     write_parquet(plan.inputs_state, building / STATE / "inputs" / "inputs.parquet")
+    _write_site_lines(previous, building, plan.site_lines)
     con.close()
     final = out / VERSIONS / plan.run_id
     os.replace(building, final)
     _switch_current(out, final)
     _prune_versions(out, keep=final)
     return final
+
+
+def _write_site_lines(previous: Path | None, building: Path, site_lines: pa.Table | None) -> None:
+    """The site line statistics of the new version: this run's merge, or the previous ones."""
+    if site_lines is not None:
+        write_parquet(site_lines, building / SITE_LINES_STATE_DIR / "site_lines.parquet")
+        return
+    for part in parquet_files(previous / SITE_LINES_STATE_DIR if previous else None):
+        _link_or_copy(Path(part), building / SITE_LINES_STATE_DIR / Path(part).name)
 
 
 def _write_articles(
