@@ -27,6 +27,7 @@ UI_REASON_ORDER = (
     "comment_prompt",
     "newsletter",
     "account_prompt",
+    "donation_prompt",
     "related_links",
     "tags",
     "advertisement",
