@@ -123,7 +123,8 @@ _RESPONSES = re.compile(
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|^copyright\b", re.IGNORECASE)
 _CREDIT_TAIL = re.compile(
     r"(?:\((?:photo|photos|foto|fotos|fot|photograph|image|picture|credit|bild|imagen|"
-    r"crédit|credito|фото|fotoğraf)\b[^)]*\)"
+    r"symbolbild|archivbild|symbolfoto|archivfoto|"
+    r"crédit|credito|фото|fotoğraf)\b[^)]*\)\.?"
     r"|(?:[.!?]\s*(?:photo|foto|fotos|photograph|bild|imagen|image|credit|crédit photo|фото)"
     r"\s*(?::|by\b|von\b|de\b|di\b)|,\s*(?:photo|foto|bild|imagen|image|фото)\s*:)"
     r"\s*(?:[^.!?]|\.(?=\S)){2,80}"  # a dot inside a credit: "Shutterstock.com", "cc by 2.0"
@@ -135,6 +136,15 @@ _BREADCRUMB = re.compile(r"\s(?:›|»|>)\s")
 _UPPER_LABEL = re.compile(r"^[^\W\d_a-z]{2,}(?:\s[^\W\d_a-z]{2,}){0,2}\s?:\s+\S")
 # a link set off by arrows (">> Headline <<", ">>> Order now! <<<")
 _ARROW_LINK = re.compile(r"^>>+\s*\S.*<<+$")
+# a link to the previous or next post ("← Older headline", "Newer headline →")
+_POST_NAV = re.compile(r"^[←⟵]\s*\S|\S\s*[→⟶]$")
+# a figure's caption: "Abbildung 5: ...", "Fig. 2: ...", "Rys. 3. ..."
+_FIGURE_LABEL = re.compile(
+    rf"^(?:{alternation(LEXICON.caption_labels)})\.?\s*\d{{0,3}}[a-z]?\s*[:.]\s+\S"
+    if LEXICON.caption_labels
+    else r"(?!x)x",
+    re.IGNORECASE,
+)
 # an attachment: "Report (PDF, 2 MB)", "Letter PDF | 38 KB | not accessible"
 _FILE_LINK = re.compile(
     r"\b(?:pdf|docx?|xlsx?|pptx?|zip|mp3|odt)\b.{0,40}?\b\d+(?:[.,]\d+)?\s?(?:[kmg]b|ko|mo)\b"
@@ -297,8 +307,10 @@ def _rule_reason(line: _Line) -> str | None:
         return reason
     if _is_menu_line(line):
         return "menu"
-    if _ARROW_LINK.match(flat):
+    if _ARROW_LINK.match(flat) or (line.n_words <= MAX_CAPTION_WORDS and _POST_NAV.search(flat)):
         return "related_links"
+    if line.n_words <= MAX_CAPTION_WORDS and _FIGURE_LABEL.match(flat):
+        return "photo_caption"
     if line.n_words <= MAX_FILE_LINK_WORDS and _FILE_LINK.search(flat):
         return "file_download"
     if line.n_words <= MAX_BANNER_WORDS and _UPPER_LABEL.match(flat):

@@ -151,6 +151,7 @@ class Lexicon:
     role_words: frozenset[str]
     role_modifiers: frozenset[str]
     place_particles: frozenset[str]
+    caption_labels: tuple[str, ...]
     view_words: tuple[str, ...]
     comment_words: tuple[str, ...]
 
@@ -232,6 +233,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
             "role_words",
             "role_modifiers",
             "place_particles",
+            "caption_labels",
         ):
             lists.setdefault(name, []).extend(data.get(name, []))
         for word, month in data.get("months", {}).items():
@@ -256,6 +258,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         role_words=frozenset(words("role_words")),
         role_modifiers=frozenset(words("role_modifiers")),
         place_particles=frozenset(words("place_particles")),
+        caption_labels=words("caption_labels"),
         view_words=words("view_words"),
         comment_words=words("comment_words"),
     )

@@ -511,6 +511,10 @@ def test_menu_joined_by_bare_pipes_arrow_teaser_and_attachment_are_furniture() -
         ("Das könnte Sie auch interessieren:", "related_links"),
         ("Materiał chroniony prawem autorskim - zasady przedruków określa regulamin.", "copyright"),
         ("This site is protected by reCAPTCHA and the Google Privacy Policy apply.", "captcha"),
+        ("← Council delays vote on the harbour wall", "related_links"),
+        ("Abbildung 3: Pegelstand der Elbe im Mai, gemessen am Schöpfwerk.", "photo_caption"),
+        ("Fig. 2. Water levels at the weir since 1990.", "photo_caption"),
+        ("Volunteers cleared the reading room on Sunday (Symbolbild).", "photo_caption"),
     ],
 )
 def test_ui_sentences_after_the_article_go_with_their_reason(line: str, reason: str) -> None:
