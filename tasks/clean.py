@@ -137,7 +137,8 @@ _UPPER_LABEL = re.compile(r"^[^\W\d_a-z]{2,}(?:\s[^\W\d_a-z]{2,}){0,2}\s?:\s+\S"
 # a link set off by arrows (">> Headline <<", ">>> Order now! <<<")
 _ARROW_LINK = re.compile(r"^>>+\s*\S.*<<+$")
 # a link to the previous or next post ("← Older headline", "Newer headline →")
-_POST_NAV = re.compile(r"^[←⟵]\s*\S|\S\s*[→⟶]$")
+_POST_NAV_START = ("←", "⟵")
+_POST_NAV_END = ("→", "⟶")
 # a figure's caption: "Abbildung 5: ...", "Fig. 2: ...", "Rys. 3. ..."
 _FIGURE_LABEL = re.compile(
     rf"^(?:{alternation(LEXICON.caption_labels)})\.?\s*\d{{0,3}}[a-z]?\s*[:.]\s+\S"
@@ -307,7 +308,10 @@ def _rule_reason(line: _Line) -> str | None:
         return reason
     if _is_menu_line(line):
         return "menu"
-    if _ARROW_LINK.match(flat) or (line.n_words <= MAX_CAPTION_WORDS and _POST_NAV.search(flat)):
+    if _ARROW_LINK.match(flat) or (
+        line.n_words <= MAX_CAPTION_WORDS
+        and (flat.startswith(_POST_NAV_START) or flat.endswith(_POST_NAV_END))
+    ):
         return "related_links"
     if line.n_words <= MAX_CAPTION_WORDS and _FIGURE_LABEL.match(flat):
         return "photo_caption"
