@@ -29,7 +29,8 @@ __all__ = ["CleanedDump", "JudgedLine", "clean_dump", "collapse_whitespace", "no
 # Shape thresholds (words are \w+ runs).
 LONG_LINE_WORDS = 10  # a line this long may anchor the body run
 LONG_LINE_CHARS = 80  # same, for scripts written without spaces
-MIN_STOPWORD_RATIO = 0.08  # below this a long line reads like a list of names, not prose
+MIN_STOPWORD_RATIO = 0.16  # below this a long line reads like a list of names, not prose
+LANGUAGE_VOTE_MARGIN = 1.5  # the dump's language needs this many times the runner-up's stopwords
 MAX_BODY_GAP = 8  # removed lines allowed between two body lines of one article
 MAX_DATE_LINE_WORDS = 12  # words other than numbers
 MAX_DATE_LEFTOVER = 3  # words besides label, date, time ("Updated ... / Original ... ET")
@@ -199,6 +200,7 @@ class _Line:
     n_words: int
     sentence_end: bool
     stop_ratio: float
+    words: list[str]
     reason: str | None = None
     kind: str | None = None
 
@@ -222,6 +224,7 @@ def _features(no: int, raw: str) -> _Line:
         n_words=len(words),
         sentence_end=end,
         stop_ratio=n_stop / len(words) if words else 0.0,
+        words=words,
     )
 
 
@@ -591,6 +594,7 @@ def clean_dump(text: str, site_frequent_lines: frozenset[str] = frozenset()) -> 
 
     # the stopword test only applies when the text is in a language the lexicons know
     long_lines = [line for line in lines if _is_long(line) and line.sentence_end]
+    _rate_stopwords_in_dump_language(long_lines, lines)
     with_stopwords = sum(1 for line in long_lines if line.stop_ratio >= MIN_STOPWORD_RATIO)
     doc_has_stopwords = with_stopwords * 2 > len(long_lines)
     good = [_good(line, doc_has_stopwords) for line in lines]
@@ -662,6 +666,27 @@ def clean_dump(text: str, site_frequent_lines: frozenset[str] = frozenset()) -> 
             reason = None
         judged.append(JudgedLine(line.no, line.raw, kind, reason))
     return CleanedDump(lines=judged, paragraphs=paragraphs, title=title)
+
+
+def _rate_stopwords_in_dump_language(prose: list[_Line], lines: list[_Line]) -> None:
+    """Stopword density in the dump's own language, as jusText rates paragraphs.
+
+    The language is the one whose stopwords the long prose lines use most; with all lists
+    merged, a menu in one language could borrow another's stopwords ("de", "la", "die").
+    """
+    votes: Counter[str] = Counter()
+    for line in prose:
+        for word in line.words:
+            votes.update(LEXICON.stopword_languages.get(word, ()))
+    if not votes:
+        return
+    (language, hits), *rest = votes.most_common(2)
+    if rest and rest[0][1] * LANGUAGE_VOTE_MARGIN > hits:
+        return  # two languages close: keep the merged lists
+    stopwords = LEXICON.stopwords_by_language[language]
+    for line in lines:
+        if line.words:
+            line.stop_ratio = sum(1 for w in line.words if w in stopwords) / len(line.words)
 
 
 def _head_end(lines: list[_Line], good: list[bool]) -> int:

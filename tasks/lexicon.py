@@ -140,6 +140,9 @@ class Lexicon:
     plain: PhraseSet
     colon: PhraseSet
     stopwords: frozenset[str]
+    # word -> the languages whose stopword list holds it (to tell a dump's language)
+    stopword_languages: dict[str, frozenset[str]]
+    stopwords_by_language: dict[str, frozenset[str]]
     months: dict[str, int]
     weekdays: frozenset[str]
     relative_markers: tuple[str, ...]
@@ -216,8 +219,11 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
     ui: dict[str, list[str]] = {}
     lists: dict[str, list[str]] = {}
     months: dict[str, int] = {}
+    by_language: dict[str, frozenset[str]] = {}
     for path in sorted(directory.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("stopwords"):
+            by_language[path.stem] = frozenset(w.casefold() for w in data["stopwords"])
         for reason, phrases in data.get("ui", {}).items():
             target = lists if reason in ("view_words", "comment_words") else ui
             target.setdefault(reason, []).extend(phrases)
@@ -247,6 +253,11 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         plain=_compile_phrases(ui, colon=False),
         colon=_compile_phrases(ui, colon=True),
         stopwords=frozenset(words("stopwords")),
+        stopword_languages={
+            word: frozenset(lang for lang, words in by_language.items() if word in words)
+            for word in words("stopwords")
+        },
+        stopwords_by_language=by_language,
         months=months,
         weekdays=frozenset(words("weekdays")),
         relative_markers=words("relative_markers"),

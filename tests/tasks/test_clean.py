@@ -7,6 +7,7 @@ import json
 import pytest
 
 from tasks.clean import (
+    MIN_STOPWORD_RATIO,
     CleanedDump,
     _has_digit_char,
     clean_dump,
@@ -529,3 +530,14 @@ def test_a_letters_link_in_the_menu_does_not_open_the_comments() -> None:
     dump = clean_dump(text)
     assert _by_text(dump)["Letters to the Editor"] == ("boilerplate", "contact_prompt")
     assert len(dump.paragraphs) == 2
+
+
+def test_stopword_density_is_rated_in_the_dumps_language() -> None:
+    from tasks.clean import _features, _rate_stopwords_in_dump_language
+
+    prose = _features(1, BODY_EN.splitlines()[0])
+    names = _features(2, "María de la Cruz, José de la Vega, Ana de los Ríos y Luis del Prado.")
+    merged = names.stop_ratio
+    _rate_stopwords_in_dump_language([prose], [prose, names])
+    assert names.stop_ratio < MIN_STOPWORD_RATIO < merged  # Spanish words count in Spanish
+    assert prose.stop_ratio >= MIN_STOPWORD_RATIO
