@@ -675,9 +675,11 @@ def _rate_stopwords_in_dump_language(prose: list[_Line], lines: list[_Line]) -> 
     merged, a menu in one language could borrow another's stopwords ("de", "la", "die").
     """
     votes: Counter[str] = Counter()
+    languages_of = LEXICON.stopword_languages
     for line in prose:
         for word in line.words:
-            votes.update(LEXICON.stopword_languages.get(word, ()))
+            if word in languages_of:
+                votes.update(languages_of[word])
     if not votes:
         return
     (language, hits), *rest = votes.most_common(2)
@@ -685,8 +687,8 @@ def _rate_stopwords_in_dump_language(prose: list[_Line], lines: list[_Line]) -> 
         return  # two languages close: keep the merged lists
     stopwords = LEXICON.stopwords_by_language[language]
     for line in lines:
-        if line.words:
-            line.stop_ratio = sum(1 for w in line.words if w in stopwords) / len(line.words)
+        if line.words and line.reason is None:  # judged lines never anchor the body
+            line.stop_ratio = len([w for w in line.words if w in stopwords]) / len(line.words)
 
 
 def _head_end(lines: list[_Line], good: list[bool]) -> int:
