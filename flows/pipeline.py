@@ -25,12 +25,14 @@ from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
 from tasks import tables
-from tasks.batch import StagedBatch, process_input_batch
+from tasks.batch import StagedBatch, count_batch_site_lines, process_input_batch
 from tasks.corpus import cluster_articles, count_copies
 from tasks.dedup import NearDupRule
 from tasks.ingest import InputFile, discover_inputs, plan_inputs
 from tasks.settings import SQL_DIR, Settings, load_settings
+from tasks.site_lines import SITE_LINES_STATE, learn_site_lines
 from tasks.write import (
+    SITE_LINES_STATE_DIR,
     CommitPlan,
     article_ids_of_sources,
     build_catalog,
@@ -91,14 +93,27 @@ def worker_pool(workers: int) -> Iterator[Executor | None]:
         yield pool
 
 
+@task(name="count-site-lines", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=2)
+def count_site_lines(batch: list[InputFile], settings: Settings, pool: Executor | None) -> pa.Table:
+    """Pass 1 for one batch: which short lines each article of each site prints."""
+    if pool is None:
+        return count_batch_site_lines(batch, settings)
+    return pool.submit(count_batch_site_lines, batch, settings).result()
+
+
 @task(name="process-batch", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=2)
 def process_batch(
-    batch: list[InputFile], staged: str, run_id: str, settings: Settings, pool: Executor | None
+    batch: list[InputFile],
+    staged: str,
+    run_id: str,
+    settings: Settings,
+    pool: Executor | None,
+    site_frequent: dict[str, frozenset[str]] | None = None,
 ) -> StagedBatch:
     """Per-article stages for one batch, staged as Parquet (only counts travel back)."""
     if pool is None:
-        return process_input_batch(batch, staged, run_id, settings)
-    return pool.submit(process_input_batch, batch, staged, run_id, settings).result()
+        return process_input_batch(batch, staged, run_id, settings, site_frequent)
+    return pool.submit(process_input_batch, batch, staged, run_id, settings, site_frequent).result()
 
 
 @task(name="cluster-articles", cache_policy=NO_CACHE)
@@ -171,8 +186,17 @@ def newsflow_pipeline(
         staged_dir = staging_dir(out, run_id)
         staged_dir.mkdir(parents=True)
         with worker_pool(workers) as pool:
+            counted = [count_site_lines.submit(b, settings, pool) for b in batches]
+            site_lines, site_frequent = learn_site_lines(
+                read_state(previous, SITE_LINES_STATE_DIR, SITE_LINES_STATE),
+                [f.result() for f in counted],
+                settings.site_line_min_articles,
+                settings.site_line_min_share,
+            )
+            t = lap("site_lines", t)
             futures = [
-                process_batch.submit(b, str(staged_dir), run_id, settings, pool) for b in batches
+                process_batch.submit(b, str(staged_dir), run_id, settings, pool, site_frequent)
+                for b in batches
             ]
             staged = [f.result() for f in futures]
         stage_batch(staged_dir, "discover", {}, quarantine_table(problems, run_id))
@@ -224,6 +248,7 @@ def newsflow_pipeline(
                     stage_seconds,
                 ),
                 assignments=assignments,
+                site_lines=site_lines,
             ),
         )
         hold_at("committed")

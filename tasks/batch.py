@@ -7,7 +7,7 @@ of thousands of articles is one unit of work; nothing here knows about Prefect.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +22,7 @@ from tasks.metadata import extract_metadata
 from tasks.quotes import extract_quotes
 from tasks.segment import join_paragraphs, segment_body
 from tasks.settings import Settings
+from tasks.site_lines import frequent_lines_of, site_line_rows
 from tasks.stories import story_terms
 from tasks.write import batch_key, quarantine_table, stage_batch
 
@@ -71,7 +72,7 @@ def build_batch_tables(
     *,
     shingle_words: int,
     minhash_permutations: int,
-    site_frequent_lines: frozenset[str] = frozenset(),
+    site_frequent: Mapping[str, frozenset[str]] | None = None,
 ) -> BatchTables:
     """Run every per-article stage on a batch; a failing article is quarantined alone."""
     rows = {name: _Rows.of(schema) for name, schema in tables.ARTICLE_TABLES.items()}
@@ -81,7 +82,8 @@ def build_batch_tables(
         article_id = article_id_for(dump.source_path, dump.source_record, dump.input_hash)
         stage = "clean"
         try:
-            cleaned = clean_dump(dump.text, site_frequent_lines)
+            frequent = frequent_lines_of(site_frequent or {}, dump.source_path, dump.text)
+            cleaned = clean_dump(dump.text, frequent)
             stage = "metadata"
             meta = extract_metadata(cleaned)
             body = join_paragraphs(cleaned.paragraphs)
@@ -169,8 +171,18 @@ def _fields(record: object) -> dict[str, object]:
     return {name: getattr(record, name) for name in record.__slots__}  # type: ignore[attr-defined]
 
 
+def count_batch_site_lines(batch: Sequence[InputFile], settings: Settings) -> pa.Table:
+    """Pass 1: the batch's (site, line, article) rows behind site-learned boilerplate."""
+    dumps, _problems = read_inputs(batch, settings.max_input_bytes)
+    return site_line_rows((dump.source_path, dump.text) for dump in dumps)
+
+
 def process_input_batch(
-    batch: Sequence[InputFile], staged_dir: str, run_id: str, settings: Settings
+    batch: Sequence[InputFile],
+    staged_dir: str,
+    run_id: str,
+    settings: Settings,
+    site_frequent: Mapping[str, frozenset[str]] | None = None,
 ) -> StagedBatch:
     """Read, process and stage one batch of inputs; runs in a worker process."""
     dumps, problems = read_inputs(batch, settings.max_input_bytes, settings.max_line_chars)
@@ -179,6 +191,7 @@ def process_input_batch(
         run_id,
         shingle_words=settings.shingle_words,
         minhash_permutations=settings.minhash_permutations,
+        site_frequent=site_frequent,
     )
     quarantined = problems + built.quarantine
     key = batch_key([item.source_path for item in batch])

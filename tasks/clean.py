@@ -29,7 +29,8 @@ __all__ = ["CleanedDump", "JudgedLine", "clean_dump", "collapse_whitespace", "no
 # Shape thresholds (words are \w+ runs).
 LONG_LINE_WORDS = 10  # a line this long may anchor the body run
 LONG_LINE_CHARS = 80  # same, for scripts written without spaces
-MIN_STOPWORD_RATIO = 0.08  # below this a long line reads like a list of names, not prose
+MIN_STOPWORD_RATIO = 0.16  # below this a long line reads like a list of names, not prose
+LANGUAGE_VOTE_MARGIN = 1.5  # the dump's language needs this many times the runner-up's stopwords
 MAX_BODY_GAP = 8  # removed lines allowed between two body lines of one article
 MAX_DATE_LINE_WORDS = 12  # words other than numbers
 MAX_DATE_LEFTOVER = 3  # words besides label, date, time ("Updated ... / Original ... ET")
@@ -123,7 +124,8 @@ _RESPONSES = re.compile(
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|^copyright\b", re.IGNORECASE)
 _CREDIT_TAIL = re.compile(
     r"(?:\((?:photo|photos|foto|fotos|fot|photograph|image|picture|credit|bild|imagen|"
-    r"crédit|credito|фото|fotoğraf)\b[^)]*\)"
+    r"symbolbild|archivbild|symbolfoto|archivfoto|"
+    r"crédit|credito|фото|fotoğraf)\b[^)]*\)\.?"
     r"|(?:[.!?]\s*(?:photo|foto|fotos|photograph|bild|imagen|image|credit|crédit photo|фото)"
     r"\s*(?::|by\b|von\b|de\b|di\b)|,\s*(?:photo|foto|bild|imagen|image|фото)\s*:)"
     r"\s*(?:[^.!?]|\.(?=\S)){2,80}"  # a dot inside a credit: "Shutterstock.com", "cc by 2.0"
@@ -135,6 +137,16 @@ _BREADCRUMB = re.compile(r"\s(?:›|»|>)\s")
 _UPPER_LABEL = re.compile(r"^[^\W\d_a-z]{2,}(?:\s[^\W\d_a-z]{2,}){0,2}\s?:\s+\S")
 # a link set off by arrows (">> Headline <<", ">>> Order now! <<<")
 _ARROW_LINK = re.compile(r"^>>+\s*\S.*<<+$")
+# a link to the previous or next post ("← Older headline", "Newer headline →")
+_POST_NAV_START = ("←", "⟵")
+_POST_NAV_END = ("→", "⟶")
+# a figure's caption: "Abbildung 5: ...", "Fig. 2: ...", "Rys. 3. ..."
+_FIGURE_LABEL = re.compile(
+    rf"^(?:{alternation(LEXICON.caption_labels)})\.?\s*\d{{0,3}}[a-z]?\s*[:.]\s+\S"
+    if LEXICON.caption_labels
+    else r"(?!x)x",
+    re.IGNORECASE,
+)
 # an attachment: "Report (PDF, 2 MB)", "Letter PDF | 38 KB | not accessible"
 _FILE_LINK = re.compile(
     r"\b(?:pdf|docx?|xlsx?|pptx?|zip|mp3|odt)\b.{0,40}?\b\d+(?:[.,]\d+)?\s?(?:[kmg]b|ko|mo)\b"
@@ -188,6 +200,7 @@ class _Line:
     n_words: int
     sentence_end: bool
     stop_ratio: float
+    words: list[str]
     reason: str | None = None
     kind: str | None = None
 
@@ -211,6 +224,7 @@ def _features(no: int, raw: str) -> _Line:
         n_words=len(words),
         sentence_end=end,
         stop_ratio=n_stop / len(words) if words else 0.0,
+        words=words,
     )
 
 
@@ -297,8 +311,13 @@ def _rule_reason(line: _Line) -> str | None:
         return reason
     if _is_menu_line(line):
         return "menu"
-    if _ARROW_LINK.match(flat):
+    if _ARROW_LINK.match(flat) or (
+        line.n_words <= MAX_CAPTION_WORDS
+        and (flat.startswith(_POST_NAV_START) or flat.endswith(_POST_NAV_END))
+    ):
         return "related_links"
+    if line.n_words <= MAX_CAPTION_WORDS and _FIGURE_LABEL.match(flat):
+        return "photo_caption"
     if line.n_words <= MAX_FILE_LINK_WORDS and _FILE_LINK.search(flat):
         return "file_download"
     if line.n_words <= MAX_BANNER_WORDS and _UPPER_LABEL.match(flat):
@@ -575,6 +594,7 @@ def clean_dump(text: str, site_frequent_lines: frozenset[str] = frozenset()) -> 
 
     # the stopword test only applies when the text is in a language the lexicons know
     long_lines = [line for line in lines if _is_long(line) and line.sentence_end]
+    _rate_stopwords_in_dump_language(long_lines, lines)
     with_stopwords = sum(1 for line in long_lines if line.stop_ratio >= MIN_STOPWORD_RATIO)
     doc_has_stopwords = with_stopwords * 2 > len(long_lines)
     good = [_good(line, doc_has_stopwords) for line in lines]
@@ -646,6 +666,29 @@ def clean_dump(text: str, site_frequent_lines: frozenset[str] = frozenset()) -> 
             reason = None
         judged.append(JudgedLine(line.no, line.raw, kind, reason))
     return CleanedDump(lines=judged, paragraphs=paragraphs, title=title)
+
+
+def _rate_stopwords_in_dump_language(prose: list[_Line], lines: list[_Line]) -> None:
+    """Stopword density in the dump's own language, as jusText rates paragraphs.
+
+    The language is the one whose stopwords the long prose lines use most; with all lists
+    merged, a menu in one language could borrow another's stopwords ("de", "la", "die").
+    """
+    votes: Counter[str] = Counter()
+    languages_of = LEXICON.stopword_languages
+    for line in prose:
+        for word in line.words:
+            if word in languages_of:
+                votes.update(languages_of[word])
+    if not votes:
+        return
+    (language, hits), *rest = votes.most_common(2)
+    if rest and rest[0][1] * LANGUAGE_VOTE_MARGIN > hits:
+        return  # two languages close: keep the merged lists
+    stopwords = LEXICON.stopwords_by_language[language]
+    for line in lines:
+        if line.words and line.reason is None:  # judged lines never anchor the body
+            line.stop_ratio = len([w for w in line.words if w in stopwords]) / len(line.words)
 
 
 def _head_end(lines: list[_Line], good: list[bool]) -> int:

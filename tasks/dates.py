@@ -68,7 +68,7 @@ def date_spans(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-def _safe_date(year: int, month: int, day: int) -> datetime.date | None:
+def safe_date(year: int, month: int, day: int) -> datetime.date | None:
     try:
         return datetime.date(year, month, day)
     except ValueError:
@@ -101,20 +101,27 @@ def parse_date_any_language(text: str) -> datetime.date | None:
     return found.date() if found else None
 
 
+def month_and_day(m: re.Match[str]) -> tuple[int, int] | None:
+    """(month, day) of a DAY_MONTH or MONTH_DAY match."""
+    month = LEXICON.months.get(m.group("m").casefold().rstrip("."))
+    day = int(m.group("d"))
+    return (month, day) if month and 1 <= day <= 31 else None
+
+
 def date_from_match(pattern: re.Pattern[str], m: re.Match[str]) -> datetime.date | None:
     g = m.groupdict()
     year = int(g["y"])
     if pattern is NUMERIC_DATE:
         a, b = int(g["a"]), int(g["b"])
         if g["sep"] == ".":  # dotted dates are day-first wherever they are written
-            return _safe_date(year, b, a)
+            return safe_date(year, b, a)
         if a > 12 >= b:
-            return _safe_date(year, b, a)
+            return safe_date(year, b, a)
         if b > 12 >= a:
-            return _safe_date(year, a, b)
-        return _safe_date(year, a, a) if a == b else None
+            return safe_date(year, a, b)
+        return safe_date(year, a, a) if a == b else None
     month = g["m"]
     month_no = int(month) if month.isdigit() else LEXICON.months.get(month.casefold().rstrip("."))
     if month_no is None:
         return None
-    return _safe_date(year, month_no, int(g["d"]))
+    return safe_date(year, month_no, int(g["d"]))

@@ -27,6 +27,7 @@ UI_REASON_ORDER = (
     "comment_prompt",
     "newsletter",
     "account_prompt",
+    "donation_prompt",
     "related_links",
     "tags",
     "advertisement",
@@ -139,6 +140,9 @@ class Lexicon:
     plain: PhraseSet
     colon: PhraseSet
     stopwords: frozenset[str]
+    # word -> the languages whose stopword list holds it (to tell a dump's language)
+    stopword_languages: dict[str, frozenset[str]]
+    stopwords_by_language: dict[str, frozenset[str]]
     months: dict[str, int]
     weekdays: frozenset[str]
     relative_markers: tuple[str, ...]
@@ -150,6 +154,7 @@ class Lexicon:
     role_words: frozenset[str]
     role_modifiers: frozenset[str]
     place_particles: frozenset[str]
+    caption_labels: tuple[str, ...]
     view_words: tuple[str, ...]
     comment_words: tuple[str, ...]
 
@@ -214,8 +219,11 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
     ui: dict[str, list[str]] = {}
     lists: dict[str, list[str]] = {}
     months: dict[str, int] = {}
+    by_language: dict[str, frozenset[str]] = {}
     for path in sorted(directory.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("stopwords"):
+            by_language[path.stem] = frozenset(w.casefold() for w in data["stopwords"])
         for reason, phrases in data.get("ui", {}).items():
             target = lists if reason in ("view_words", "comment_words") else ui
             target.setdefault(reason, []).extend(phrases)
@@ -231,6 +239,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
             "role_words",
             "role_modifiers",
             "place_particles",
+            "caption_labels",
         ):
             lists.setdefault(name, []).extend(data.get(name, []))
         for word, month in data.get("months", {}).items():
@@ -244,6 +253,11 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         plain=_compile_phrases(ui, colon=False),
         colon=_compile_phrases(ui, colon=True),
         stopwords=frozenset(words("stopwords")),
+        stopword_languages={
+            word: frozenset(lang for lang, words in by_language.items() if word in words)
+            for word in words("stopwords")
+        },
+        stopwords_by_language=by_language,
         months=months,
         weekdays=frozenset(words("weekdays")),
         relative_markers=words("relative_markers"),
@@ -255,6 +269,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         role_words=frozenset(words("role_words")),
         role_modifiers=frozenset(words("role_modifiers")),
         place_particles=frozenset(words("place_particles")),
+        caption_labels=words("caption_labels"),
         view_words=words("view_words"),
         comment_words=words("comment_words"),
     )

@@ -41,6 +41,10 @@ class Settings:
     # same-story grouping: similarity of name-like tokens within a window of days
     story_window_days: int = 3
     story_similarity: float = 0.3
+    # site-learned boilerplate: a line printed by this many different articles of a site,
+    # and by this share of the site's articles, is the site's furniture
+    site_line_min_articles: int = 5
+    site_line_min_share: float = 0.1
 
 
 def duckdb_config() -> dict[str, str | bool | int | float | list[str]]:

@@ -41,6 +41,7 @@ VERSIONS = "_versions"
 STAGING = "_staging"
 CURRENT = "current"
 STATE = "_state"
+SITE_LINES_STATE_DIR = f"{STATE}/site_lines"
 CATALOG = "newsflow.duckdb"
 LOCK = ".newsflow.lock"
 MANIFEST = "manifest.json"  # in <version>/_state/
@@ -281,6 +282,7 @@ class CommitPlan:
     # article_id -> dup and story clusters, for every article kept; None when no article
     # came or went, so the previous articles are carried as they are (hard links)
     assignments: pa.Table | None
+    site_lines: pa.Table | None = None  # line counts per site; None keeps the previous ones
 
 
 def commit_version(out_dir: str, previous: Path | None, staged: Path, plan: CommitPlan) -> Path:
@@ -316,6 +318,7 @@ def commit_version(out_dir: str, previous: Path | None, staged: Path, plan: Comm
     write_parquet(plan.runs_row, building / "runs" / f"run-{plan.run_id}.parquet")
     write_parquet(plan.inputs_state, building / STATE / "inputs" / "inputs.parquet")
     _write_manifest(building, plan.run_id)
+    _write_site_lines(previous, building, plan.site_lines)
     con.close()
     hold_at("version-built")
     final = out / VERSIONS / plan.run_id
@@ -324,6 +327,15 @@ def commit_version(out_dir: str, previous: Path | None, staged: Path, plan: Comm
     _switch_current(out, final)
     _prune_versions(out, keep=(final, previous))
     return final
+
+
+def _write_site_lines(previous: Path | None, building: Path, site_lines: pa.Table | None) -> None:
+    """The site line statistics of the new version: this run's merge, or the previous ones."""
+    if site_lines is not None:
+        write_parquet(site_lines, building / SITE_LINES_STATE_DIR / "site_lines.parquet")
+        return
+    for part in parquet_files(previous / SITE_LINES_STATE_DIR if previous else None):
+        _link_or_copy(Path(part), building / SITE_LINES_STATE_DIR / Path(part).name)
 
 
 def _write_articles(

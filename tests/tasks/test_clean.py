@@ -7,6 +7,7 @@ import json
 import pytest
 
 from tasks.clean import (
+    MIN_STOPWORD_RATIO,
     CleanedDump,
     _has_digit_char,
     clean_dump,
@@ -496,3 +497,47 @@ def test_menu_joined_by_bare_pipes_arrow_teaser_and_attachment_are_furniture() -
     assert judged[menu] == ("boilerplate", "menu")
     assert judged[teaser] == ("boilerplate", "related_links")
     assert judged[attachment] == ("boilerplate", "file_download")
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        (
+            "Dieser Eintrag wurde veröffentlicht in Allgemein und verschlagwortet mit Garten.",
+            "tags",
+        ),
+        ("Sign up to get the best stories of the week, picked by our editors.", "newsletter"),
+        ("If you enjoyed this story, please consider supporting our newsroom.", "donation_prompt"),
+        ("Les opinions exprimées ici n'engagent que leurs auteurs.", "disclaimer"),
+        ("Das könnte Sie auch interessieren:", "related_links"),
+        ("Materiał chroniony prawem autorskim - zasady przedruków określa regulamin.", "copyright"),
+        ("This site is protected by reCAPTCHA and the Google Privacy Policy apply.", "captcha"),
+        ("← Council delays vote on the harbour wall", "related_links"),
+        ("Abbildung 3: Pegelstand der Elbe im Mai, gemessen am Schöpfwerk.", "photo_caption"),
+        ("Fig. 2. Water levels at the weir since 1990.", "photo_caption"),
+        ("Volunteers cleared the reading room on Sunday (Symbolbild).", "photo_caption"),
+    ],
+)
+def test_ui_sentences_after_the_article_go_with_their_reason(line: str, reason: str) -> None:
+    text = "Library reopens after flood\n\n" + BODY_EN + "\n" + line + "\n"
+    judged = _by_text(clean_dump(text))
+    assert judged[line] == ("boilerplate", reason)
+    assert len(clean_dump(text).paragraphs) == 2
+
+
+def test_a_letters_link_in_the_menu_does_not_open_the_comments() -> None:
+    text = "Home\nLetters to the Editor\nSport\n\nLibrary reopens after flood\n\n" + BODY_EN
+    dump = clean_dump(text)
+    assert _by_text(dump)["Letters to the Editor"] == ("boilerplate", "contact_prompt")
+    assert len(dump.paragraphs) == 2
+
+
+def test_stopword_density_is_rated_in_the_dumps_language() -> None:
+    from tasks.clean import _features, _rate_stopwords_in_dump_language
+
+    prose = _features(1, BODY_EN.splitlines()[0])
+    names = _features(2, "María de la Cruz, José de la Vega, Ana de los Ríos y Luis del Prado.")
+    merged = names.stop_ratio
+    _rate_stopwords_in_dump_language([prose], [prose, names])
+    assert names.stop_ratio < MIN_STOPWORD_RATIO < merged  # Spanish words count in Spanish
+    assert prose.stop_ratio >= MIN_STOPWORD_RATIO

@@ -191,3 +191,39 @@ def test_date_labels_outside_the_month_lexicon_fall_back_to_dateparser() -> None
     assert parse_date_any_language("Diterbitkan: 12 Januari 2021") == datetime.date(2021, 1, 12)
     assert parse_date_any_language("Published 2 hours ago") is None
     assert parse_date_any_language("Posted 03/04/2019") is None  # day/month order unknown
+
+
+@pytest.mark.parametrize(
+    ("label", "date"),
+    [
+        ("Fecha de publicación: 5 de marzo de 2019", datetime.date(2019, 3, 5)),
+        ("Опубликовано: 12.04.2018", datetime.date(2018, 4, 12)),
+        ("Veröffentlicht am 2. Mai 2020", datetime.date(2020, 5, 2)),
+        ("Publié le 3 avril 2021 à 10h12", datetime.date(2021, 4, 3)),
+        ("Opublikowano: 12 kwietnia 2018", datetime.date(2018, 4, 12)),
+        ("Yayınlanma: 12 Nisan 2018", datetime.date(2018, 4, 12)),
+        ("Publicado em 5 de março de 2019", datetime.date(2019, 3, 5)),
+        ("Published 04/05/2022", None),  # day and month order unknown: left null
+    ],
+)
+def test_date_labels_in_the_host_language(label: str, date: datetime.date | None) -> None:
+    text = "Library reopens after flood\n" + label + "\n\n" + BODY_EN
+    dump = clean_dump(text)
+    assert [line.reason for line in dump.lines if line.text == label] == ["date_label"]
+    assert extract_metadata(dump).published_date == date
+
+
+def test_a_dateline_without_year_takes_the_one_year_stated_elsewhere() -> None:
+    body = (
+        "LORWICK, Norland, Sept. 5 (Tidewire) -- Dredging of the inner harbour will start "
+        "next month, the port authority said on Friday, after two years of delays.\n"
+        "The work is expected to cost 12 million crowns.\n"
+    )
+    dated = "Harbour dredging to start in 2017\nBy Ann Lee | Winter 2016\n\n" + body
+    meta = _meta(dated)
+    assert meta.published_date == datetime.date(2016, 9, 5)  # not the headline's 2017
+    url = "Harbour dredging\nhttps://news.example.org/2016/ports/dredging\n\n" + body
+    assert _meta(url).published_date == datetime.date(2016, 9, 5)
+    assert (meta.dateline, meta.outlet) == ("LORWICK, Norland", "Tidewire")
+    archive = "Harbour dredging\nArchive: 2015 | 2016\n\n" + body + "© 2024 Tidewire\n"
+    assert _meta(archive).published_date is None  # two years: no guess; copyright ignored
