@@ -15,8 +15,9 @@ import numpy as np
 import pyarrow as pa
 
 from tasks import tables
-from tasks.clean import clean_dump
 from tasks.dedup import body_numbers, body_tokens, minhash_signatures, tokens_hash
+from tasks.formats.extracted import clean_record
+from tasks.formats.hints import apply_hints, article_url
 from tasks.ingest import DecodedDump, InputFile, QuarantineRecord, article_id_for, read_inputs
 from tasks.metadata import extract_metadata
 from tasks.quotes import extract_quotes
@@ -81,9 +82,9 @@ def build_batch_tables(
         article_id = article_id_for(dump.source_path, dump.source_record, dump.input_hash)
         stage = "clean"
         try:
-            cleaned = clean_dump(dump.text, site_frequent_lines)
+            cleaned = clean_record(dump.text, dump.hints, site_frequent_lines)
             stage = "metadata"
-            meta = extract_metadata(cleaned)
+            meta = apply_hints(extract_metadata(cleaned), dump.hints)
             body = join_paragraphs(cleaned.paragraphs)
             stage = "segment"
             paragraphs, sentences = segment_body(body, meta.language)
@@ -121,6 +122,8 @@ def build_batch_tables(
             n_comments=meta.n_comments,
             input_hash=dump.input_hash,
             encoding=dump.encoding,
+            url=article_url(dump.hints),
+            raw_meta=dump.raw_meta,
         )
         for p in paragraphs:
             rows["paragraphs"].add(article_id=article_id, **_fields(p))
@@ -173,7 +176,7 @@ def process_input_batch(
     batch: Sequence[InputFile], staged_dir: str, run_id: str, settings: Settings
 ) -> StagedBatch:
     """Read, process and stage one batch of inputs; runs in a worker process."""
-    dumps, problems = read_inputs(batch, settings.max_input_bytes)
+    dumps, problems = read_inputs(batch, settings.max_input_bytes, settings.max_decompressed_bytes)
     built = build_batch_tables(
         dumps,
         run_id,

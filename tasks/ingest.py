@@ -16,6 +16,9 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from tasks.formats import FormatError, FormatLimits, ParsedRecord, RecordHints, reader_for
+from tasks.formats import read_limited as read_input_bytes
+
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -46,6 +49,8 @@ class DecodedDump:
     input_hash: str
     text: str
     encoding: str
+    hints: RecordHints = RecordHints()  # metadata the input states (JSONL fields, HTML <meta>)
+    raw_meta: str | None = None  # JSON of input fields without a column
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +113,7 @@ def discover_inputs(raw_dir: str) -> tuple[list[InputFile], list[QuarantineRecor
 
 
 def _reason(error: BaseException) -> str:
-    if isinstance(error, UnreadableInput):
+    if isinstance(error, UnreadableInput | FormatError):
         return str(error)
     if isinstance(error, PermissionError):
         return "permission denied"
@@ -158,30 +163,60 @@ def normalise_newlines(text: str) -> str:
 
 
 def read_inputs(
-    inputs: Iterable[InputFile], max_input_bytes: int
+    inputs: Iterable[InputFile],
+    max_input_bytes: int,
+    max_decompressed_bytes: int = 1 << 32,
 ) -> tuple[list[DecodedDump], list[QuarantineRecord]]:
-    """Read a batch of plain-text dumps (one article per file)."""
+    """Read a batch of inputs: plain-text dumps (one article per file, gzipped or not) and
+    the structured formats of `tasks.formats` (JSONL, HTML, WARC)."""
     dumps: list[DecodedDump] = []
     problems: list[QuarantineRecord] = []
+    limits = FormatLimits(max_input_bytes, max_decompressed_bytes)
     for item in inputs:
+        reader = reader_for(item.source_path)
+        if reader is not None:
+            for record in reader(item.path, limits):
+                if isinstance(record, ParsedRecord):
+                    dumps.append(_record_dump(item, record))
+                else:
+                    problems.append(
+                        QuarantineRecord(
+                            item.source_path,
+                            record.source_record,
+                            "ingest",
+                            record.error,
+                            item.input_hash,
+                        )
+                    )
+            continue
         try:
             if item.size > max_input_bytes:
                 raise UnreadableInput(
                     f"file of {item.size} bytes exceeds the {max_input_bytes}-byte limit"
                 )
-            with open(item.path, "rb") as handle:
-                data = handle.read()
-            text, encoding = decode_text(data)
+            text, encoding = decode_text(read_input_bytes(item.path, max_input_bytes))
             dumps.append(
                 DecodedDump(
                     item.source_path, 0, item.input_hash, normalise_newlines(text), encoding
                 )
             )
-        except (OSError, UnreadableInput) as error:
+        except (OSError, UnreadableInput, FormatError) as error:
             problems.append(
                 QuarantineRecord(item.source_path, 0, "ingest", _reason(error), item.input_hash)
             )
     return dumps, problems
+
+
+def _record_dump(item: InputFile, record: ParsedRecord) -> DecodedDump:
+    return DecodedDump(
+        item.source_path,
+        record.source_record,
+        item.input_hash,
+        normalise_newlines(record.text),
+        record.encoding,
+        record.hints,
+        record.raw_meta,
+    )
 
 
 def article_id_for(source_path: str, source_record: int, input_hash: str) -> str:

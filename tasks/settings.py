@@ -25,6 +25,9 @@ class Settings:
     min_inputs_per_worker: int = 200
     # inputs larger than this are quarantined rather than read whole into memory
     max_input_bytes: int = 20 * 1024 * 1024
+    # a gzipped multi-record input (JSONL, WARC) may inflate to at most this much in all;
+    # past it the rest of the file is quarantined as a decompression bomb
+    max_decompressed_bytes: int = 8 * 1024 * 1024 * 1024
     # MinHash / LSH for near-duplicates: 32 bands of 4 rows catch Jaccard >= ~0.45
     minhash_permutations: int = 128
     lsh_bands: int = 32
