@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import nullcontext
 from typing import TYPE_CHECKING
 
 import flows  # noqa: F401  (sets Prefect's defaults before Prefect is imported)
@@ -20,6 +21,16 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--out", help="output folder (default data/processed)")
     run.add_argument("--batch-size", type=int, help="articles per batch task")
     run.add_argument("--workers", type=int, help="worker processes (default: all cores)")
+    run.add_argument(
+        "--runner",
+        choices=("local", "dask"),
+        default="local",
+        help="where batch tasks run: local processes (default) or a Dask cluster",
+    )
+    run.add_argument(
+        "--dask-address",
+        help="Dask scheduler, e.g. tcp://HOST:8786 (default: a LocalCluster of --workers)",
+    )
     return parser
 
 
@@ -40,11 +51,20 @@ def format_summary(s: RunSummary) -> str:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     from flows.pipeline import newsflow_pipeline
+    from flows.runners import prefect_api_server, task_runner_for
+    from tasks.settings import load_settings
 
     try:
-        summary = newsflow_pipeline(
-            raw_dir=args.raw, out_dir=args.out, batch_size=args.batch_size, workers=args.workers
-        )
+        workers = load_settings(workers=args.workers).workers
+        task_runner = task_runner_for(args.runner, args.dask_address, workers)
+        pipeline = newsflow_pipeline.with_options(task_runner=task_runner) if task_runner else None
+        with prefect_api_server() if pipeline is not None else nullcontext():
+            summary = (pipeline or newsflow_pipeline)(
+                raw_dir=args.raw,
+                out_dir=args.out,
+                batch_size=args.batch_size,
+                workers=args.workers,
+            )
     except Exception as error:  # one line for the operator; the traceback is in Prefect's log
         print(f"newsflow: run failed: {type(error).__name__}: {error}", file=sys.stderr)
         return 1

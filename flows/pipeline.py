@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from multiprocessing import get_context
 from pathlib import Path
@@ -23,7 +23,10 @@ import pyarrow as pa
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.context import FlowRunContext
+from prefect.task_runners import ThreadPoolTaskRunner
 
+from flows.runners import local_folder
 from tasks import tables
 from tasks.batch import StagedBatch, process_input_batch
 from tasks.corpus import cluster_articles, count_copies
@@ -133,6 +136,12 @@ def newsflow_pipeline(
     settings = load_settings(
         raw_dir=raw_dir, out_dir=out_dir, batch_size=batch_size, workers=workers
     )
+    settings = replace(
+        settings, raw_dir=local_folder(settings.raw_dir), out_dir=local_folder(settings.out_dir)
+    )
+    # under the default runner batches go to our process pool; a Dask runner spreads them
+    context = FlowRunContext.get()
+    runs_locally = context is None or isinstance(context.task_runner, ThreadPoolTaskRunner)
     logger = get_run_logger()
     started = datetime.now(UTC)
     clock = time.perf_counter()
@@ -157,12 +166,12 @@ def newsflow_pipeline(
         )
         plan = plan_inputs(inputs, seen)
         dropped = article_ids_of_sources(previous, plan.changed_sources)
-        workers = workers_for(len(plan.todo), settings)
+        workers = workers_for(len(plan.todo), settings) if runs_locally else settings.workers
         batches = split_batches(plan.todo, settings.batch_size, workers)
         t = lap("discover", t)
         staged_dir = staging_dir(out, run_id)
         staged_dir.mkdir(parents=True)
-        with worker_pool(workers) as pool:
+        with worker_pool(workers if runs_locally else 1) as pool:
             futures = [
                 process_batch.submit(b, str(staged_dir), run_id, settings, pool) for b in batches
             ]
