@@ -67,10 +67,16 @@ def task_runner_for(runner: str, dask_address: str | None, workers: int) -> Any:
     return DaskTaskRunner(cluster_kwargs={"n_workers": max(1, workers), "threads_per_worker": 1})
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+def _free_port(preferred: int | None = None) -> int:
+    """`preferred` when nothing listens on it, else any free port."""
+    for port in (preferred, 0) if preferred else (0,):
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return int(probe.getsockname()[1])
+    raise RuntimeError("no free localhost port")
 
 
 def _healthy(api_url: str) -> bool:
@@ -96,11 +102,12 @@ def _stop(server: subprocess.Popen[bytes]) -> None:
 
 
 @contextmanager
-def prefect_api_server(log_path: str | None = None) -> Iterator[str]:
+def prefect_api_server(log_path: str | None = None, port: int | None = None) -> Iterator[str]:
     """PREFECT_API_URL when set; else a `prefect server start` of our own for the block.
 
-    The server's output goes to `log_path` (a temporary file by default); it is stopped
-    when the block ends, whatever happened inside.
+    It listens on localhost, on `port` when free, else on any free port. Its output goes
+    to `log_path` (a temporary file by default); it is stopped when the block ends,
+    whatever happened inside.
     """
     configured = os.environ.get("PREFECT_API_URL")
     if configured:
@@ -108,7 +115,7 @@ def prefect_api_server(log_path: str | None = None) -> Iterator[str]:
         return
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
-    port = _free_port()
+    port = _free_port(port)
     api_url = f"http://127.0.0.1:{port}/api"
     log = open(log_path or tempfile.mktemp(prefix="newsflow-prefect-server-"), "ab")  # noqa: SIM115
     command = [sys.executable, "-m", "prefect", "server", "start"]

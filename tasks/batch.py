@@ -191,5 +191,5 @@ def process_input_batch(
         built.tables["articles"].num_rows,
         len(quarantined),
         built.tables["quotes"].num_rows,
-        [q.error for q in quarantined],
+        [f"{q.stage}: {q.error}" for q in quarantined],
     )

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from flows.pipeline import newsflow_pipeline
+from flows.cli import _parser
+from flows.pipeline import newsflow_pipeline, reason_kind
 from flows.runners import UnsupportedFolder, local_folder, task_runner_for
 from tests.conftest import SAMPLE_RAW
 
@@ -28,6 +30,38 @@ def test_unknown_runner_is_refused() -> None:
     assert task_runner_for("local", None, 2) is None
     with pytest.raises(ValueError, match="unknown runner"):
         task_runner_for("spark", None, 2)
+
+
+def test_cli_options_for_runners_and_serve() -> None:
+    run = _parser().parse_args(["run", "--runner", "dask", "--dask-address", "tcp://h:8786"])
+    assert (run.runner, run.dask_address) == ("dask", "tcp://h:8786")
+    assert _parser().parse_args(["run"]).runner == "local"
+    serve = _parser().parse_args(["serve", "--cron", "0 * * * *", "--raw", "in"])
+    assert (serve.command, serve.cron, serve.raw) == ("serve", "0 * * * *", "in")
+    with pytest.raises(SystemExit):
+        _parser().parse_args(["serve"])  # a schedule is required
+
+
+def test_quarantine_reasons_are_grouped_by_kind() -> None:
+    assert reason_kind("ingest: malformed JSON line: Expecting ',' (char 12)") == (
+        "ingest: malformed JSON line"
+    )
+    assert reason_kind("ingest: file of 123 bytes exceeds the 100-byte limit") == (
+        "ingest: file of N bytes exceeds the N-byte limit"
+    )
+
+
+def _artifact_rows(run_id: str) -> dict[str, object]:
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    with get_client(sync_client=True) as client:
+        artifacts = client.read_artifacts(
+            artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["newsflow-run"]))
+        )
+    mine = next(a for a in artifacts if run_id in (a.description or ""))
+    rows = json.loads(mine.data) if isinstance(mine.data, str) else mine.data
+    return {row["measure"]: row["value"] for row in rows}
 
 
 def _table(out: Path, name: str) -> list[tuple[object, ...]]:
@@ -64,3 +98,7 @@ def test_dask_and_local_runners_write_the_same_tables(
     assert local.n_articles > 10 and local.n_quarantined == 1
     for name in COMPARED:
         assert _table(dask_out, name) == _table(local_out, name), name
+    measures = _artifact_rows(distributed.run_id)
+    assert measures["discover.inputs"] == local.n_inputs
+    assert measures["batches.articles"] == local.n_articles
+    assert measures["quarantine: ingest: binary content"] == 1
