@@ -126,6 +126,7 @@ def prefect_api_server(log_path: str | None = None, port: int | None = None) -> 
         stdin=subprocess.DEVNULL,
         start_new_session=True,  # its own process group: stopped with its children
     )
+    answered = False
     try:
         deadline = time.monotonic() + SERVER_START_TIMEOUT_SECONDS
         while not _healthy(api_url):
@@ -134,6 +135,7 @@ def prefect_api_server(log_path: str | None = None, port: int | None = None) -> 
             if time.monotonic() > deadline:
                 raise RuntimeError(f"prefect server did not answer in time (log: {log.name})")
             time.sleep(0.5)
+        answered = True
         os.environ["PREFECT_API_URL"] = api_url  # Dask worker processes inherit it
         with temporary_settings(updates={PREFECT_API_URL: api_url}):
             yield api_url
@@ -141,3 +143,5 @@ def prefect_api_server(log_path: str | None = None, port: int | None = None) -> 
         os.environ.pop("PREFECT_API_URL", None)
         _stop(server)
         log.close()
+        if answered and log_path is None:
+            os.remove(log.name)  # kept only when the server failed to start
