@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import nullcontext
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import flows  # noqa: F401  (sets Prefect's defaults before Prefect is imported)
@@ -16,14 +18,39 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsflow", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("run", help="process new raw dumps into the output tables")
-    run.add_argument("--raw", help="folder of raw dumps (default data/raw)")
-    run.add_argument("--out", help="output folder (default data/processed)")
-    run.add_argument("--batch-size", type=int, help="articles per batch task")
-    run.add_argument("--workers", type=int, help="worker processes (default: all cores)")
+    _add_folder_options(run)
+    run.add_argument(
+        "--runner",
+        choices=("local", "dask"),
+        default="local",
+        help="where batch tasks run: local processes (default) or a Dask cluster",
+    )
+    run.add_argument(
+        "--dask-address",
+        help="Dask scheduler, e.g. tcp://HOST:8786 (default: a LocalCluster of --workers)",
+    )
+    serve = commands.add_parser(
+        "serve", help="run the flow on a cron schedule with Prefect's scheduler"
+    )
+    serve.add_argument("--cron", required=True, help='schedule, e.g. "0 * * * *" (hourly)')
+    _add_folder_options(serve)
     report = commands.add_parser("report", help="write the HTML report of an output folder")
     report.add_argument("--out", help="output folder (default data/processed)")
     report.add_argument("--html", help="HTML file to write (default <out>/report.html)")
     return parser
+
+
+def _add_folder_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--raw", help="folder of raw dumps (default data/raw)")
+    command.add_argument("--out", help="output folder (default data/processed)")
+    command.add_argument("--batch-size", type=int, help="articles per batch task")
+    command.add_argument("--workers", type=int, help="worker processes (default: all cores)")
+
+
+def _absolute(folder: str | None) -> str | None:
+    if folder is None or "://" in folder:
+        return folder
+    return str(Path(folder).resolve())
 
 
 def format_summary(s: RunSummary) -> str:
@@ -58,12 +85,33 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "report":
         return write_report_command(args.out, args.html)
+    if args.command == "serve":
+        from flows.serve import serve_pipeline
+
+        # scheduled runs start in other processes: folders must not depend on this one's cwd
+        folders = {
+            "raw_dir": _absolute(args.raw),
+            "out_dir": _absolute(args.out),
+        }
+        serve_pipeline(
+            args.cron, {**folders, "batch_size": args.batch_size, "workers": args.workers}
+        )
+        return 0
     from flows.pipeline import newsflow_pipeline
+    from flows.runners import prefect_api_server, task_runner_for
+    from tasks.settings import load_settings
 
     try:
-        summary = newsflow_pipeline(
-            raw_dir=args.raw, out_dir=args.out, batch_size=args.batch_size, workers=args.workers
-        )
+        workers = load_settings(workers=args.workers).workers
+        task_runner = task_runner_for(args.runner, args.dask_address, workers)
+        pipeline = newsflow_pipeline.with_options(task_runner=task_runner) if task_runner else None
+        with prefect_api_server() if pipeline is not None else nullcontext():
+            summary = (pipeline or newsflow_pipeline)(
+                raw_dir=args.raw,
+                out_dir=args.out,
+                batch_size=args.batch_size,
+                workers=args.workers,
+            )
     except Exception as error:  # one line for the operator; the traceback is in Prefect's log
         print(f"newsflow: run failed: {type(error).__name__}: {error}", file=sys.stderr)
         return 1

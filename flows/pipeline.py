@@ -7,6 +7,7 @@ Only orchestration lives here; every step calls a plain function from `tasks/`.
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 import uuid
@@ -14,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from multiprocessing import get_context
 from pathlib import Path
@@ -23,7 +24,12 @@ import pyarrow as pa
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.context import FlowRunContext
+from prefect.futures import as_completed
+from prefect.task_runners import ThreadPoolTaskRunner
 
+from flows.progress import batch_progress
+from flows.runners import local_folder
 from tasks import tables
 from tasks.batch import StagedBatch, count_batch_site_lines, process_input_batch
 from tasks.corpus import cluster_articles, count_copies
@@ -150,16 +156,25 @@ def newsflow_pipeline(
     settings = load_settings(
         raw_dir=raw_dir, out_dir=out_dir, batch_size=batch_size, workers=workers
     )
+    settings = replace(
+        settings, raw_dir=local_folder(settings.raw_dir), out_dir=local_folder(settings.out_dir)
+    )
+    # under the default runner batches go to our process pool; a Dask runner spreads them
+    context = FlowRunContext.get()
+    runs_locally = context is None or isinstance(context.task_runner, ThreadPoolTaskRunner)
     logger = get_run_logger()
     started = datetime.now(UTC)
     clock = time.perf_counter()
     run_id = started.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
     stage_seconds: dict[str, float] = {}
+    stage_counts: dict[str, dict[str, int]] = {}
 
-    def lap(stage: str, since: float) -> float:
+    def lap(stage: str, since: float, **counts: int) -> float:
         now = time.perf_counter()
         stage_seconds[stage] = round(now - since, 3)
-        logger.info("%s: %.2f s", stage, now - since)
+        stage_counts[stage] = counts
+        done = ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in counts.items())
+        logger.info("%s: %.2f s%s", stage, now - since, f" ({done})" if done else "")
         return now
 
     out = str(Path(settings.out_dir).resolve())
@@ -180,12 +195,23 @@ def newsflow_pipeline(
         plan = plan_inputs(inputs, seen, found_problems)
         problems = plan.problems
         dropped = article_ids_of_sources(previous, plan.changed_sources)
-        workers = workers_for(len(plan.todo), settings)
+        workers = workers_for(len(plan.todo), settings) if runs_locally else settings.workers
         batches = split_batches(plan.todo, settings.batch_size, workers)
-        t = lap("discover", t)
+        t = lap(
+            "discover",
+            t,
+            inputs=len(inputs),
+            to_process=len(plan.todo),
+            skipped=len(plan.skipped),
+            quarantined=len(problems),
+            batches=len(batches),
+        )
         staged_dir = staging_dir(out, run_id)
         staged_dir.mkdir(parents=True)
-        with worker_pool(workers) as pool:
+        with (
+            worker_pool(workers if runs_locally else 1) as pool,
+            batch_progress(len(plan.todo)) as advance,
+        ):
             counted = [count_site_lines.submit(b, settings, pool) for b in batches]
             site_lines, site_frequent = learn_site_lines(
                 read_state(previous, SITE_LINES_STATE_DIR, SITE_LINES_STATE),
@@ -198,23 +224,34 @@ def newsflow_pipeline(
                 process_batch.submit(b, str(staged_dir), run_id, settings, pool, site_frequent)
                 for b in batches
             ]
+            sizes = {id(f): len(b) for f, b in zip(futures, batches, strict=True)}
+            for future in as_completed(futures):
+                advance(sizes[id(future)], future.result().n_articles)
             staged = [f.result() for f in futures]
         stage_batch(staged_dir, "discover", {}, quarantine_table(problems, run_id))
-        t = lap("batches", t)
-        hold_at("staged")
         n_articles = sum(s.n_articles for s in staged)
+        n_quarantined = sum(s.n_quarantined for s in staged) + len(problems)
+        t = lap(
+            "batches",
+            t,
+            articles=n_articles,
+            quarantined=n_quarantined - len(problems),
+            quotes=sum(s.n_quotes for s in staged),
+        )
+        hold_at("staged")
         # with no article in or out, clusters stand and the articles are carried as they are
         assignments: pa.Table | None = None
+        n_duplicates = 0
         if n_articles or dropped:
             assignments = cluster_corpus.submit(
                 str(previous) if previous else None, str(staged_dir), dropped, settings
             ).result()
-        t = lap("cluster", t)
-        n_quarantined = sum(s.n_quarantined for s in staged) + len(problems)
-        n_duplicates = (
-            count_copies(assignments, staged_article_ids(staged_dir))
-            if assignments is not None
-            else 0
+            n_duplicates = count_copies(assignments, staged_article_ids(staged_dir))
+        t = lap(
+            "cluster",
+            t,
+            articles_clustered=assignments.num_rows if assignments is not None else 0,
+            duplicates=n_duplicates,
         )
         summary = RunSummary(
             run_id=run_id,
@@ -254,15 +291,32 @@ def newsflow_pipeline(
         hold_at("committed")
         build_catalog(out, SQL_DIR)
         discard_staging(out)
-        lap("commit", t)
+        lap("commit", t, articles_committed=n_articles)
     summary.seconds = round(time.perf_counter() - clock, 3)
     _publish_artifact(
-        summary, [r for s in staged for r in s.quarantine_reasons] + [p.error for p in problems]
+        summary,
+        stage_counts,
+        [r for s in staged for r in s.quarantine_reasons]
+        + [f"discover: {p.error}" for p in problems],
     )
     return summary
 
 
-def _publish_artifact(summary: RunSummary, reasons: list[str]) -> None:
+TOP_QUARANTINE_REASONS = 10
+_DIGITS = re.compile(r"\d+")
+
+
+def reason_kind(reason: str) -> str:
+    """A quarantine reason without its particulars ("ingest: malformed JSON line: Expecting
+    ',' ..." -> "ingest: malformed JSON line"), so equal causes are counted together."""
+    stage, _, error = reason.partition(": ")
+    head = error.split(": ", 1)[0] if error else stage
+    return _DIGITS.sub("N", f"{stage}: {head}" if error else head)
+
+
+def _publish_artifact(
+    summary: RunSummary, stage_counts: dict[str, dict[str, int]], reasons: list[str]
+) -> None:
     """Counts per stage and the top quarantine reasons, shown in the Prefect UI."""
     rows = [
         {"measure": k, "value": v}
@@ -271,7 +325,14 @@ def _publish_artifact(summary: RunSummary, reasons: list[str]) -> None:
     ]
     rows += [{"measure": f"seconds.{k}", "value": v} for k, v in summary.stage_seconds.items()]
     rows += [
-        {"measure": f"quarantine: {r}", "value": n} for r, n in Counter(reasons).most_common(5)
+        {"measure": f"{stage}.{what}", "value": n}
+        for stage, counts in stage_counts.items()
+        for what, n in counts.items()
+    ]
+    kinds = Counter(reason_kind(r) for r in reasons)
+    rows += [
+        {"measure": f"quarantine: {kind}", "value": n}
+        for kind, n in kinds.most_common(TOP_QUARANTINE_REASONS)
     ]
     create_table_artifact(key="newsflow-run", table=rows, description=f"run {summary.run_id}")
 

@@ -15,8 +15,10 @@ import numpy as np
 import pyarrow as pa
 
 from tasks import tables
-from tasks.clean import clean_dump
 from tasks.dedup import body_numbers, body_tokens, minhash_signatures, tokens_hash
+from tasks.formats import reader_for
+from tasks.formats.extracted import clean_record
+from tasks.formats.hints import apply_hints, article_url
 from tasks.ingest import DecodedDump, InputFile, QuarantineRecord, article_id_for, read_inputs
 from tasks.metadata import extract_metadata
 from tasks.quotes import extract_quotes
@@ -83,9 +85,9 @@ def build_batch_tables(
         stage = "clean"
         try:
             frequent = frequent_lines_of(site_frequent or {}, dump.source_path, dump.text)
-            cleaned = clean_dump(dump.text, frequent)
+            cleaned = clean_record(dump.text, dump.hints, frequent)
             stage = "metadata"
-            meta = extract_metadata(cleaned)
+            meta = apply_hints(extract_metadata(cleaned), dump.hints)
             body = join_paragraphs(cleaned.paragraphs)
             stage = "segment"
             paragraphs, sentences = segment_body(body, meta.language)
@@ -123,6 +125,8 @@ def build_batch_tables(
             n_comments=meta.n_comments,
             input_hash=dump.input_hash,
             encoding=dump.encoding,
+            url=article_url(dump.hints),
+            raw_meta=dump.raw_meta,
         )
         for p in paragraphs:
             rows["paragraphs"].add(article_id=article_id, **_fields(p))
@@ -172,8 +176,12 @@ def _fields(record: object) -> dict[str, object]:
 
 
 def count_batch_site_lines(batch: Sequence[InputFile], settings: Settings) -> pa.Table:
-    """Pass 1: the batch's (site, line, article) rows behind site-learned boilerplate."""
-    dumps, _problems = read_inputs(batch, settings.max_input_bytes)
+    """Pass 1: the batch's (site, line, article) rows behind site-learned boilerplate.
+
+    Only plain-text dumps count: a structured record's text is already its extracted body.
+    """
+    plain = [item for item in batch if reader_for(item.source_path) is None]
+    dumps, _problems = read_inputs(plain, settings.max_input_bytes)
     return site_line_rows((dump.source_path, dump.text) for dump in dumps)
 
 
@@ -185,7 +193,9 @@ def process_input_batch(
     site_frequent: Mapping[str, frozenset[str]] | None = None,
 ) -> StagedBatch:
     """Read, process and stage one batch of inputs; runs in a worker process."""
-    dumps, problems = read_inputs(batch, settings.max_input_bytes, settings.max_line_chars)
+    dumps, problems = read_inputs(
+        batch, settings.max_input_bytes, settings.max_line_chars, settings.max_decompressed_bytes
+    )
     built = build_batch_tables(
         dumps,
         run_id,
@@ -201,5 +211,5 @@ def process_input_batch(
         built.tables["articles"].num_rows,
         len(quarantined),
         built.tables["quotes"].num_rows,
-        [q.error for q in quarantined],
+        [f"{q.stage}: {q.error}" for q in quarantined],
     )

@@ -17,6 +17,9 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from tasks.formats import FormatError, FormatLimits, ParsedRecord, RecordHints, reader_for
+from tasks.formats import read_limited as read_input_bytes
+
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -71,6 +74,8 @@ class DecodedDump:
     input_hash: str
     text: str
     encoding: str
+    hints: RecordHints = RecordHints()  # metadata the input states (JSONL fields, HTML <meta>)
+    raw_meta: str | None = None  # JSON of input fields without a column
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +168,7 @@ def _input_file(path: Path, source_path: str, root: Path) -> InputFile:
 
 
 def _reason(error: BaseException) -> str:
-    if isinstance(error, UnreadableInput):
+    if isinstance(error, UnreadableInput | FormatError):
         return str(error)
     if isinstance(error, PermissionError):
         return "permission denied"
@@ -257,29 +262,46 @@ def normalise_newlines(text: str) -> str:
 
 
 def read_inputs(
-    inputs: Iterable[InputFile], max_input_bytes: int, max_line_chars: int | None = None
+    inputs: Iterable[InputFile],
+    max_input_bytes: int,
+    max_line_chars: int | None = None,
+    max_decompressed_bytes: int = 1 << 32,
 ) -> tuple[list[DecodedDump], list[QuarantineRecord]]:
-    """Read a batch of plain-text dumps (one article per file)."""
+    """Read a batch of inputs: plain-text dumps (one article per file, gzipped or not) and
+    the structured formats of `tasks.formats` (JSONL, HTML, WARC)."""
     dumps: list[DecodedDump] = []
     problems: list[QuarantineRecord] = []
+    limits = FormatLimits(max_input_bytes, max_decompressed_bytes)
     for item in inputs:
+        reader = reader_for(item.source_path)
+        if reader is not None:
+            for record in reader(item.path, limits):
+                if isinstance(record, ParsedRecord):
+                    error = _overlong_line(record.text, max_line_chars)
+                    if error is None:
+                        dumps.append(_record_dump(item, record))
+                        continue
+                else:
+                    error = record.error
+                problems.append(
+                    QuarantineRecord(
+                        item.source_path, record.source_record, "ingest", error, item.input_hash
+                    )
+                )
+            continue
         try:
             if item.size > max_input_bytes:
                 raise UnreadableInput(
                     f"file of {item.size} bytes exceeds the {max_input_bytes}-byte limit"
                     " (max_input_bytes)"
                 )
-            # the path was resolved inside the raw folder: a link swapped in since is refused
-            with os.fdopen(os.open(item.path, os.O_RDONLY | os.O_NOFOLLOW), "rb") as handle:
-                data = handle.read(max_input_bytes + 1)
-            if len(data) > max_input_bytes:
-                raise UnreadableInput(f"file grew past the {max_input_bytes}-byte limit")
-            text, encoding = decode_text(data)
+            # read_input_bytes opens with O_NOFOLLOW: a link swapped in since discovery is refused
+            text, encoding = decode_text(read_input_bytes(item.path, max_input_bytes))
             text = normalise_newlines(text)
             if max_line_chars is not None:
                 check_line_lengths(text, max_line_chars)
             dumps.append(DecodedDump(item.source_path, 0, item.input_hash, text, encoding))
-        except (OSError, UnreadableInput) as error:
+        except (OSError, UnreadableInput, FormatError) as error:
             problems.append(
                 QuarantineRecord(item.source_path, 0, "ingest", _reason(error), item.input_hash)
             )
@@ -298,6 +320,29 @@ def check_line_lengths(text: str, max_line_chars: int) -> None:
             f"a line of {longest} characters exceeds the {max_line_chars}-character limit"
             " (max_line_chars): not article text"
         )
+
+
+def _overlong_line(text: str, max_line_chars: int | None) -> str | None:
+    """Why a record's text is refused for its line length, or None when it is fine."""
+    if max_line_chars is None:
+        return None
+    try:
+        check_line_lengths(text, max_line_chars)
+    except UnreadableInput as refused:
+        return str(refused)
+    return None
+
+
+def _record_dump(item: InputFile, record: ParsedRecord) -> DecodedDump:
+    return DecodedDump(
+        item.source_path,
+        record.source_record,
+        item.input_hash,
+        normalise_newlines(record.text),
+        record.encoding,
+        record.hints,
+        record.raw_meta,
+    )
 
 
 def article_id_for(source_path: str, source_record: int, input_hash: str) -> str:

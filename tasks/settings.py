@@ -29,6 +29,9 @@ class Settings:
     max_line_chars: int = 200_000
     # a second run on a locked output folder waits this long, then is refused
     lock_wait_seconds: float = 0.0
+    # a gzipped multi-record input (JSONL, WARC) may inflate to at most this much in all;
+    # past it the rest of the file is quarantined as a decompression bomb
+    max_decompressed_bytes: int = 8 * 1024 * 1024 * 1024
     # MinHash / LSH for near-duplicates: 32 bands of 4 rows catch Jaccard >= ~0.45
     minhash_permutations: int = 128
     lsh_bands: int = 32

@@ -37,6 +37,10 @@ ARTICLES = pa.schema(
         ("input_hash", pa.string()),
         ("encoding", pa.string()),
         ("dup_kind", pa.string()),
+        # structured inputs (JSONL, HTML, WARC): the page's canonical or fetched URL, and
+        # the input's fields without a column of their own, as a JSON object
+        ("url", pa.string()),
+        ("raw_meta", pa.string()),
     ]
 )
 
