@@ -2,12 +2,15 @@
 
 Evidence is what survives translation and rewording: names of people and places,
 figures, and the title's rarer words, weighted by how rare they are in the corpus (IDF).
-Articles further apart in time than a window are different stories even when the same
-people meet again. Duplicate clusters enter as one unit (their canonical article).
+The same quote in two reports is strong evidence (a quote term counts several times a
+name of the same rarity). Articles further apart in time than a window are different
+stories even when the same people meet again. Duplicate clusters enter as one unit
+(their canonical article).
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -30,6 +33,11 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;«»\"“”„]\s*|\n)\s*$")
 _MAX_DOCUMENT_SHARE = 0.2
 _MAX_DOCUMENT_COUNT = 200
 _MIN_DOCUMENT_CAP = 10
+# a shared quote counts this many times a shared rare name of the same rarity
+QUOTE_WEIGHT = 3.0
+QUOTE_TERM = "q:"
+MIN_QUOTE_WORDS = 6
+_QUOTE_WORD = re.compile(r"\w+", re.UNICODE)
 # share of a group's members that must link to the group it joins (stops chaining)
 MIN_LINKED_SHARE = 1 / 3
 
@@ -66,41 +74,72 @@ def _merge_spans(a: tuple[int, int] | None, b: tuple[int, int] | None) -> tuple[
     return min(a[0], b[0]), max(a[1], b[1])
 
 
+def quote_terms(quote_texts: Sequence[str]) -> list[str]:
+    """One term per quote long enough to be someone's words rather than a stock phrase.
+
+    The same quote in two reports within the window is strong evidence of one story;
+    its term is the hash of the quote's normalised words, weighted up in `similar_pairs`.
+    """
+    terms = set()
+    for text in quote_texts:
+        words = _QUOTE_WORD.findall(text.casefold())
+        if len(words) >= MIN_QUOTE_WORDS:
+            terms.add(QUOTE_TERM + hashlib.sha1(" ".join(words).encode()).hexdigest()[:16])
+    return sorted(terms)
+
+
 def similar_pairs(
     units: Sequence[StoryUnit], window_days: int, min_similarity: float
 ) -> list[tuple[int, int, float]]:
-    """Unit pairs within the date window whose IDF-weighted term overlap is high enough.
-
-    The inverted-index join runs in DuckDB, so the millions of shared-term increments a
-    large corpus produces never become Python objects; only passing pairs come back.
-    """
+    """Unit pairs within the date window whose IDF-weighted term overlap is high enough."""
     n = len(units)
     if n < 2:
         return []
-    cap = max(_MIN_DOCUMENT_CAP, min(int(_MAX_DOCUMENT_SHARE * n), _MAX_DOCUMENT_COUNT))
-    unit_terms = pa.table(
-        {
-            "idx": pa.array([i for i, u in enumerate(units) for _ in u.terms], pa.int32()),
-            "term": pa.array([t for u in units for t in sorted(u.terms)], pa.string()),
-        }
-    )
-    unit_days = pa.table(
-        {
-            "idx": pa.array(range(n), pa.int32()),
-            "day": pa.array(
-                [u.published_date.toordinal() if u.published_date else None for u in units],
-                pa.int32(),
-            ),
-        }
-    )
     con = duckdb.connect(config=duckdb_config())
-    con.register("unit_terms", unit_terms)
-    con.register("unit_days", unit_days)
+    con.register(
+        "unit_terms",
+        pa.table(
+            {
+                "idx": pa.array([i for i, u in enumerate(units) for _ in u.terms], pa.int32()),
+                "term": pa.array([t for u in units for t in sorted(u.terms)], pa.string()),
+            }
+        ),
+    )
+    con.register(
+        "unit_days",
+        pa.table(
+            {
+                "idx": pa.array(range(n), pa.int32()),
+                "day": pa.array([_day_or_none(u.published_date) for u in units], pa.int32()),
+            }
+        ),
+    )
+    con.execute(
+        "create temp table term_df as select term, count(*) as df from unit_terms group by term"
+    ).fetchall()
+    pairs = similar_pairs_in(con, n, window_days, min_similarity)
+    con.close()
+    return pairs
+
+
+def similar_pairs_in(
+    con: duckdb.DuckDBPyConnection, n_units: int, window_days: int, min_similarity: float
+) -> list[tuple[int, int, float]]:
+    """`similar_pairs` over tables already in `con`.
+
+    `unit_terms(idx, term)` and `unit_days(idx, day)` hold the units to compare;
+    `term_df(term, df)` the document frequency of each term over all `n_units` units of
+    the corpus (which may be more than those compared). The inverted-index join runs in
+    DuckDB, so the shared-term increments never become Python objects.
+    """
+    cap = max(_MIN_DOCUMENT_CAP, min(int(_MAX_DOCUMENT_SHARE * n_units), _MAX_DOCUMENT_COUNT))
     rows = con.execute(
         """
         with rare as (
-            select term, ln(1 + $n / count(*)) as idf from unit_terms
-            group by term having count(*) between 2 and $cap
+            select term,
+                   ln(1 + $n / df) * (case when starts_with(term, $quote) then $boost else 1 end)
+                   as idf
+            from term_df where df between 2 and $cap
         ), weighted as (
             select t.idx, t.term, r.idf, d.day
             from unit_terms t join rare r using (term) join unit_days d using (idx)
@@ -119,22 +158,33 @@ def similar_pairs(
         where overlap / sqrt(wi.weight * wj.weight) >= $min_similarity
         order by i, j
         """,
-        {"n": n, "cap": cap, "window": window_days, "min_similarity": min_similarity},
+        {
+            "n": n_units,
+            "cap": cap,
+            "window": window_days,
+            "min_similarity": min_similarity,
+            "quote": QUOTE_TERM,
+            "boost": QUOTE_WEIGHT,
+        },
     ).fetchall()
-    con.close()
     return [(int(i), int(j), float(sim)) for i, j, sim in rows]
 
 
 def group_stories(
-    units: Sequence[StoryUnit], window_days: int, min_similarity: float
+    units: Sequence[StoryUnit],
+    window_days: int,
+    min_similarity: float,
+    pairs: Sequence[tuple[int, int, float]] | None = None,
 ) -> dict[str, str]:
     """Map each unit's cluster_id to a story id (the earliest member's cluster_id).
 
     The most similar pairs join first, while the joined group's dates still fit in the
-    window.
+    window. `pairs` (from `similar_pairs_in`) spares the search when the caller ran it.
     """
     n = len(units)
-    scored = sorted((-sim, i, j) for i, j, sim in similar_pairs(units, window_days, min_similarity))
+    if pairs is None:
+        pairs = similar_pairs(units, window_days, min_similarity)
+    scored = sorted((-sim, i, j) for i, j, sim in pairs)
     parent = list(range(n))
     # each group's date span, so undated articles cannot chain two events a week apart
     span: list[tuple[int, int] | None] = [
@@ -185,6 +235,10 @@ def _coherent(group_a: list[int], group_b: list[int], neighbours: list[set[int]]
         if linked < MIN_LINKED_SHARE * len(group):
             return False
     return True
+
+
+def _day_or_none(value: date | None) -> int | None:
+    return value.toordinal() if value else None
 
 
 def _day(value: date | None) -> int:
