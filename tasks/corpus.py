@@ -109,7 +109,7 @@ def _load_articles(
         """
         create temp table arts as
         select (row_number() over (order by a.article_id) - 1)::bigint as idx,
-               a.article_id, a.published_date, a.n_words,
+               a.article_id, a.published_date, a.n_words, a.language,
                (a.title is not null)::int + (a.outlet is not null)::int
                + (a.published_date is not null)::int + (a.dateline is not null)::int
                + (a.byline is not null)::int as n_metadata,
@@ -262,7 +262,7 @@ def _assign_dups(
     con.execute(
         """
         create temp table assigned as
-        select x.idx, x.article_id, x.published_date, x.is_new, x.old_story,
+        select x.idx, x.article_id, x.published_date, x.language, x.is_new, x.old_story,
                x.idx in (select idx from affected) as dup_redrawn,
                case when x.idx in (select idx from affected)
                     then coalesce(l.dup_cluster_id, x.article_id) else x.old_dup end
@@ -329,7 +329,7 @@ def _assign_stories(
     con.execute(
         """
         create temp table units as
-        select article_id, published_date, old_story,
+        select article_id, published_date, coalesce(language, '') as lang, old_story,
                date_diff('day', date '1970-01-01', published_date) as day,
                dup_redrawn as changed
         from assigned where is_canonical
@@ -373,19 +373,24 @@ def _assign_stories(
         """
         create temp table story_units as
         select (row_number() over (order by u.article_id) - 1)::int as idx,
-               u.article_id, u.published_date, u.day
+               u.article_id, u.published_date, u.day, u.lang
         from units u semi join regrouped using (article_id)
         """
     ).fetchall()
     con.execute(
         """
-        create temp table term_df as
-        select term, count(*) as df from (
-            select unnest(s.story_terms) as term
-            from read_parquet($f, union_by_name=true) s semi join units using (article_id)
-        ) group by term
+        create temp table all_terms as
+        select u.lang, unnest(s.story_terms) as term
+        from read_parquet($f, union_by_name=true) s join units u using (article_id)
         """,
         {"f": list(sketch_files)},
+    ).fetchall()
+    con.execute(
+        """
+        create temp table term_df as select term, count(*) as df from all_terms group by term;
+        create temp table term_langs as select distinct term, lang from all_terms;
+        drop table all_terms;
+        """
     ).fetchall()
     con.execute(
         """
@@ -395,7 +400,7 @@ def _assign_stories(
         """,
         {"f": list(sketch_files)},
     ).fetchall()
-    con.execute("create temp view unit_days as select idx, day from story_units").fetchall()
+    con.execute("create temp view unit_days as select idx, day, lang from story_units").fetchall()
     ((n_units,),) = con.execute("select count(*) from units").fetchall()
     pairs = similar_pairs_in(con, n_units, window_days, min_similarity)
     members: list[tuple[str, date | None]] = con.execute(

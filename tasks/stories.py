@@ -38,6 +38,8 @@ QUOTE_WEIGHT = 3.0
 QUOTE_TERM = "q:"
 MIN_QUOTE_WORDS = 6
 _QUOTE_WORD = re.compile(r"\w+", re.UNICODE)
+# across languages few terms can match, so a pair needs this many shared ones
+MIN_SHARED_ACROSS_LANGUAGES = 4
 # share of a group's members that must link to the group it joins (stops chaining)
 MIN_LINKED_SHARE = 1 / 3
 
@@ -49,6 +51,7 @@ class StoryUnit:
     cluster_id: str
     published_date: date | None
     terms: frozenset[str]
+    language: str | None = None
 
 
 def story_terms(title: str | None, body: str, max_chars: int = 4000) -> list[str]:
@@ -111,11 +114,16 @@ def similar_pairs(
             {
                 "idx": pa.array(range(n), pa.int32()),
                 "day": pa.array([_day_or_none(u.published_date) for u in units], pa.int32()),
+                "lang": pa.array([u.language or "" for u in units], pa.string()),
             }
         ),
     )
     con.execute(
-        "create temp table term_df as select term, count(*) as df from unit_terms group by term"
+        """
+        create temp table term_df as select term, count(*) as df from unit_terms group by term;
+        create temp table term_langs as
+        select distinct t.term, d.lang from unit_terms t join unit_days d using (idx);
+        """
     ).fetchall()
     pairs = similar_pairs_in(con, n, window_days, min_similarity)
     con.close()
@@ -127,10 +135,16 @@ def similar_pairs_in(
 ) -> list[tuple[int, int, float]]:
     """`similar_pairs` over tables already in `con`.
 
-    `unit_terms(idx, term)` and `unit_days(idx, day)` hold the units to compare;
+    `unit_terms(idx, term)` and `unit_days(idx, day, lang)` hold the units to compare;
     `term_df(term, df)` the document frequency of each term over all `n_units` units of
-    the corpus (which may be more than those compared). The inverted-index join runs in
-    DuckDB, so the shared-term increments never become Python objects.
+    the corpus (which may be more than those compared), `term_langs(term, lang)` the
+    languages each term occurs in. The inverted-index join runs in DuckDB, so the
+    shared-term increments never become Python objects.
+
+    Across two languages only terms the other language also uses (names, figures) can
+    match, so each side's weight counts only those: a German report's capitalised
+    nouns then do not dilute its likeness to an English report of the same event. For
+    two units of one language this is the plain cosine of their weighted terms.
     """
     cap = max(_MIN_DOCUMENT_CAP, min(int(_MAX_DOCUMENT_SHARE * n_units), _MAX_DOCUMENT_COUNT))
     rows = con.execute(
@@ -141,11 +155,15 @@ def similar_pairs_in(
                    as idf
             from term_df where df between 2 and $cap
         ), weighted as (
-            select t.idx, t.term, r.idf, d.day
+            select t.idx, t.term, r.idf, d.day, d.lang
             from unit_terms t join rare r using (term) join unit_days d using (idx)
-        ), weights as (select idx, sum(idf) as weight from weighted group by idx),
-        pair_overlap as (
-            select a.idx as i, b.idx as j, sum(a.idf) as overlap
+        ), weights as (
+            select w.idx, l.lang as other_lang, sum(w.idf) as weight
+            from weighted w join term_langs l using (term)
+            group by all
+        ), pair_overlap as (
+            select a.idx as i, b.idx as j, a.lang as lang_i, b.lang as lang_j,
+                   sum(a.idf) as overlap, count(*) as n_shared
             from weighted a join weighted b
               on a.term = b.term and a.idx < b.idx
              and (a.day is null or b.day is null or abs(a.day - b.day) <= $window)
@@ -153,9 +171,10 @@ def similar_pairs_in(
         )
         select i, j, overlap / sqrt(wi.weight * wj.weight) as similarity
         from pair_overlap
-        join weights wi on wi.idx = i
-        join weights wj on wj.idx = j
+        join weights wi on wi.idx = i and wi.other_lang = lang_j
+        join weights wj on wj.idx = j and wj.other_lang = lang_i
         where overlap / sqrt(wi.weight * wj.weight) >= $min_similarity
+          and (lang_i = lang_j or n_shared >= $min_shared_across)
         order by i, j
         """,
         {
@@ -165,6 +184,7 @@ def similar_pairs_in(
             "min_similarity": min_similarity,
             "quote": QUOTE_TERM,
             "boost": QUOTE_WEIGHT,
+            "min_shared_across": MIN_SHARED_ACROSS_LANGUAGES,
         },
     ).fetchall()
     return [(int(i), int(j), float(sim)) for i, j, sim in rows]

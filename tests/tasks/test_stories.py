@@ -79,3 +79,23 @@ def test_two_meetings_of_the_same_people_a_month_apart_are_two_stories() -> None
     assert len({story[u.cluster_id] for u in march}) == 1
     assert len({story[u.cluster_id] for u in april}) == 1
     assert story["m0"] != story["a0"]
+
+
+def test_across_languages_only_terms_both_languages_use_count() -> None:
+    day = date(2023, 5, 2)
+    names = ("ferrand", "osei", "marrowfield", "#2023", "#48")
+    # German capitalises nouns: many terms no English report can share
+    nouns = [f"nomen{k}" for k in range(30)]
+    filler = [
+        StoryUnit(f"f{i}", date(2022, 1, 1), frozenset({f"x{i}", *nouns[i % 30 :: 10]}), lang)
+        for i, lang in enumerate(["de", "en"] * 10)
+    ]
+    german = StoryUnit("de", day, frozenset({*names, *nouns}), "de")
+    english = StoryUnit("en", day, frozenset({*names, "harbour", "strike"}), "en")
+    loose = StoryUnit("fr", day, frozenset({"ferrand", "#48"}), "fr")
+    story = group_stories([*filler, german, english, loose], window_days=3, min_similarity=0.5)
+    assert story["de"] == story["en"]
+    assert story["fr"] == "fr"  # two shared terms across languages are not enough
+    unaware = [StoryUnit(u.cluster_id, u.published_date, u.terms) for u in (german, english)]
+    without_languages = group_stories([*filler, *unaware], 3, 0.5)
+    assert without_languages["de"] != without_languages["en"]  # the nouns dilute the likeness
