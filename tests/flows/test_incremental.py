@@ -102,3 +102,21 @@ def _copy(source: Path, raw: Path, name: str) -> None:
     target = raw / name
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy(source / name, target)
+
+
+def test_story_coverage_view_sums_up_each_story(
+    prefect_harness: None, tmp_path: Path, generated: tuple[Path, list[dict]]
+) -> None:
+    source, _ = generated
+    out = tmp_path / "out"
+    newsflow_pipeline(raw_dir=str(source), out_dir=str(out), workers=1)
+    con = duckdb.connect(str(out / "newsflow.duckdb"), read_only=True)
+    coverage = con.sql(
+        "select story, outlets, languages, first_date, last_date, n_articles from story_coverage"
+    ).fetchall()
+    ((n_articles, n_stories),) = con.sql(
+        "select count(*), count(distinct story_cluster_id) from articles"
+    ).fetchall()
+    assert len(coverage) == n_stories and sum(row[5] for row in coverage) == n_articles
+    assert all(row[3] is None or row[3] <= row[4] for row in coverage)
+    assert any(len(row[1]) > 1 for row in coverage)  # some story told by several outlets
