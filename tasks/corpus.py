@@ -403,14 +403,19 @@ def _assign_stories(
     con.execute("create temp view unit_days as select idx, day, lang from story_units").fetchall()
     ((n_units,),) = con.execute("select count(*) from units").fetchall()
     pairs = similar_pairs_in(con, n_units, window_days, min_similarity)
+    # a unit in no pair is a story of its own: only paired units go to Python
+    paired = sorted({k for i, j, _ in pairs for k in (i, j)})
+    con.register("paired", pa.table({"idx": pa.array(paired, pa.int32())}))
     members: list[tuple[str, date | None]] = con.execute(
-        "select article_id, published_date from story_units order by idx"
+        "select article_id, published_date from story_units semi join paired using (idx) "
+        "order by idx"
     ).fetchall()
+    position = {idx: k for k, idx in enumerate(paired)}
     story_of = group_stories(
         [StoryUnit(cid, day, frozenset()) for cid, day in members],
         window_days,
         min_similarity,
-        pairs,
+        [(position[i], position[j], sim) for i, j, sim in pairs],
     )
     con.register(
         "story_map",
@@ -424,7 +429,10 @@ def _assign_stories(
     con.execute(
         """
         create temp table unit_story as
-        select u.article_id as cluster_id, coalesce(m.story, u.old_story, u.article_id) as story
+        select u.article_id as cluster_id,
+               case when m.story is not null then m.story
+                    when u.article_id in (select article_id from regrouped) then u.article_id
+                    else coalesce(u.old_story, u.article_id) end as story
         from units u left join story_map m on m.cluster_id = u.article_id
         """
     ).fetchall()
