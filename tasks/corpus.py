@@ -46,8 +46,8 @@ ASSIGNMENTS = pa.schema(
 )
 # LSH bands hashed per pass over the signatures (fewer passes, more memory per pass)
 BANDS_PER_PASS = 8
-# candidate pairs verified per round trip for their bodies
-VERIFY_CHUNK = 20_000
+# candidate pairs verified per round trip for their bodies (their shingle sets are in memory)
+VERIFY_CHUNK = 2_000
 _LINKED = pa.schema(
     [
         ("idx", pa.int64()),
