@@ -24,3 +24,18 @@ create or replace view story_clusters as
     from articles
     group by story_cluster_id
     order by n_articles desc, story_cluster_id;
+
+-- Story coverage: who reported each story, in which languages, over which days.
+create or replace view story_coverage as
+    select story_cluster_id as story,
+           list(distinct outlet order by outlet) filter (where outlet is not null) as outlets,
+           list(distinct language order by language) filter (where language is not null)
+               as languages,
+           min(published_date) as first_date,
+           max(published_date) as last_date,
+           count(*) as n_articles,
+           count(distinct outlet) as n_outlets,
+           any_value(title) filter (where is_canonical) as sample_title
+    from articles
+    group by story_cluster_id
+    order by n_articles desc, story;

@@ -25,7 +25,7 @@ from tasks.quotes import extract_quotes
 from tasks.segment import join_paragraphs, segment_body
 from tasks.settings import Settings
 from tasks.site_lines import frequent_lines_of, site_line_rows
-from tasks.stories import story_terms
+from tasks.stories import quote_terms, story_terms
 from tasks.write import batch_key, quarantine_table, stage_batch
 
 
@@ -48,6 +48,25 @@ class _Rows:
     def add(self, **values: object) -> None:
         for name, column in self.columns.items():
             column.append(values.get(name))
+
+    def extend(
+        self,
+        records: Sequence[object],
+        same: Mapping[str, object],
+        given: Mapping[str, list[object]] | None = None,
+    ) -> None:
+        """One row per record, built column by column (not a dict per row): `given`
+        columns as listed, `same` values repeated, the rest read from the records."""
+        if not records:
+            return
+        given = given or {}
+        for name, column in self.columns.items():
+            if name in given:
+                column.extend(given[name])
+            elif name in same:
+                column.extend([same[name]] * len(records))
+            else:
+                column.extend([getattr(r, name, None) for r in records])
 
     def table(self, schema: pa.Schema) -> pa.Table:
         return pa.table(self.columns, schema=schema)
@@ -128,30 +147,21 @@ def build_batch_tables(
             url=article_url(dump.hints),
             raw_meta=dump.raw_meta,
         )
-        for p in paragraphs:
-            rows["paragraphs"].add(article_id=article_id, **_fields(p))
-        for s in sentences:
-            rows["sentences"].add(article_id=article_id, **_fields(s))
-        for q in quotes:
-            rows["quotes"].add(
-                quote_id=quote_id_for(article_id, q.char_start, q.char_end),
-                article_id=article_id,
-                **_fields(q),
-            )
-        for line in cleaned.lines:
-            if line.kind not in ("body", "blank"):
-                rows["boilerplate"].add(
-                    article_id=article_id,
-                    line_no=line.line_no,
-                    text=line.text,
-                    reason=line.reason or line.kind,
-                    kind=line.kind,
-                )
+        same = {"article_id": article_id}
+        rows["paragraphs"].extend(paragraphs, same)
+        rows["sentences"].extend(sentences, same)
+        quote_ids: list[object] = [
+            quote_id_for(article_id, q.char_start, q.char_end) for q in quotes
+        ]
+        rows["quotes"].extend(quotes, same, {"quote_id": quote_ids})
+        dropped = [line for line in cleaned.lines if line.kind not in ("body", "blank")]
+        reasons: list[object] = [line.reason or line.kind for line in dropped]
+        rows["boilerplate"].extend(dropped, same, {"reason": reasons})
         rows["_sketches"].add(
             article_id=article_id,
             content_hash=rows["articles"].columns["content_hash"][-1],
             numbers=body_numbers(body),
-            story_terms=story_terms(meta.title, body),
+            story_terms=story_terms(meta.title, body) + quote_terms([q.text for q in quotes]),
         )
     signatures = minhash_signatures(token_lists, shingle_words, minhash_permutations)
     rows["_sketches"].columns["minhash"] = [None] * len(token_lists)  # filled below, as a matrix
@@ -169,10 +179,6 @@ def signature_column(signatures: np.ndarray) -> pa.ListArray:
     n, width = signatures.shape
     offsets = pa.array(np.arange(0, (n + 1) * width, width, dtype=np.int32))
     return pa.ListArray.from_arrays(offsets, pa.array(signatures.reshape(-1), pa.uint32()))
-
-
-def _fields(record: object) -> dict[str, object]:
-    return {name: getattr(record, name) for name in record.__slots__}  # type: ignore[attr-defined]
 
 
 def count_batch_site_lines(batch: Sequence[InputFile], settings: Settings) -> pa.Table:

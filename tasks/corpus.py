@@ -1,26 +1,39 @@
 """Corpus-wide stages: duplicate clusters, then story clusters, over every article so far.
 
-Reads the sketches and article metadata of the previous version and of this run's
-staged batches from Parquet with DuckDB, and returns one assignment row per article.
-Only the bodies of LSH candidate pairs are read back, to verify them.
+Works in DuckDB over the Parquet of the previous version and of this run's staged
+batches, so memory stays flat as the archive grows: LSH band keys are hashed from the
+stored MinHash signatures in SQL, a few bands at a time, and only the bodies of candidate
+pairs come back to Python to be verified.
+
+Incremental: articles of the previous version carry their cluster ids; this run's staged
+articles carry none. Only what new (or dropped) articles can reach is clustered again:
+- dup: every article linked to a new one through LSH buckets, equal hashes or a shared
+  previous cluster, followed link by link. Star clusters depend only on their own linked
+  component, so the result equals a full run and every other cluster keeps its ids.
+- stories: the units dated within the story window of a changed unit (or, for an undated
+  one, sharing a term with it), with the whole previous stories they belong to. Rarity
+  weights come from every unit so far; stories outside that span keep their ids.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from tasks.dedup import (
+    MAX_BUCKET,
     CanonicalKey,
     NearDupRule,
     assign_dup_clusters,
-    candidate_pairs,
-    is_near_duplicate,
+    body_evidence,
+    evidence_agrees,
 )
 from tasks.settings import duckdb_config
-from tasks.stories import StoryUnit, group_stories
+from tasks.stories import StoryUnit, group_stories, similar_pairs_in
 
 ASSIGNMENTS = pa.schema(
     [
@@ -31,6 +44,25 @@ ASSIGNMENTS = pa.schema(
         ("story_cluster_id", pa.string()),
     ]
 )
+# LSH bands hashed per pass over the signatures (fewer passes, more memory per pass)
+BANDS_PER_PASS = 8
+# candidate pairs verified per round trip for their bodies (their shingle sets are in memory)
+VERIFY_CHUNK = 2_000
+_LINKED = pa.schema(
+    [
+        ("idx", pa.int64()),
+        ("dup_cluster_id", pa.string()),
+        ("is_canonical", pa.bool_()),
+        ("dup_kind", pa.string()),
+    ]
+)
+
+
+def connect_corpus() -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection for the corpus stages: capped memory, no ordering kept for free."""
+    con = duckdb.connect(config=duckdb_config())
+    con.execute("set preserve_insertion_order = false").fetchall()
+    return con
 
 
 def cluster_articles(
@@ -44,97 +76,369 @@ def cluster_articles(
     story_similarity: float,
 ) -> pa.Table:
     """Assign every article (old and new, less the excluded) its dup and story cluster."""
-    con = duckdb.connect(config=duckdb_config())
+    con = connect_corpus()
     con.register("excluded", pa.table({"article_id": pa.array(excluded_article_ids, pa.string())}))
-    rows = con.sql(
+    _load_articles(con, article_files, sketch_files)
+    ((n_articles, n_old),) = con.execute(
+        "select count(*), count(*) filter (where not is_new) from arts"
+    ).fetchall()
+    if n_articles == 0:
+        con.close()
+        return ASSIGNMENTS.empty_table()
+    lsh_candidate_pairs(con, sketch_files, lsh_bands)
+    _mark_dup_affected(con, incremental=n_old > 0)
+    _assign_dups(con, article_files, rule)
+    _assign_stories(con, sketch_files, story_window_days, story_similarity, n_old > 0)
+    result = con.sql(
         """
-        select a.article_id, a.published_date, a.n_words,
+        select a.article_id, a.dup_cluster_id, a.is_canonical, a.dup_kind,
+               coalesce(s.story, a.dup_cluster_id) as story_cluster_id
+        from assigned a left join unit_story s on s.cluster_id = a.dup_cluster_id
+        order by a.article_id
+        """
+    ).to_arrow_table()
+    con.close()
+    return result.cast(ASSIGNMENTS)
+
+
+def _load_articles(
+    con: duckdb.DuckDBPyConnection, article_files: Sequence[str], sketch_files: Sequence[str]
+) -> None:
+    """`arts`: one row per kept article with what clustering needs (no bodies, no signatures)."""
+    con.execute(
+        """
+        create temp table arts as
+        select (row_number() over (order by a.article_id) - 1)::bigint as idx,
+               a.article_id, a.published_date, a.n_words, a.language,
                (a.title is not null)::int + (a.outlet is not null)::int
                + (a.published_date is not null)::int + (a.dateline is not null)::int
                + (a.byline is not null)::int as n_metadata,
-               s.content_hash, s.minhash, s.numbers, s.story_terms
-        from read_parquet(?, union_by_name=true) a
-        join read_parquet(?, union_by_name=true) s using (article_id)
+               s.content_hash,
+               a.dup_cluster_id is null as is_new,
+               a.dup_cluster_id as old_dup, a.is_canonical as old_canonical,
+               a.dup_kind as old_kind, a.story_cluster_id as old_story
+        from read_parquet($articles, union_by_name=true) a
+        join read_parquet($sketches, union_by_name=true) s using (article_id)
         where a.article_id not in (select article_id from excluded)
-        order by a.article_id
         """,
-        params=[list(article_files), list(sketch_files)],
-    ).to_arrow_table()
-    if rows.num_rows == 0:
-        return ASSIGNMENTS.empty_table()
-    ids = rows["article_id"].to_pylist()
-    keys = [
-        CanonicalKey(i, d, n, m)
-        for i, d, n, m in zip(
-            ids,
-            rows["published_date"].to_pylist(),
-            rows["n_words"].to_pylist(),
-            rows["n_metadata"].to_pylist(),
-            strict=True,
-        )
-    ]
-    hashes = rows["content_hash"].to_pylist()
-    numbers = rows["numbers"].to_pylist()
-    minhash = rows["minhash"].combine_chunks()
-    signatures = minhash.flatten().to_numpy().reshape(len(minhash), -1)
-    pairs = [(int(i), int(j)) for i, j in candidate_pairs(signatures, lsh_bands)]
-    pairs = [(i, j) for i, j in pairs if hashes[i] != hashes[j]]
-    bodies = _bodies_of(con, article_files, {ids[k] for pair in pairs for k in pair})
-    near = [
-        (i, j)
-        for i, j in pairs
-        if is_near_duplicate(bodies[ids[i]], bodies[ids[j]], numbers[i], numbers[j], rule)
-    ]
-    dups = assign_dup_clusters(keys, hashes, near)
-    terms = rows["story_terms"].to_pylist()
-    index_of = {article_id: k for k, article_id in enumerate(ids)}
-    units = [
-        StoryUnit(
-            a.article_id,
-            keys[index_of[a.article_id]].published_date,
-            frozenset(terms[index_of[a.article_id]]),
-        )
-        for a in dups
-        if a.is_canonical
-    ]
-    story_of = group_stories(units, story_window_days, story_similarity)
-    return pa.table(
-        {
-            "article_id": [a.article_id for a in dups],
-            "dup_cluster_id": [a.dup_cluster_id for a in dups],
-            "is_canonical": [a.is_canonical for a in dups],
-            "dup_kind": [a.dup_kind for a in dups],
-            "story_cluster_id": [story_of[a.dup_cluster_id] for a in dups],
-        },
-        schema=ASSIGNMENTS,
-    )
-
-
-def _bodies_of(
-    con: duckdb.DuckDBPyConnection, article_files: Sequence[str], wanted: set[str]
-) -> dict[str, str]:
-    if not wanted:
-        return {}
-    con.register("wanted", pa.table({"article_id": pa.array(sorted(wanted), pa.string())}))
-    found = con.execute(
-        """
-        select article_id, body from read_parquet(?, union_by_name=true)
-        where article_id in (select article_id from wanted)
-        """,
-        [list(article_files)],
+        {"articles": list(article_files), "sketches": list(sketch_files)},
     ).fetchall()
-    return dict(found)
+    # clusters and stories that lose a member must be drawn again
+    con.execute(
+        """
+        create temp table lost as
+        select dup_cluster_id, story_cluster_id from read_parquet($articles, union_by_name=true)
+        where article_id in (select article_id from excluded) and dup_cluster_id is not null
+        """,
+        {"articles": list(article_files)},
+    ).fetchall()
+
+
+def lsh_candidate_pairs(
+    con: duckdb.DuckDBPyConnection, sketch_files: Sequence[str], bands: int
+) -> None:
+    """`cand(i, j)`: pairs of `arts(idx, article_id)` sharing an LSH bucket of 2..MAX_BUCKET.
+
+    Band keys are hashed from slices of the stored signatures in SQL, a few bands per
+    pass, so no signature matrix is ever held in Python.
+    """
+    con.execute("create temp table cand_raw (i bigint, j bigint)").fetchall()
+    ((width,),) = con.execute(
+        "select coalesce(max(len(minhash)), 0) from "
+        "(select minhash from read_parquet($f, union_by_name=true) limit 1)",
+        {"f": list(sketch_files)},
+    ).fetchall()
+    rows = width // bands if bands else 0
+    for first in range(0, bands if rows else 0, BANDS_PER_PASS):
+        con.execute(
+            """
+            insert into cand_raw
+            with keyed as (
+                select x.idx, b.band,
+                       hash(s.minhash[b.band * $rows + 1 : (b.band + 1) * $rows]) as key
+                from read_parquet($f, union_by_name=true) s
+                join arts x using (article_id)
+                cross join range($first, $last) b(band)
+            ), buckets as (
+                select band, key from keyed group by band, key
+                having count(*) between 2 and $max_bucket
+            ), shared as (select k.* from keyed k semi join buckets using (band, key))
+            select a.idx, b.idx from shared a join shared b
+              on a.band = b.band and a.key = b.key and a.idx < b.idx
+            """,
+            {
+                "f": list(sketch_files),
+                "rows": rows,
+                "first": first,
+                "last": min(bands, first + BANDS_PER_PASS),
+                "max_bucket": MAX_BUCKET,
+            },
+        ).fetchall()
+    con.execute("create temp table cand as select distinct i, j from cand_raw").fetchall()
+    con.execute("drop table cand_raw").fetchall()
+
+
+def _mark_dup_affected(con: duckdb.DuckDBPyConnection, *, incremental: bool) -> None:
+    """`affected(idx)`: articles whose dup cluster is drawn again in this run."""
+    if not incremental:
+        con.execute("create temp table affected as select idx from arts").fetchall()
+        return
+    con.execute(
+        """
+        create temp table links as
+        select i, j from cand
+        union all
+        select idx, first_idx from (
+            select idx, min(idx) over (partition by content_hash) as first_idx from arts
+        ) where idx <> first_idx
+        union all
+        select idx, first_idx from (
+            select idx, min(idx) over (partition by old_dup) as first_idx from arts
+            where old_dup is not null
+        ) where idx <> first_idx
+        """
+    ).fetchall()
+    con.execute(
+        """
+        create temp table affected as
+        select idx from arts
+        where is_new or old_dup in (select dup_cluster_id from lost)
+        """
+    ).fetchall()
+    while True:
+        added = con.execute(
+            """
+            insert into affected
+            select distinct other from (
+                select j as other from links where i in (select idx from affected)
+                union all
+                select i from links where j in (select idx from affected)
+            ) where other not in (select idx from affected)
+            """
+        ).fetchall()
+        if not added or added[0][0] == 0:
+            break
+
+
+def _assign_dups(
+    con: duckdb.DuckDBPyConnection, article_files: Sequence[str], rule: NearDupRule
+) -> None:
+    """`assigned`: dup cluster of every article; stars drawn again for the affected ones."""
+    near = _verified_pairs(con, article_files, rule)
+    con.register("near", pa.table({"i": [p[0] for p in near], "j": [p[1] for p in near]}))
+    linked_rows = con.execute(
+        """
+        with exact as (
+            select idx from arts
+            where idx in (select idx from affected)
+              and content_hash in (
+                  select content_hash from arts where idx in (select idx from affected)
+                  group by content_hash having count(*) > 1)
+        ), linked as (
+            select idx from exact union select i from near union select j from near
+        )
+        select x.idx, x.article_id, x.published_date, x.n_words, x.n_metadata, x.content_hash
+        from arts x semi join linked using (idx) order by x.idx
+        """
+    ).fetchall()
+    position = {row[0]: k for k, row in enumerate(linked_rows)}
+    stars = assign_dup_clusters(
+        [CanonicalKey(r[1], r[2], r[3], r[4]) for r in linked_rows],
+        [r[5] for r in linked_rows],
+        [(position[i], position[j]) for i, j in near],
+    )
+    con.register(
+        "linked",
+        pa.table(
+            {
+                "idx": [r[0] for r in linked_rows],
+                "dup_cluster_id": [s.dup_cluster_id for s in stars],
+                "is_canonical": [s.is_canonical for s in stars],
+                "dup_kind": [s.dup_kind for s in stars],
+            },
+            schema=_LINKED,
+        ),
+    )
+    con.execute(
+        """
+        create temp table assigned as
+        select x.idx, x.article_id, x.published_date, x.language, x.is_new, x.old_story,
+               x.idx in (select idx from affected) as dup_redrawn,
+               case when x.idx in (select idx from affected)
+                    then coalesce(l.dup_cluster_id, x.article_id) else x.old_dup end
+                   as dup_cluster_id,
+               case when x.idx in (select idx from affected)
+                    then coalesce(l.is_canonical, true) else x.old_canonical end as is_canonical,
+               case when x.idx in (select idx from affected)
+                    then l.dup_kind else x.old_kind end as dup_kind
+        from arts x left join linked l using (idx)
+        """
+    ).fetchall()
+
+
+def _verified_pairs(
+    con: duckdb.DuckDBPyConnection, article_files: Sequence[str], rule: NearDupRule
+) -> list[tuple[int, int]]:
+    """Candidate pairs among affected articles that pass the near-duplicate rule.
+
+    The bodies they need are copied once into a DuckDB table (which spills to disk past
+    the memory cap), then verified a chunk of pairs at a time.
+    """
+    con.execute(
+        """
+        create temp table to_verify as
+        select c.i, c.j from cand c
+        join arts a on a.idx = c.i join arts b on b.idx = c.j
+        where c.i in (select idx from affected) and a.content_hash <> b.content_hash
+        """
+    ).fetchall()
+    con.execute(
+        """
+        create temp table pair_bodies as
+        select x.idx, a.body
+        from read_parquet($articles, union_by_name=true) a
+        join arts x using (article_id)
+        where x.idx in (select i from to_verify union select j from to_verify)
+        order by x.idx
+        """,
+        {"articles": list(article_files)},
+    ).fetchall()
+    pairs = con.execute("select i, j from to_verify order by i, j").fetchall()
+    verified: list[tuple[int, int]] = []
+    for start in range(0, len(pairs), VERIFY_CHUNK):
+        chunk = pairs[start : start + VERIFY_CHUNK]
+        wanted = pa.table({"idx": sorted({k for pair in chunk for k in pair})})
+        con.register("wanted", wanted)
+        bodies = dict(
+            con.execute("select idx, body from pair_bodies semi join wanted using (idx)").fetchall()
+        )
+        evidence = {k: body_evidence(body, rule.shingle_words) for k, body in bodies.items()}
+        verified += [(i, j) for i, j in chunk if evidence_agrees(evidence[i], evidence[j], rule)]
+    con.execute("drop table pair_bodies").fetchall()
+    return verified
+
+
+def _assign_stories(
+    con: duckdb.DuckDBPyConnection,
+    sketch_files: Sequence[str],
+    window_days: int,
+    min_similarity: float,
+    incremental: bool,
+) -> None:
+    """`unit_story(cluster_id, story)`: the story of every dup cluster's canonical."""
+    con.execute(
+        """
+        create temp table units as
+        select article_id, published_date, coalesce(language, '') as lang, old_story,
+               date_diff('day', date '1970-01-01', published_date) as day,
+               dup_redrawn as changed
+        from assigned where is_canonical
+        """
+    ).fetchall()
+    if incremental:
+        con.execute(
+            """
+            create temp table regrouped as
+            with changed as (select * from units where changed),
+            span as (select min(day) - $w as lo, max(day) + $w as hi from changed),
+            undated_terms as (
+                select distinct unnest(s.story_terms) as term
+                from read_parquet($f, union_by_name=true) s
+                semi join (select article_id from changed where day is null) using (article_id)
+            ),
+            sharing_undated as (
+                select distinct s.article_id
+                from (select article_id, unnest(story_terms) as term
+                      from read_parquet($f, union_by_name=true)) s
+                semi join undated_terms using (term)
+            ),
+            near_changed as (
+                select u.article_id, u.old_story from units u, span
+                where u.changed or u.day is null or u.day between span.lo and span.hi
+                   or u.article_id in (select article_id from sharing_undated)
+            ),
+            touched as (
+                select old_story from near_changed
+                union select old_story from assigned where dup_redrawn
+                union select story_cluster_id from lost
+            )
+            select article_id from near_changed
+            union select article_id from units where old_story in (select old_story from touched)
+            """,
+            {"w": window_days, "f": list(sketch_files)},
+        ).fetchall()
+    else:
+        con.execute("create temp table regrouped as select article_id from units").fetchall()
+    con.execute(
+        """
+        create temp table story_units as
+        select (row_number() over (order by u.article_id) - 1)::int as idx,
+               u.article_id, u.published_date, u.day, u.lang
+        from units u semi join regrouped using (article_id)
+        """
+    ).fetchall()
+    con.execute(
+        """
+        create temp table all_terms as
+        select u.lang, unnest(s.story_terms) as term
+        from read_parquet($f, union_by_name=true) s join units u using (article_id)
+        """,
+        {"f": list(sketch_files)},
+    ).fetchall()
+    con.execute(
+        """
+        create temp table term_df as select term, count(*) as df from all_terms group by term;
+        create temp table term_langs as select distinct term, lang from all_terms;
+        drop table all_terms;
+        """
+    ).fetchall()
+    con.execute(
+        """
+        create temp table unit_terms as
+        select u.idx, unnest(s.story_terms) as term
+        from read_parquet($f, union_by_name=true) s join story_units u using (article_id)
+        """,
+        {"f": list(sketch_files)},
+    ).fetchall()
+    con.execute("create temp view unit_days as select idx, day, lang from story_units").fetchall()
+    ((n_units,),) = con.execute("select count(*) from units").fetchall()
+    pairs = similar_pairs_in(con, n_units, window_days, min_similarity)
+    # a unit in no pair is a story of its own: only paired units go to Python
+    paired = sorted({k for i, j, _ in pairs for k in (i, j)})
+    con.register("paired", pa.table({"idx": pa.array(paired, pa.int32())}))
+    members: list[tuple[str, date | None]] = con.execute(
+        "select article_id, published_date from story_units semi join paired using (idx) "
+        "order by idx"
+    ).fetchall()
+    position = {idx: k for k, idx in enumerate(paired)}
+    story_of = group_stories(
+        [StoryUnit(cid, day, frozenset()) for cid, day in members],
+        window_days,
+        min_similarity,
+        [(position[i], position[j], sim) for i, j, sim in pairs],
+    )
+    con.register(
+        "story_map",
+        pa.table(
+            {
+                "cluster_id": pa.array(list(story_of), pa.string()),
+                "story": pa.array(list(story_of.values()), pa.string()),
+            }
+        ),
+    )
+    con.execute(
+        """
+        create temp table unit_story as
+        select u.article_id as cluster_id,
+               case when m.story is not null then m.story
+                    when u.article_id in (select article_id from regrouped) then u.article_id
+                    else coalesce(u.old_story, u.article_id) end as story
+        from units u left join story_map m on m.cluster_id = u.article_id
+        """
+    ).fetchall()
 
 
 def count_copies(assignments: pa.Table, article_ids: Sequence[str]) -> int:
     """How many of these articles are copies (not their dup cluster's canonical)."""
-    wanted = set(article_ids)
-    return sum(
-        1
-        for article_id, canonical in zip(
-            assignments["article_id"].to_pylist(),
-            assignments["is_canonical"].to_pylist(),
-            strict=True,
-        )
-        if article_id in wanted and not canonical
-    )
+    wanted = pc.is_in(assignments["article_id"], value_set=pa.array(article_ids, pa.string()))
+    return int(pc.sum(pc.and_(wanted, pc.invert(assignments["is_canonical"]))).as_py() or 0)

@@ -3,7 +3,8 @@
 Exact copies share the hash of the normalised body. Near copies (syndicated versions
 with small edits) are found with MinHash LSH: rensa computes the signatures in Rust,
 about a hundred times faster than pure-Python datasketch, and the band buckets are
-joined in DuckDB so the candidate search scales past memory. Every candidate pair is then
+joined in DuckDB over the stored signatures (`tasks/corpus.py`), so the candidate search
+scales past memory. Every candidate pair is then
 verified on the real word shingles and on the numbers both bodies carry, so templated
 bulletins that differ only in figures are not merged. Clusters are stars around their
 canonical article, so a chain of pairwise matches cannot glue unrelated articles together.
@@ -17,12 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-import duckdb
 import numpy as np
-import pyarrow as pa
 from rensa import RMinHash
-
-from tasks.settings import duckdb_config
 
 WORD = re.compile(r"\w+", re.UNICODE)
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -99,63 +96,43 @@ def minhash_signatures(
     return np.asarray(matrix.to_rows(), dtype=np.uint32).reshape(len(token_lists), permutations)
 
 
-def band_keys(signatures: np.ndarray, bands: int) -> np.ndarray:
-    """One 64-bit key per (article, band): rows of a band mixed into one number."""
-    n, permutations = signatures.shape
-    rows = permutations // bands
-    banded = signatures[:, : bands * rows].reshape(n, bands, rows).astype(np.uint64)
-    keys = np.zeros((n, bands), dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        for r in range(rows):
-            keys = keys * np.uint64(0x100000001B3) ^ banded[:, :, r]
-    return keys
+@dataclass(frozen=True, slots=True)
+class BodyEvidence:
+    """What verifying a near-duplicate candidate needs from one body."""
+
+    shingles: frozenset[str]
+    numbers: frozenset[str]
 
 
-def candidate_pairs(signatures: np.ndarray, bands: int) -> np.ndarray:
-    """Index pairs (i < j) that share at least one LSH bucket, found with a DuckDB join."""
-    n = signatures.shape[0]
-    if n < 2:
-        return np.empty((0, 2), dtype=np.int64)
-    keys = band_keys(signatures, bands)
-    buckets = pa.table(
-        {
-            "idx": np.repeat(np.arange(n, dtype=np.int64), bands),
-            "band": np.tile(np.arange(bands, dtype=np.int32), n),
-            "key": keys.reshape(-1),
-        }
+def body_evidence(body: str, shingle_words: int) -> BodyEvidence:
+    return BodyEvidence(
+        frozenset(word_shingles(body_tokens(body), shingle_words)), frozenset(body_numbers(body))
     )
-    con = duckdb.connect(config=duckdb_config())
-    con.register("buckets", buckets)
-    pairs = con.execute(
-        f"""
-        with sized as (
-            select idx, band, key, count(*) over (partition by band, key) as bucket_size
-            from buckets
-        ), shared as (select * from sized where bucket_size between 2 and {MAX_BUCKET})
-        select distinct a.idx as i, b.idx as j
-        from shared a join shared b on a.band = b.band and a.key = b.key and a.idx < b.idx
-        order by i, j
-        """
-    ).fetchnumpy()
-    con.close()
-    return np.stack([pairs["i"], pairs["j"]], axis=1) if len(pairs["i"]) else np.empty((0, 2))
 
 
 def is_near_duplicate(
     body_a: str, body_b: str, numbers_a: Sequence[str], numbers_b: Sequence[str], rule: NearDupRule
 ) -> bool:
     """Verify a candidate on real shingles, and insist that the figures agree."""
-    shingles_a = word_shingles(body_tokens(body_a), rule.shingle_words)
-    shingles_b = word_shingles(body_tokens(body_b), rule.shingle_words)
-    if not shingles_a or not shingles_b:
+    shingles_a = frozenset(word_shingles(body_tokens(body_a), rule.shingle_words))
+    shingles_b = frozenset(word_shingles(body_tokens(body_b), rule.shingle_words))
+    return evidence_agrees(
+        BodyEvidence(shingles_a, frozenset(numbers_a)),
+        BodyEvidence(shingles_b, frozenset(numbers_b)),
+        rule,
+    )
+
+
+def evidence_agrees(a: BodyEvidence, b: BodyEvidence, rule: NearDupRule) -> bool:
+    """Containment and Jaccard of the shingles, then agreement of the figures."""
+    if not a.shingles or not b.shingles:
         return False
-    common = len(shingles_a & shingles_b)
-    containment = common / min(len(shingles_a), len(shingles_b))
-    jaccard = common / len(shingles_a | shingles_b)
+    common = len(a.shingles & b.shingles)
+    containment = common / min(len(a.shingles), len(b.shingles))
+    jaccard = common / (len(a.shingles) + len(b.shingles) - common)
     if containment < rule.containment or jaccard < rule.jaccard:
         return False
-    set_a, set_b = set(numbers_a), set(numbers_b)
-    smaller, larger = (set_a, set_b) if len(set_a) <= len(set_b) else (set_b, set_a)
+    smaller, larger = sorted((a.numbers, b.numbers), key=len)
     if not smaller:
         return True
     return len(smaller & larger) / len(smaller) >= rule.number_agreement

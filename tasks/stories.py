@@ -2,12 +2,15 @@
 
 Evidence is what survives translation and rewording: names of people and places,
 figures, and the title's rarer words, weighted by how rare they are in the corpus (IDF).
-Articles further apart in time than a window are different stories even when the same
-people meet again. Duplicate clusters enter as one unit (their canonical article).
+The same quote in two reports is strong evidence (a quote term counts several times a
+name of the same rarity). Articles further apart in time than a window are different
+stories even when the same people meet again. Duplicate clusters enter as one unit
+(their canonical article).
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -30,6 +33,13 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;«»\"“”„]\s*|\n)\s*$")
 _MAX_DOCUMENT_SHARE = 0.2
 _MAX_DOCUMENT_COUNT = 200
 _MIN_DOCUMENT_CAP = 10
+# a shared quote counts this many times a shared rare name of the same rarity
+QUOTE_WEIGHT = 3.0
+QUOTE_TERM = "q:"
+MIN_QUOTE_WORDS = 6
+_QUOTE_WORD = re.compile(r"\w+", re.UNICODE)
+# across languages few terms can match, so a pair needs this many shared ones
+MIN_SHARED_ACROSS_LANGUAGES = 4
 # share of a group's members that must link to the group it joins (stops chaining)
 MIN_LINKED_SHARE = 1 / 3
 
@@ -41,6 +51,7 @@ class StoryUnit:
     cluster_id: str
     published_date: date | None
     terms: frozenset[str]
+    language: str | None = None
 
 
 def story_terms(title: str | None, body: str, max_chars: int = 4000) -> list[str]:
@@ -66,47 +77,93 @@ def _merge_spans(a: tuple[int, int] | None, b: tuple[int, int] | None) -> tuple[
     return min(a[0], b[0]), max(a[1], b[1])
 
 
+def quote_terms(quote_texts: Sequence[str]) -> list[str]:
+    """One term per quote long enough to be someone's words rather than a stock phrase.
+
+    The same quote in two reports within the window is strong evidence of one story;
+    its term is the hash of the quote's normalised words, weighted up in `similar_pairs`.
+    """
+    terms = set()
+    for text in quote_texts:
+        words = _QUOTE_WORD.findall(text.casefold())
+        if len(words) >= MIN_QUOTE_WORDS:
+            terms.add(QUOTE_TERM + hashlib.sha1(" ".join(words).encode()).hexdigest()[:16])
+    return sorted(terms)
+
+
 def similar_pairs(
     units: Sequence[StoryUnit], window_days: int, min_similarity: float
 ) -> list[tuple[int, int, float]]:
-    """Unit pairs within the date window whose IDF-weighted term overlap is high enough.
-
-    The inverted-index join runs in DuckDB, so the millions of shared-term increments a
-    large corpus produces never become Python objects; only passing pairs come back.
-    """
+    """Unit pairs within the date window whose IDF-weighted term overlap is high enough."""
     n = len(units)
     if n < 2:
         return []
-    cap = max(_MIN_DOCUMENT_CAP, min(int(_MAX_DOCUMENT_SHARE * n), _MAX_DOCUMENT_COUNT))
-    unit_terms = pa.table(
-        {
-            "idx": pa.array([i for i, u in enumerate(units) for _ in u.terms], pa.int32()),
-            "term": pa.array([t for u in units for t in sorted(u.terms)], pa.string()),
-        }
-    )
-    unit_days = pa.table(
-        {
-            "idx": pa.array(range(n), pa.int32()),
-            "day": pa.array(
-                [u.published_date.toordinal() if u.published_date else None for u in units],
-                pa.int32(),
-            ),
-        }
-    )
     con = duckdb.connect(config=duckdb_config())
-    con.register("unit_terms", unit_terms)
-    con.register("unit_days", unit_days)
+    con.register(
+        "unit_terms",
+        pa.table(
+            {
+                "idx": pa.array([i for i, u in enumerate(units) for _ in u.terms], pa.int32()),
+                "term": pa.array([t for u in units for t in sorted(u.terms)], pa.string()),
+            }
+        ),
+    )
+    con.register(
+        "unit_days",
+        pa.table(
+            {
+                "idx": pa.array(range(n), pa.int32()),
+                "day": pa.array([_day_or_none(u.published_date) for u in units], pa.int32()),
+                "lang": pa.array([u.language or "" for u in units], pa.string()),
+            }
+        ),
+    )
+    con.execute(
+        """
+        create temp table term_df as select term, count(*) as df from unit_terms group by term;
+        create temp table term_langs as
+        select distinct t.term, d.lang from unit_terms t join unit_days d using (idx);
+        """
+    ).fetchall()
+    pairs = similar_pairs_in(con, n, window_days, min_similarity)
+    con.close()
+    return pairs
+
+
+def similar_pairs_in(
+    con: duckdb.DuckDBPyConnection, n_units: int, window_days: int, min_similarity: float
+) -> list[tuple[int, int, float]]:
+    """`similar_pairs` over tables already in `con`.
+
+    `unit_terms(idx, term)` and `unit_days(idx, day, lang)` hold the units to compare;
+    `term_df(term, df)` the document frequency of each term over all `n_units` units of
+    the corpus (which may be more than those compared), `term_langs(term, lang)` the
+    languages each term occurs in. The inverted-index join runs in DuckDB, so the
+    shared-term increments never become Python objects.
+
+    Across two languages only terms the other language also uses (names, figures) can
+    match, so each side's weight counts only those: a German report's capitalised
+    nouns then do not dilute its likeness to an English report of the same event. For
+    two units of one language this is the plain cosine of their weighted terms.
+    """
+    cap = max(_MIN_DOCUMENT_CAP, min(int(_MAX_DOCUMENT_SHARE * n_units), _MAX_DOCUMENT_COUNT))
     rows = con.execute(
         """
         with rare as (
-            select term, ln(1 + $n / count(*)) as idf from unit_terms
-            group by term having count(*) between 2 and $cap
+            select term,
+                   ln(1 + $n / df) * (case when starts_with(term, $quote) then $boost else 1 end)
+                   as idf
+            from term_df where df between 2 and $cap
         ), weighted as (
-            select t.idx, t.term, r.idf, d.day
+            select t.idx, t.term, r.idf, d.day, d.lang
             from unit_terms t join rare r using (term) join unit_days d using (idx)
-        ), weights as (select idx, sum(idf) as weight from weighted group by idx),
-        pair_overlap as (
-            select a.idx as i, b.idx as j, sum(a.idf) as overlap
+        ), weights as (
+            select w.idx, l.lang as other_lang, sum(w.idf) as weight
+            from weighted w join term_langs l using (term)
+            group by all
+        ), pair_overlap as (
+            select a.idx as i, b.idx as j, a.lang as lang_i, b.lang as lang_j,
+                   sum(a.idf) as overlap, count(*) as n_shared
             from weighted a join weighted b
               on a.term = b.term and a.idx < b.idx
              and (a.day is null or b.day is null or abs(a.day - b.day) <= $window)
@@ -114,27 +171,40 @@ def similar_pairs(
         )
         select i, j, overlap / sqrt(wi.weight * wj.weight) as similarity
         from pair_overlap
-        join weights wi on wi.idx = i
-        join weights wj on wj.idx = j
+        join weights wi on wi.idx = i and wi.other_lang = lang_j
+        join weights wj on wj.idx = j and wj.other_lang = lang_i
         where overlap / sqrt(wi.weight * wj.weight) >= $min_similarity
+          and (lang_i = lang_j or n_shared >= $min_shared_across)
         order by i, j
         """,
-        {"n": n, "cap": cap, "window": window_days, "min_similarity": min_similarity},
+        {
+            "n": n_units,
+            "cap": cap,
+            "window": window_days,
+            "min_similarity": min_similarity,
+            "quote": QUOTE_TERM,
+            "boost": QUOTE_WEIGHT,
+            "min_shared_across": MIN_SHARED_ACROSS_LANGUAGES,
+        },
     ).fetchall()
-    con.close()
     return [(int(i), int(j), float(sim)) for i, j, sim in rows]
 
 
 def group_stories(
-    units: Sequence[StoryUnit], window_days: int, min_similarity: float
+    units: Sequence[StoryUnit],
+    window_days: int,
+    min_similarity: float,
+    pairs: Sequence[tuple[int, int, float]] | None = None,
 ) -> dict[str, str]:
     """Map each unit's cluster_id to a story id (the earliest member's cluster_id).
 
     The most similar pairs join first, while the joined group's dates still fit in the
-    window.
+    window. `pairs` (from `similar_pairs_in`) spares the search when the caller ran it.
     """
     n = len(units)
-    scored = sorted((-sim, i, j) for i, j, sim in similar_pairs(units, window_days, min_similarity))
+    if pairs is None:
+        pairs = similar_pairs(units, window_days, min_similarity)
+    scored = sorted((-sim, i, j) for i, j, sim in pairs)
     parent = list(range(n))
     # each group's date span, so undated articles cannot chain two events a week apart
     span: list[tuple[int, int] | None] = [
@@ -185,6 +255,10 @@ def _coherent(group_a: list[int], group_b: list[int], neighbours: list[set[int]]
         if linked < MIN_LINKED_SHARE * len(group):
             return False
     return True
+
+
+def _day_or_none(value: date | None) -> int | None:
+    return value.toordinal() if value else None
 
 
 def _day(value: date | None) -> int:

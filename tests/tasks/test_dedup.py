@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import random
 from datetime import date
+from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from tasks.batch import signature_column
+from tasks.corpus import connect_corpus, lsh_candidate_pairs
 from tasks.dedup import (
     CanonicalKey,
     NearDupRule,
     assign_dup_clusters,
     body_numbers,
     body_tokens,
-    candidate_pairs,
     content_hash,
     is_near_duplicate,
     minhash_signatures,
@@ -32,12 +37,18 @@ def test_content_hash_ignores_case_spacing_and_punctuation() -> None:
     assert content_hash("The mayor said yes") != content_hash("The mayor said no")
 
 
-def test_minhash_finds_a_syndicated_copy_but_not_unrelated_text() -> None:
+def test_minhash_finds_a_syndicated_copy_but_not_unrelated_text(tmp_path: Path) -> None:
     original = _article(1)
     edited = original.replace("w1 ", "w2 ", 2) + "\n\nA correction note was added later on."
     bodies = [original, _article(2), edited, _article(3)]
     signatures = minhash_signatures([body_tokens(b) for b in bodies], 5, 128)
-    pairs = {tuple(int(x) for x in p) for p in candidate_pairs(signatures, 32)}
+    ids = [f"a{i}" for i in range(len(bodies))]
+    sketches = tmp_path / "sketches.parquet"
+    pq.write_table(pa.table({"article_id": ids, "minhash": signature_column(signatures)}), sketches)
+    con = connect_corpus()
+    con.register("arts", pa.table({"idx": range(len(ids)), "article_id": ids}))
+    lsh_candidate_pairs(con, [str(sketches)], 32)
+    pairs = set(con.execute("select i, j from cand").fetchall())
     assert (0, 2) in pairs
     assert not pairs & {(0, 1), (0, 3), (1, 2), (1, 3), (2, 3)}
     assert is_near_duplicate(original, edited, [], [], RULE)

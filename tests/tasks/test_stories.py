@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tasks.stories import StoryUnit, group_stories, story_terms
+from tasks.stories import StoryUnit, group_stories, quote_terms, story_terms
 
 
 def test_story_terms_take_names_and_figures_not_sentence_starts() -> None:
@@ -50,3 +50,52 @@ def test_a_chain_of_pairwise_matches_does_not_become_one_story() -> None:
         sizes[story[f"c{k}"]] = sizes.get(story[f"c{k}"], 0) + 1
     assert story["c0"] == story["c1"]
     assert max(sizes.values()) <= 4 and story["c0"] != story["c7"]
+
+
+def test_a_shared_quote_is_strong_evidence_within_the_window_only() -> None:
+    words = "We will not sign a deal that leaves the harbour towns behind"
+    said = quote_terms([f'"{words}"'])
+    assert said and said == quote_terms([words.upper() + "!"])
+    assert quote_terms(["No comment."]) == []
+    filler = [_unit(f"f{i}", date(2023, 1, 1), f"x{i}", f"y{i}", "minister") for i in range(20)]
+    units = filler + [
+        _unit("a", date(2023, 6, 2), "minister", "brussels", *said),
+        _unit("b", date(2023, 6, 3), "talks", "ministry", *said),
+        _unit("c", date(2023, 6, 2), "minister", "brussels", "lisbon"),
+        # the same people say the same words again a month later: another meeting
+        _unit("d", date(2023, 7, 4), "minister", "brussels", *said),
+    ]
+    story = group_stories(units, window_days=3, min_similarity=0.3)
+    assert story["a"] == story["b"]  # only the quote links them
+    assert story["d"] != story["a"]
+
+
+def test_two_meetings_of_the_same_people_a_month_apart_are_two_stories() -> None:
+    names = ("ferrand", "osei", "reiker", "marrowfield", "summit")
+    filler = [_unit(f"f{i}", date(2023, 1, 1), f"x{i}", f"y{i}") for i in range(20)]
+    march = [_unit(f"m{i}", date(2023, 3, 7 + i % 2), *names, f"#{i}") for i in range(3)]
+    april = [_unit(f"a{i}", date(2023, 4, 6 + i % 2), *names, f"#{i}") for i in range(3)]
+    story = group_stories(filler + march + april, window_days=3, min_similarity=0.3)
+    assert len({story[u.cluster_id] for u in march}) == 1
+    assert len({story[u.cluster_id] for u in april}) == 1
+    assert story["m0"] != story["a0"]
+
+
+def test_across_languages_only_terms_both_languages_use_count() -> None:
+    day = date(2023, 5, 2)
+    names = ("ferrand", "osei", "marrowfield", "#2023", "#48")
+    # German capitalises nouns: many terms no English report can share
+    nouns = [f"nomen{k}" for k in range(30)]
+    filler = [
+        StoryUnit(f"f{i}", date(2022, 1, 1), frozenset({f"x{i}", *nouns[i % 30 :: 10]}), lang)
+        for i, lang in enumerate(["de", "en"] * 10)
+    ]
+    german = StoryUnit("de", day, frozenset({*names, *nouns}), "de")
+    english = StoryUnit("en", day, frozenset({*names, "harbour", "strike"}), "en")
+    loose = StoryUnit("fr", day, frozenset({"ferrand", "#48"}), "fr")
+    story = group_stories([*filler, german, english, loose], window_days=3, min_similarity=0.5)
+    assert story["de"] == story["en"]
+    assert story["fr"] == "fr"  # two shared terms across languages are not enough
+    unaware = [StoryUnit(u.cluster_id, u.published_date, u.terms) for u in (german, english)]
+    without_languages = group_stories([*filler, *unaware], 3, 0.5)
+    assert without_languages["de"] != without_languages["en"]  # the nouns dilute the likeness
