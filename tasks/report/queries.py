@@ -33,8 +33,8 @@ TOTALS = ReportQuery(
            (select count(distinct outlet) from canonical_articles) as outlets,
            (select count(distinct language) from canonical_articles) as languages,
            (select count(*) from quotes_in_context where is_canonical) as quotes,
-           (select count(*) from quotes_per_speaker) as speakers,
-           (select count(*) from story_clusters) as stories,
+           (select count(*) from speakers) as speakers,
+           (select count(*) from story_coverage) as stories,
            (select count(*) from dup_clusters) as dup_clusters,
            (select count(*) from boilerplate) as boilerplate_lines,
            (select count(*) from quarantine) as quarantined,
@@ -121,8 +121,11 @@ SPEAKERS = ReportQuery(
         group by speaker
     )
     select s.speaker, s.speaker_kind, s.n_quotes, s.n_articles, s.n_outlets,
-           s.first_date, s.last_date, q.sample_quote
-    from quotes_per_speaker s left join samples q using (speaker)
+           s.first_date, s.last_date,
+           (select first(q.sample_quote order by q.speaker = s.speaker desc, q.speaker)
+            from samples q where list_contains(s.variants, q.speaker)) as sample_quote,
+           s.variants
+    from speakers s
     order by s.n_quotes desc, s.n_articles desc, s.speaker
     """,
     limit=100,
@@ -132,10 +135,9 @@ SPEAKERS = ReportQuery(
 STORIES = ReportQuery(
     "stories",
     """
-    select sample_title, n_outlets, outlets, languages, n_distinct_articles, n_articles,
-           first_date, last_date
-    from story_clusters
-    order by n_outlets desc, n_distinct_articles desc, n_articles desc, story_cluster_id
+    select sample_title, n_outlets, outlets, languages, n_articles, first_date, last_date
+    from story_coverage
+    order by n_outlets desc, n_articles desc, story
     """,
     limit=100,
 )
