@@ -612,6 +612,10 @@ class ArticleSpeakers:
         else:
             ordered = kept[:3]
         for chunk in ordered:
+            if self._opens_with_possessive_name(WORD.findall(chunk, 0, 80)[:2]):
+                named = self._person_in_apposition(kept, chunk, position)
+                if named is not None:  # "Roy Cooper, McCrory's opponent, said": Cooper
+                    return named
             if self._names_modify_a_noun(chunk) or self._opens_description(chunk):
                 described = self._describe(chunk, position, subject_first)
                 if described is not None:
@@ -629,6 +633,18 @@ class ArticleSpeakers:
                 return self.last_antecedent(position, chunk_words[-1])
         chunk = kept[-1] if subject_first else kept[0]
         return self._describe(chunk, position, subject_first)
+
+    def _person_in_apposition(
+        self, chunks: list[str], description: str, position: int
+    ) -> _Subject | None:
+        """The one person named by the phrase beside a possessive description ("X's niece,
+        state Del. Marta Quill, shouted"): the description says who the person is to X."""
+        at = chunks.index(description)
+        for beside in chunks[at + 1 : at + 2] + chunks[max(0, at - 1) : at]:
+            people = [n for n, is_org in self._names_in(beside) if not is_org]
+            if len(people) == 1 and " " in people[0]:
+                return _Subject(self.fullest_name(people[0], position), "person")
+        return None
 
     def _without_conjunction(self, chunk: str) -> str:
         """ "but Linick": the conjunction joins clauses; the subject is what follows."""
@@ -735,6 +751,7 @@ class ArticleSpeakers:
         if not (
             elided_head
             or opening[0] in self.lex.determiners
+            or self._opens_with_possessive_name(description_words)
             or any(w in self.lex.source_nouns or w in self.lex.titles for w in opening)
         ):
             return None  # "Several weeks ago", "Claiming the criticism": not a speaker
@@ -748,6 +765,13 @@ class ArticleSpeakers:
             if named:
                 return _Subject(named, "person")
         return _Subject(description, _description_kind(description, self.lex))
+
+    def _opens_with_possessive_name(self, words: list[str]) -> bool:
+        """ "Rudd's family", "Vasquez's lawyers": a possessive name acts as a determiner, so
+        the phrase is a source as written, not the named person."""
+        if len(words) < 2 or not words[1][:1].islower():
+            return False
+        return words[0][:1].isupper() and words[0].endswith(POSSESSIVE_ENDINGS)
 
     # ---- contexts around a quote -------------------------------------------------------
 

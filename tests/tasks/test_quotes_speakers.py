@@ -269,3 +269,39 @@ def test_quote_paragraph_signed_by_the_next_paragraph() -> None:
 )
 def test_a_second_clause_brings_its_own_speaker(body: str, words: str, speaker: str) -> None:
     assert speaker_of(body, words) == speaker
+
+
+# (body, words of the quote, speaker): "X's family" is a source as written; a person
+# named beside such a description is the speaker.
+POSSESSIVE_DESCRIPTIONS = [
+    (  # a possessive name opens a source as written, not the named person
+        "Tom Rudd was shot last week. Rudd’s family said: “We want the truth about what "
+        "happened to him.”",
+        "the truth",
+        "Rudd’s family",
+    ),
+    (
+        "Tom Rudd was shot last week. Rudd's family has called on police to release the "
+        'footage "as a matter of basic fairness to us all."',
+        "basic fairness",
+        "Rudd's family",
+    ),
+    (  # the person beside such a description is the speaker
+        "Attorney General Dana Welt (D), Perch's opponent in the coming election, called "
+        'Friday for releasing the files, as well, saying that openness "breaks down '
+        'barriers and builds trust."',
+        "breaks down",
+        "Dana Welt",
+    ),
+    (
+        "Tom Rudd was shot last week. Rudd's lawyer, Ann Mole, said: \"We want the truth "
+        'about what happened to him."',
+        "the truth",
+        "Ann Mole",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "words", "speaker"), POSSESSIVE_DESCRIPTIONS)
+def test_possessive_description_is_a_source_as_written(body: str, words: str, speaker: str) -> None:
+    assert speaker_of(body, words) == speaker
