@@ -1174,6 +1174,10 @@ class ArticleSpeakers:
             source = text[according.end() :].split(",")[0]
             subject = self.resolve_subject(source, position, subject_first=False)
             return self._subject_attribution(subject, according.group("cue"))
+        if is_partial and self.lex.speech_nouns:
+            possessor = self._possessor_of_speech_noun(text[clause_start:])
+            if possessor is not None:  # "a fact-check on X's claim that “…”": X
+                return Attribution(self.fullest_name(possessor, position), "person", None)
         if text.rstrip(" \u00a0").endswith(":") or is_partial:
             names = (
                 [n for n, is_org in self._names_in(text) if not is_org]
@@ -1189,6 +1193,23 @@ class ArticleSpeakers:
             if text.rstrip(" \u00a0").endswith(":"):
                 return NO_SPEAKER
         return None
+
+    def _possessor_of_speech_noun(self, text: str) -> str | None:
+        """The person whose words ("X's claim", "X's remarks") the text names last."""
+        found = None
+        for run in NAME_RUN.finditer(text):
+            if not run.group().endswith(POSSESSIVE_ENDINGS):
+                continue
+            noun = WORD.match(text, run.end() + 1)
+            if text[run.end() : run.end() + 1] != " " or noun is None:
+                continue
+            if noun.group().casefold() not in self.lex.speech_nouns:
+                continue
+            name = self._clean_name(run.group())[0]
+            tokens = [t.casefold() for t in name.split()]
+            if name and not any(t in self.lex.org_words for t in tokens):
+                found = name
+        return found
 
     def _people_nearest_cue(self, text: str) -> list[str]:
         """People of the last comma clause that names one ("With X worried, Y wrote: …")."""

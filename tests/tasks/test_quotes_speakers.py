@@ -305,3 +305,13 @@ POSSESSIVE_DESCRIPTIONS = [
 @pytest.mark.parametrize(("body", "words", "speaker"), POSSESSIVE_DESCRIPTIONS)
 def test_possessive_description_is_a_source_as_written(body: str, words: str, speaker: str) -> None:
     assert speaker_of(body, words) == speaker
+
+
+def test_partial_quote_after_a_possessive_speech_noun_is_the_possessor_s() -> None:
+    body = (
+        "The Ledger ran a fact-check on Alan Perch’s claim that there have been “thousands of "
+        "fraudulent ballots” this year. Factcheck then reviewed Governor Ann Mole's remarks on "
+        '"the fastest growth in the whole region" last week.'
+    )
+    assert speaker_of(body, "fraudulent ballots") == "Alan Perch"
+    assert speaker_of(body, "fastest growth") == "Ann Mole"
