@@ -315,3 +315,11 @@ def test_partial_quote_after_a_possessive_speech_noun_is_the_possessor_s() -> No
     )
     assert speaker_of(body, "fraudulent ballots") == "Alan Perch"
     assert speaker_of(body, "fastest growth") == "Ann Mole"
+
+
+def test_a_document_that_states_is_the_source() -> None:
+    body = (
+        "Labour experts doubt the plan. A memo on the agency’s website states that payments "
+        "are made only if a claim is “filed within thirty days of the loss,” a rule few know."
+    )
+    assert speaker_of(body, "thirty days") == "A memo on the agency’s website"
