@@ -75,6 +75,8 @@ DASH_NAME = regex.compile(
     r"^[\s\u00a0]*[—–―-]{1,2}[\s\u00a0]*(?P<who>\p{Lu}(?:[^,.;\n]|(?<=\b\p{Lu})\.){1,79})"
 )
 MASK = " ⟨⟩ "
+# What may close an opening phrase before the subject: "On “Face the Nation,” Welt …".
+OPENING_PHRASE_CLOSE = frozenset(" \u00a0”\"»’'")
 DASHES = frozenset({"—", "–", "―", "-", "--", "——"})
 LETTER = regex.compile(r"\p{L}")
 # Cleaned names per lexicon: the same capitalised runs recur across articles.
@@ -808,6 +810,28 @@ class ArticleSpeakers:
         fullest = self.fullest_name(mention.text, sentence_start)
         return fullest if " " in fullest else None
 
+    def _person_as_subject(self, start: int, end: int) -> str | None:
+        """The person a sentence opens with as its subject, past an opening phrase
+        ("On “Face the Nation,” Sen. Dana Welt (Vt.), who …, identified …": Dana Welt)."""
+        first = WORD.search(self.body, start, end)
+        if first is None:
+            return None
+        at = first.start()
+        if first.group().casefold() in self.lex.prepositions:
+            comma = self.body.find(",", at, end)
+            if comma < 0:
+                return None
+            at = comma + 1
+            while at < end and self.body[at] in OPENING_PHRASE_CLOSE:
+                at += 1
+        run = NAME_RUN.match(self.body, at, end)
+        if run is None or run.group().endswith(POSSESSIVE_ENDINGS):
+            return None
+        follower = self.body[run.end() : run.end() + 2].lstrip(" \u00a0")
+        if follower[:1] not in ("", ",", "(") and not follower[:1].islower():
+            return None
+        return self.person_opening_sentence(run.start(), run.end())
+
     def _paragraph_of(self, position: int) -> tuple[int, int]:
         return self.paragraphs[bisect.bisect_right(self.paragraph_starts, position) - 1]
 
@@ -1231,6 +1255,7 @@ class ArticleSpeakers:
         else:
             previous_start = -1
         previous = ""
+        opening = previous_start  # where the sentence before opens, for its subject
         if previous_start >= 0:
             previous_end = sentence_start if sentence_start > paragraph_start else paragraph_start
             previous_start = max(previous_start, previous_end - MAX_LEADING_CUE_CHARS)
@@ -1239,6 +1264,12 @@ class ArticleSpeakers:
             found = self._from_leading(previous, span.open_at, False, previous_start)
             if found is not None and found.speaker is not None:
                 return found
+        if previous and sentence_start > paragraph_start and span.open_at == sentence_start:
+            # "Sen. Dana Welt identified bigotry as a reason. “…”": a quote standing alone
+            # after a sentence whose subject is a person, in the same paragraph, is theirs
+            subject = self._person_as_subject(opening, sentence_start)
+            if subject is not None:
+                return Attribution(subject, "person", None)
         if index > 0:
             earlier = self.spans[index - 1]
             same_paragraph = earlier.last_paragraph_index == span.paragraph_index

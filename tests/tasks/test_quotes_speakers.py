@@ -323,3 +323,16 @@ def test_a_document_that_states_is_the_source() -> None:
         "are made only if a claim is “filed within thirty days of the loss,” a rule few know."
     )
     assert speaker_of(body, "thirty days") == "A memo on the agency’s website"
+
+
+def test_quote_alone_after_a_sentence_with_a_person_as_subject() -> None:
+    body = (
+        "“We need calm,” Ivo Marchetti said on “Morning Hour.”\n\n"
+        "On “Face the Nation,” Sen. Dana Welt (Vt.), who lost the primary to Ross, named "
+        "fatigue with bigotry as a reason to back Ross. “The younger people are sick and tired "
+        "of discrimination.”\n\n"
+        "“It goes in one ear and out the other,” Tom Ebeling said. Betsy Ebeling shook her "
+        "head. “Tom is much better about it than I am.”"
+    )
+    assert speaker_of(body, "sick and tired") == "Dana Welt"
+    assert speaker_of(body, "much better") == "Betsy Ebeling"
