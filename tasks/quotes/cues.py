@@ -46,6 +46,7 @@ WORD_LISTS = (
     "masculine_words",
     "complementizers",
     "speech_nouns",
+    "speech_noun_links",
 )
 
 
@@ -83,6 +84,7 @@ class CueLexicon:
     feminine_words: frozenset[str]
     masculine_words: frozenset[str]
     speech_nouns: frozenset[str]
+    speech_noun_links: frozenset[str]
     # "that", "que", "что": where reported speech may open; searched first, as it is cheap.
     complementizer: regex.Pattern[str] | None
     # "said ", "told reporters ", "заявил, ": a speech verb ending right before one (reversed).
@@ -179,6 +181,7 @@ def _compile_lexicon(languages: tuple[str, ...]) -> CueLexicon:
         feminine_words=lowered("feminine_words"),
         masculine_words=lowered("masculine_words"),
         speech_nouns=lowered("speech_nouns"),
+        speech_noun_links=lowered("speech_noun_links"),
         complementizer=complementizer,
         verb_before_complementizer=verb_before_complementizer,
         verb_last_words=frozenset(

@@ -1219,7 +1219,11 @@ class ArticleSpeakers:
         return None
 
     def _possessor_of_speech_noun(self, text: str) -> str | None:
-        """The person whose words ("X's claim", "X's remarks") the text names last."""
+        """The person whose words the text names last: "X's claim that “…”", "X's words: “…”".
+
+        Only a link word ("that", "about") or the quote itself may follow the noun: in "Y
+        denounced X's remarks as “…”" the words in quotes are Y's.
+        """
         found = None
         for run in NAME_RUN.finditer(text):
             if not run.group().endswith(POSSESSIVE_ENDINGS):
@@ -1228,6 +1232,12 @@ class ArticleSpeakers:
             if text[run.end() : run.end() + 1] != " " or noun is None:
                 continue
             if noun.group().casefold() not in self.lex.speech_nouns:
+                continue
+            follower = WORD.search(text, noun.end())
+            if (
+                follower is not None
+                and follower.group().casefold() not in self.lex.speech_noun_links
+            ):
                 continue
             name = self._clean_name(run.group())[0]
             tokens = [t.casefold() for t in name.split()]

@@ -310,19 +310,15 @@ def test_possessive_description_is_a_source_as_written(body: str, words: str, sp
 def test_partial_quote_after_a_possessive_speech_noun_is_the_possessor_s() -> None:
     body = (
         "The Ledger ran a fact-check on Alan Perch’s claim that there have been “thousands of "
-        "fraudulent ballots” this year. Factcheck then reviewed Governor Ann Mole's remarks on "
-        '"the fastest growth in the whole region" last week.'
+        "fraudulent ballots” this year. Factcheck then reviewed Governor Ann Mole's remarks: "
+        '"the fastest growth in the whole region" was her boast. Dan Ross denounced Mole’s '
+        "remarks as “hurtful and humiliating” on Monday. Later Ross's statement about “a "
+        "rigged count” drew fire."
     )
     assert speaker_of(body, "fraudulent ballots") == "Alan Perch"
     assert speaker_of(body, "fastest growth") == "Ann Mole"
-
-
-def test_a_document_that_states_is_the_source() -> None:
-    body = (
-        "Labour experts doubt the plan. A memo on the agency’s website states that payments "
-        "are made only if a claim is “filed within thirty days of the loss,” a rule few know."
-    )
-    assert speaker_of(body, "thirty days") == "A memo on the agency’s website"
+    assert speaker_of(body, "hurtful") == "Dan Ross"
+    assert speaker_of(body, "rigged count") == "Dan Ross"
 
 
 def test_quote_alone_after_a_sentence_with_a_person_as_subject() -> None:
