@@ -103,6 +103,8 @@ def extract_quotes(body: str, language: str | None) -> list[Quote]:
         words = QUOTE_WORD.findall(text)
         if len(words) < MIN_QUOTE_WORDS or _looks_like_title(words, language):
             continue
+        if body[span.open_at - 1 : span.open_at] == "=":
+            continue  # <tweet pic="pic.twitter.com/…">: a markup attribute's value
         is_fragment = _is_fragment(body, span, text)
         attribution = speakers.attribute(index, is_fragment)
         quotes.append(

@@ -45,6 +45,8 @@ WORD_LISTS = (
     "feminine_words",
     "masculine_words",
     "complementizers",
+    "speech_nouns",
+    "speech_noun_links",
 )
 
 
@@ -81,6 +83,8 @@ class CueLexicon:
     clitics: frozenset[str]
     feminine_words: frozenset[str]
     masculine_words: frozenset[str]
+    speech_nouns: frozenset[str]
+    speech_noun_links: frozenset[str]
     # "that", "que", "что": where reported speech may open; searched first, as it is cheap.
     complementizer: regex.Pattern[str] | None
     # "said ", "told reporters ", "заявил, ": a speech verb ending right before one (reversed).
@@ -176,6 +180,8 @@ def _compile_lexicon(languages: tuple[str, ...]) -> CueLexicon:
         clitics=lowered("clitics"),
         feminine_words=lowered("feminine_words"),
         masculine_words=lowered("masculine_words"),
+        speech_nouns=lowered("speech_nouns"),
+        speech_noun_links=lowered("speech_noun_links"),
         complementizer=complementizer,
         verb_before_complementizer=verb_before_complementizer,
         verb_last_words=frozenset(

@@ -75,6 +75,8 @@ DASH_NAME = regex.compile(
     r"^[\s\u00a0]*[—–―-]{1,2}[\s\u00a0]*(?P<who>\p{Lu}(?:[^,.;\n]|(?<=\b\p{Lu})\.){1,79})"
 )
 MASK = " ⟨⟩ "
+# What may close an opening phrase before the subject: "On “Face the Nation,” Welt …".
+OPENING_PHRASE_CLOSE = frozenset(" \u00a0”\"»’'")
 DASHES = frozenset({"—", "–", "―", "-", "--", "——"})
 LETTER = regex.compile(r"\p{L}")
 # Cleaned names per lexicon: the same capitalised runs recur across articles.
@@ -612,6 +614,10 @@ class ArticleSpeakers:
         else:
             ordered = kept[:3]
         for chunk in ordered:
+            if self._opens_with_possessive_name(WORD.findall(chunk, 0, 80)[:2]):
+                named = self._person_in_apposition(kept, chunk, position)
+                if named is not None:  # "Roy Cooper, McCrory's opponent, said": Cooper
+                    return named
             if self._names_modify_a_noun(chunk) or self._opens_description(chunk):
                 described = self._describe(chunk, position, subject_first)
                 if described is not None:
@@ -629,6 +635,18 @@ class ArticleSpeakers:
                 return self.last_antecedent(position, chunk_words[-1])
         chunk = kept[-1] if subject_first else kept[0]
         return self._describe(chunk, position, subject_first)
+
+    def _person_in_apposition(
+        self, chunks: list[str], description: str, position: int
+    ) -> _Subject | None:
+        """The one person named by the phrase beside a possessive description ("X's niece,
+        state Del. Marta Quill, shouted"): the description says who the person is to X."""
+        at = chunks.index(description)
+        for beside in chunks[at + 1 : at + 2] + chunks[max(0, at - 1) : at]:
+            people = [n for n, is_org in self._names_in(beside) if not is_org]
+            if len(people) == 1 and " " in people[0]:
+                return _Subject(self.fullest_name(people[0], position), "person")
+        return None
 
     def _without_conjunction(self, chunk: str) -> str:
         """ "but Linick": the conjunction joins clauses; the subject is what follows."""
@@ -735,6 +753,7 @@ class ArticleSpeakers:
         if not (
             elided_head
             or opening[0] in self.lex.determiners
+            or self._opens_with_possessive_name(description_words)
             or any(w in self.lex.source_nouns or w in self.lex.titles for w in opening)
         ):
             return None  # "Several weeks ago", "Claiming the criticism": not a speaker
@@ -748,6 +767,13 @@ class ArticleSpeakers:
             if named:
                 return _Subject(named, "person")
         return _Subject(description, _description_kind(description, self.lex))
+
+    def _opens_with_possessive_name(self, words: list[str]) -> bool:
+        """ "Rudd's family", "Vasquez's lawyers": a possessive name acts as a determiner, so
+        the phrase is a source as written, not the named person."""
+        if len(words) < 2 or not words[1][:1].islower():
+            return False
+        return words[0][:1].isupper() and words[0].endswith(POSSESSIVE_ENDINGS)
 
     # ---- contexts around a quote -------------------------------------------------------
 
@@ -783,6 +809,28 @@ class ArticleSpeakers:
             return None
         fullest = self.fullest_name(mention.text, sentence_start)
         return fullest if " " in fullest else None
+
+    def _person_as_subject(self, start: int, end: int) -> str | None:
+        """The person a sentence opens with as its subject, past an opening phrase
+        ("On “Face the Nation,” Sen. Dana Welt (Vt.), who …, identified …": Dana Welt)."""
+        first = WORD.search(self.body, start, end)
+        if first is None:
+            return None
+        at = first.start()
+        if first.group().casefold() in self.lex.prepositions:
+            comma = self.body.find(",", at, end)
+            if comma < 0:
+                return None
+            at = comma + 1
+            while at < end and self.body[at] in OPENING_PHRASE_CLOSE:
+                at += 1
+        run = NAME_RUN.match(self.body, at, end)
+        if run is None or run.group().endswith(POSSESSIVE_ENDINGS):
+            return None
+        follower = self.body[run.end() : run.end() + 2].lstrip(" \u00a0")
+        if follower[:1] not in ("", ",", "(") and not follower[:1].islower():
+            return None
+        return self.person_opening_sentence(run.start(), run.end())
 
     def _paragraph_of(self, position: int) -> tuple[int, int]:
         return self.paragraphs[bisect.bisect_right(self.paragraph_starts, position) - 1]
@@ -1150,6 +1198,10 @@ class ArticleSpeakers:
             source = text[according.end() :].split(",")[0]
             subject = self.resolve_subject(source, position, subject_first=False)
             return self._subject_attribution(subject, according.group("cue"))
+        if is_partial and self.lex.speech_nouns:
+            possessor = self._possessor_of_speech_noun(text[clause_start:])
+            if possessor is not None:  # "a fact-check on X's claim that “…”": X
+                return Attribution(self.fullest_name(possessor, position), "person", None)
         if text.rstrip(" \u00a0").endswith(":") or is_partial:
             names = (
                 [n for n, is_org in self._names_in(text) if not is_org]
@@ -1165,6 +1217,33 @@ class ArticleSpeakers:
             if text.rstrip(" \u00a0").endswith(":"):
                 return NO_SPEAKER
         return None
+
+    def _possessor_of_speech_noun(self, text: str) -> str | None:
+        """The person whose words the text names last: "X's claim that “…”", "X's words: “…”".
+
+        Only a link word ("that", "about") or the quote itself may follow the noun: in "Y
+        denounced X's remarks as “…”" the words in quotes are Y's.
+        """
+        found = None
+        for run in NAME_RUN.finditer(text):
+            if not run.group().endswith(POSSESSIVE_ENDINGS):
+                continue
+            noun = WORD.match(text, run.end() + 1)
+            if text[run.end() : run.end() + 1] != " " or noun is None:
+                continue
+            if noun.group().casefold() not in self.lex.speech_nouns:
+                continue
+            follower = WORD.search(text, noun.end())
+            if (
+                follower is not None
+                and follower.group().casefold() not in self.lex.speech_noun_links
+            ):
+                continue
+            name = self._clean_name(run.group())[0]
+            tokens = [t.casefold() for t in name.split()]
+            if name and not any(t in self.lex.org_words for t in tokens):
+                found = name
+        return found
 
     def _people_nearest_cue(self, text: str) -> list[str]:
         """People of the last comma clause that names one ("With X worried, Y wrote: …")."""
@@ -1186,6 +1265,7 @@ class ArticleSpeakers:
         else:
             previous_start = -1
         previous = ""
+        opening = previous_start  # where the sentence before opens, for its subject
         if previous_start >= 0:
             previous_end = sentence_start if sentence_start > paragraph_start else paragraph_start
             previous_start = max(previous_start, previous_end - MAX_LEADING_CUE_CHARS)
@@ -1194,6 +1274,12 @@ class ArticleSpeakers:
             found = self._from_leading(previous, span.open_at, False, previous_start)
             if found is not None and found.speaker is not None:
                 return found
+        if previous and sentence_start > paragraph_start and span.open_at == sentence_start:
+            # "Sen. Dana Welt identified bigotry as a reason. “…”": a quote standing alone
+            # after a sentence whose subject is a person, in the same paragraph, is theirs
+            subject = self._person_as_subject(opening, sentence_start)
+            if subject is not None:
+                return Attribution(subject, "person", None)
         if index > 0:
             earlier = self.spans[index - 1]
             same_paragraph = earlier.last_paragraph_index == span.paragraph_index

@@ -570,3 +570,13 @@ def test_runs_of_a_word_are_those_a_whole_body_scan_finds() -> None:
     for word in [*expected, "Lind", "Lindqvist Berg", "", "2024"]:
         found = [run.span() for run in speakers._runs_with_token(word)]
         assert found == expected.get(word, [])
+
+
+def test_markup_attribute_value_is_no_quote() -> None:
+    body = (
+        '<tweet pic="pic.twitter.com/abc" author="jo_reed">Rates are up again today</tweet>\n\n'
+        "“We will not raise them again this year,” the bank said."
+    )
+    assert [q.text for q in extract_quotes(body, "en")] == [
+        "We will not raise them again this year"
+    ]

@@ -269,3 +269,66 @@ def test_quote_paragraph_signed_by_the_next_paragraph() -> None:
 )
 def test_a_second_clause_brings_its_own_speaker(body: str, words: str, speaker: str) -> None:
     assert speaker_of(body, words) == speaker
+
+
+# (body, words of the quote, speaker): "X's family" is a source as written; a person
+# named beside such a description is the speaker.
+POSSESSIVE_DESCRIPTIONS = [
+    (  # a possessive name opens a source as written, not the named person
+        "Tom Rudd was shot last week. Rudd’s family said: “We want the truth about what "
+        "happened to him.”",
+        "the truth",
+        "Rudd’s family",
+    ),
+    (
+        "Tom Rudd was shot last week. Rudd's family has called on police to release the "
+        'footage "as a matter of basic fairness to us all."',
+        "basic fairness",
+        "Rudd's family",
+    ),
+    (  # the person beside such a description is the speaker
+        "Attorney General Dana Welt (D), Perch's opponent in the coming election, called "
+        'Friday for releasing the files, as well, saying that openness "breaks down '
+        'barriers and builds trust."',
+        "breaks down",
+        "Dana Welt",
+    ),
+    (
+        "Tom Rudd was shot last week. Rudd's lawyer, Ann Mole, said: \"We want the truth "
+        'about what happened to him."',
+        "the truth",
+        "Ann Mole",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "words", "speaker"), POSSESSIVE_DESCRIPTIONS)
+def test_possessive_description_is_a_source_as_written(body: str, words: str, speaker: str) -> None:
+    assert speaker_of(body, words) == speaker
+
+
+def test_partial_quote_after_a_possessive_speech_noun_is_the_possessor_s() -> None:
+    body = (
+        "The Ledger ran a fact-check on Alan Perch’s claim that there have been “thousands of "
+        "fraudulent ballots” this year. Factcheck then reviewed Governor Ann Mole's remarks: "
+        '"the fastest growth in the whole region" was her boast. Dan Ross denounced Mole’s '
+        "remarks as “hurtful and humiliating” on Monday. Later Ross's statement about “a "
+        "rigged count” drew fire."
+    )
+    assert speaker_of(body, "fraudulent ballots") == "Alan Perch"
+    assert speaker_of(body, "fastest growth") == "Ann Mole"
+    assert speaker_of(body, "hurtful") == "Dan Ross"
+    assert speaker_of(body, "rigged count") == "Dan Ross"
+
+
+def test_quote_alone_after_a_sentence_with_a_person_as_subject() -> None:
+    body = (
+        "“We need calm,” Ivo Marchetti said on “Morning Hour.”\n\n"
+        "On “Face the Nation,” Sen. Dana Welt (Vt.), who lost the primary to Ross, named "
+        "fatigue with bigotry as a reason to back Ross. “The younger people are sick and tired "
+        "of discrimination.”\n\n"
+        "“It goes in one ear and out the other,” Tom Ebeling said. Betsy Ebeling shook her "
+        "head. “Tom is much better about it than I am.”"
+    )
+    assert speaker_of(body, "sick and tired") == "Dana Welt"
+    assert speaker_of(body, "much better") == "Betsy Ebeling"
