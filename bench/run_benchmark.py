@@ -31,7 +31,7 @@ SAMPLE_SECONDS = 0.5
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 PAGE_BYTES = os.sysconf("SC_PAGE_SIZE")
 # the flow logs "<stage>: <seconds> s" when a stage ends
-STAGE_LINE = re.compile(r" (\w+): \d+\.\d\d s$")
+STAGE_LINE = re.compile(r" - (\w+): \d+\.\d\d s(?: \(.*\))?$")
 QUIET_LINE = re.compile(r"Task run|Created task run|Submitting task|Finished in state")
 # ...and Prefect logs this once its API answers and the flow starts
 FLOW_START = "Beginning flow run"
