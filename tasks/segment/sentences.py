@@ -46,6 +46,10 @@ _LIST_ITEM = re.compile(r"(?:^|(?<=\s))(?:([⁃•▪*])\s?)?(\d{1,2}|[a-z])(\.\
 # where a list can open: the line's start, or after a colon
 _LIST_AT_START = re.compile(r"\s*(?:[⁃•▪*]\s?)?(?:\d{1,2}|[a-z])(?:\.\)|[.)])\s")
 _LIST_AFTER_COLON = re.compile(r":\s+(?:1|a)(?:\.\)|[.)])\s")
+# a line the splitter leaves whole: words, spaces and marks that never end a sentence
+# (checked against sentencex on every such character), then at most one end mark (and a
+# closing quote) as its last character: one sentence, without calling the splitter
+_ONE_SENTENCE = re.compile(r"[\w\s,'\"“”‘’«»„‚‹›\-–—%&/$€£#@+=]*+(?:[.?!…][\"'”’»›]?)?(?<!\s)")
 
 
 def _splitter_cuts(text: str, pieces: list[str]) -> list[int]:
@@ -219,43 +223,85 @@ def _may_end(gap: re.Match[str], text: str, rules: SentenceRules) -> bool:
 
 
 def _add_plain_spans(
-    pieces: list[str], offset: int, rules: SentenceRules, spans: list[Span]
+    text: str, pieces: list[str], offset: int, rules: SentenceRules, spans: list[Span]
 ) -> bool:
     """Append the splitter's sentences as they are if each ends plainly (`_plain_end`).
 
-    Called when every mark followed by a space is one of the splitter's cuts. Returns
-    False, appending nothing, when one of them needs the full rules.
+    Only when every mark followed by a space is one of the splitter's cuts. Returns
+    False, appending nothing, when one of them needs the full rules. `_plain_end` is
+    inlined: this loop runs for most sentences of most articles.
     """
+    known = rules.known
     found: list[Span] = []
     start = offset
     last = len(pieces) - 1
+    sentence = ""
     for i, piece in enumerate(pieces):
         sentence = piece.rstrip()
-        if i < last and (
-            len(sentence) == len(piece) or not _plain_end(sentence, pieces[i + 1], 0, rules)
-        ):
-            return False
+        if i < last:
+            if len(sentence) == len(piece):
+                return False
+            following_piece = pieces[i + 1]
+            following = following_piece[0]
+            if following in OPENERS and len(following_piece) > 1:
+                following = following_piece[1]
+            if not following.isupper():
+                return False
+            core = sentence.rstrip(CLOSERS) if sentence[-1:] in CLOSERS else sentence
+            mark = core[-1:]
+            if mark != "?" and mark != "!":
+                space = core.rfind(" ")
+                stem = core[space + 1 : -1]
+                if not (
+                    mark == "."
+                    and space >= 0
+                    and len(stem) > 1
+                    and stem.isalpha()
+                    and stem.lower() not in known
+                ):
+                    return False
         found.append((start, start + len(sentence)))
         start += len(piece)
+    if not _only_cuts_are_gaps(text, sentence, last):
+        return False
     spans.extend(found)
     return True
+
+
+def _only_cuts_are_gaps(text: str, last_sentence: str, n_cuts: int) -> bool:
+    """Whether the text has `n_cuts` marks followed by a space, the splitter's cuts.
+
+    Each cut ends in a mark, so when the marks in the text are just those (and the
+    last sentence's), there is no other gap: counting characters is enough there.
+    """
+    if not text[-1].isspace():
+        ends = last_sentence.rstrip(CLOSERS)[-1:] in (".", "?", "!")
+        if text.count(".") + text.count("?") + text.count("!") == n_cuts + ends:
+            return True
+    return len(_END_GAP.findall(text)) == n_cuts
 
 
 def _line_spans(text: str, offset: int, rules: SentenceRules, spans: list[Span]) -> None:
     """Append the sentence spans of one line (no newline inside), shifted by `offset`."""
     size = len(text)
+    if (
+        ". " not in text
+        and _ONE_SENTENCE.fullmatch(text)
+        and not (rules.clause_break is not None and rules.clause_break.search(text))
+    ):
+        spans.append((offset, offset + size))
+        return
     pieces = sentencex.segment(rules.splitter_language, text)
     if sum(map(len, pieces)) != size:  # the pieces do not tile the text: use its offsets
         boundaries = sentencex.get_sentence_boundaries(rules.splitter_language, text)
         starts = [0] + [b["start_index"] for b in boundaries[1:]]
         pieces = [text[a:b] for a, b in zip(starts, [*starts[1:], size], strict=True)]
     forced = _forced_cuts(text, rules)
-    n_gaps = len(_END_GAP.findall(text))  # cheaper than match objects, on the common path
-    if n_gaps == len(pieces) - 1 and not forced and _add_plain_spans(pieces, offset, rules, spans):
+    if not forced and _add_plain_spans(text, pieces, offset, rules, spans):
         return
     cuts = _splitter_cuts(text, pieces)
     by_splitter = set(cuts)
-    gaps = _PERIOD_GAP.finditer(text) if n_gaps else ()
+    gaps = _PERIOD_GAP.finditer(text)
     extra = [
         end for gap in gaps if (end := gap.end()) not in by_splitter and _may_end(gap, text, rules)
     ]
