@@ -12,6 +12,7 @@ spots are looked at in Python, so the per-paragraph cost stays close to the spli
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 import sentencex
 
@@ -26,7 +27,6 @@ OPENERS = "\"'“‘„«‹([{¿¡"
 _SPACE = re.compile(r"\s*")
 # an end mark (maybe closed by quotes or brackets) and a space: where a sentence may end
 _PERIOD_GAP = re.compile(r"([.?!])[\"'”’»›)\]}]*\s+")
-_END_GAP = re.compile(r"[.?!][\"'”’»›)\]}]*\s+")  # the same, counted only
 # opening marks left at the end of a piece, after a space
 _DANGLING_OPENER = re.compile(r"\s([\"'“‘„«‹(\[¿¡]+)$")
 # the next word, past opening quotes and brackets
@@ -223,62 +223,51 @@ def _may_end(gap: re.Match[str], text: str, rules: SentenceRules) -> bool:
 
 
 def _add_plain_spans(
-    text: str, pieces: list[str], offset: int, rules: SentenceRules, spans: list[Span]
-) -> bool:
-    """Append the splitter's sentences as they are if each ends plainly (`_plain_end`).
+    pieces: list[str], offset: int, rules: SentenceRules, spans: list[Span], marks: int | None
+) -> bool | None:
+    """Append the splitter's sentences as they are if the rules keep each cut at once.
 
-    Only when every mark followed by a space is one of the splitter's cuts. Returns
-    False, appending nothing, when one of them needs the full rules. `_plain_end` is
-    inlined: this loop runs for most sentences of most articles.
+    A cut is kept at once when it ends plainly (`_plain_end`, inlined: this loop runs for
+    most sentences of most articles) or in a mark the rules never question ("。", "؟").
+    `marks`, when given, is the number of ".?!" in the text: if they are not exactly
+    those ending the sentences, one may sit before a space inside a sentence, and None
+    asks the caller to look (`_may_end`); None for `marks` means it has looked. Returns
+    False, appending nothing, when a cut needs the full rules.
     """
     known = rules.known
     found: list[Span] = []
     start = offset
-    last = len(pieces) - 1
-    sentence = ""
-    for i, piece in enumerate(pieces):
+    ends = 0  # the ".?!" ending the sentences
+    for piece, following_piece in pairwise(pieces):
+        following = following_piece[0]
+        if following.isspace() or piece[-1:] in OPENERS:
+            return False  # the cut is not where this piece ends (`_splitter_cuts`)
         sentence = piece.rstrip()
-        if i < last:
-            if len(sentence) == len(piece):
-                return False
-            following_piece = pieces[i + 1]
-            following = following_piece[0]
+        core = sentence.rstrip(CLOSERS) if sentence[-1:] in CLOSERS else sentence
+        mark = core[-1:]
+        if mark == "?" or mark == "!" or mark == ".":
             if following in OPENERS and len(following_piece) > 1:
                 following = following_piece[1]
             if not following.isupper():
                 return False
-            core = sentence.rstrip(CLOSERS) if sentence[-1:] in CLOSERS else sentence
-            mark = core[-1:]
-            if mark != "?" and mark != "!":
+            if mark == ".":
                 space = core.rfind(" ")
                 stem = core[space + 1 : -1]
                 if not (
-                    mark == "."
-                    and space >= 0
-                    and len(stem) > 1
-                    and stem.isalpha()
-                    and stem.lower() not in known
+                    space >= 0 and len(stem) > 1 and stem.isalpha() and stem.lower() not in known
                 ):
                     return False
+            ends += 1
+        elif not mark or mark == "…" or following in ",;:":
+            return False
         found.append((start, start + len(sentence)))
         start += len(piece)
-    if not _only_cuts_are_gaps(text, sentence, last):
-        return False
+    last = pieces[-1].rstrip()
+    found.append((start, start + len(last)))
+    if marks is not None and marks != ends + (last.rstrip(CLOSERS)[-1:] in (".", "?", "!")):
+        return None
     spans.extend(found)
     return True
-
-
-def _only_cuts_are_gaps(text: str, last_sentence: str, n_cuts: int) -> bool:
-    """Whether the text has `n_cuts` marks followed by a space, the splitter's cuts.
-
-    Each cut ends in a mark, so when the marks in the text are just those (and the
-    last sentence's), there is no other gap: counting characters is enough there.
-    """
-    if not text[-1].isspace():
-        ends = last_sentence.rstrip(CLOSERS)[-1:] in (".", "?", "!")
-        if text.count(".") + text.count("?") + text.count("!") == n_cuts + ends:
-            return True
-    return len(_END_GAP.findall(text)) == n_cuts
 
 
 def _line_spans(text: str, offset: int, rules: SentenceRules, spans: list[Span]) -> None:
@@ -297,14 +286,27 @@ def _line_spans(text: str, offset: int, rules: SentenceRules, spans: list[Span])
         starts = [0] + [b["start_index"] for b in boundaries[1:]]
         pieces = [text[a:b] for a, b in zip(starts, [*starts[1:], size], strict=True)]
     forced = _forced_cuts(text, rules)
-    if not forced and _add_plain_spans(text, pieces, offset, rules, spans):
-        return
+    plain: bool | None = None  # not tried, or the marks must be looked at
+    if not forced and not text[-1].isspace():
+        marks = text.count(".") + text.count("?") + text.count("!")
+        if marks <= len(pieces):  # else some mark lies inside a sentence
+            plain = _add_plain_spans(pieces, offset, rules, spans, marks)
+            if plain:
+                return
     cuts = _splitter_cuts(text, pieces)
     by_splitter = set(cuts)
-    gaps = _PERIOD_GAP.finditer(text)
     extra = [
-        end for gap in gaps if (end := gap.end()) not in by_splitter and _may_end(gap, text, rules)
+        end
+        for gap in _PERIOD_GAP.finditer(text)
+        if (end := gap.end()) not in by_splitter and _may_end(gap, text, rules)
     ]
+    if (
+        plain is None
+        and not extra
+        and not forced
+        and _add_plain_spans(pieces, offset, rules, spans, None)
+    ):
+        return  # the marks the splitter passed over stay inside sentences ("Mr. Smith")
     if extra or forced:
         cuts = sorted({cut for cut in (*by_splitter, *extra, *forced) if cut < size})
     start = 0
