@@ -26,7 +26,10 @@ FORMAT_MARKS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u20
 OPENERS = "\"'“‘„«‹([{¿¡"
 _SPACE = re.compile(r"\s*")
 # an end mark (maybe closed by quotes or brackets) and a space: where a sentence may end
-_PERIOD_GAP = re.compile(r"([.?!])[\"'”’»›)\]}]*\s+")
+_PERIOD_GAP = re.compile(
+    r"([.?!])[\"'”’»›)\]}]*\s+"
+    r"(?=[\"'“‘„«‹(\[¿¡\u200e\u200f\u202a-\u202e\u2066-\u2069]*(\w[\w'’-]*)|)"  # the next word
+)
 # opening marks left at the end of a piece, after a space
 _DANGLING_OPENER = re.compile(r"\s([\"'“‘„«‹(\[¿¡]+)$")
 # the next word, past opening quotes and brackets
@@ -49,7 +52,11 @@ _LIST_AFTER_COLON = re.compile(r":\s+(?:1|a)(?:\.\)|[.)])\s")
 # a line the splitter leaves whole: words, spaces and marks that never end a sentence
 # (checked against sentencex on every such character), then at most one end mark (and a
 # closing quote) as its last character: one sentence, without calling the splitter
-_ONE_SENTENCE = re.compile(r"[\w\s,'\"“”‘’«»„‚‹›\-–—%&/$€£#@+=]*+(?:[.?!…][\"'”’»›]?)?(?<!\s)")
+_SAFE_CHAR = r"[\w\s,'\"“”‘’«»„‚‹›\-–—%&/$€£#@+=]"
+_SAFE_ASCII = bytes(i for i in range(128) if re.fullmatch(_SAFE_CHAR, chr(i)))
+_ALL_SAFE = re.compile(_SAFE_CHAR + "*+")
+_LAST_MARKS = ".?!…"
+_LAST_QUOTES = "\"'”’»›"
 
 
 def _splitter_cuts(text: str, pieces: list[str]) -> list[int]:
@@ -215,28 +222,32 @@ def _forced_cuts(text: str, rules: SentenceRules) -> frozenset[int] | set[int]:
 
 def _may_end(gap: re.Match[str], text: str, rules: SentenceRules) -> bool:
     """Whether a mark the splitter passed over could still end a sentence ("Co. It")."""
-    match = _NEXT_WORD.match(text, gap.end())
-    word = match.group(1) if match else ""
-    if gap.group(1) != ".":
+    word = gap[2] or ""  # `_NEXT_WORD` after the gap
+    if gap[1] != ".":
         return word[:1].islower()  # "кім? не?"
     return word in rules.starters or text.startswith(". . . .", gap.start() - 6)
 
 
 def _add_plain_spans(
-    pieces: list[str], offset: int, rules: SentenceRules, spans: list[Span], marks: int | None
+    text: str,
+    pieces: list[str],
+    offset: int,
+    rules: SentenceRules,
+    spans: list[Span],
+    marks: int | None,
 ) -> bool | None:
-    """Append the splitter's sentences as they are if the rules keep each cut at once.
+    """Append the splitter's sentences as they are if the rules keep every one of its cuts.
 
-    A cut is kept at once when it ends plainly (`_plain_end`, inlined: this loop runs for
-    most sentences of most articles) or in a mark the rules never question ("。", "؟").
-    `marks`, when given, is the number of ".?!" in the text: if they are not exactly
-    those ending the sentences, one may sit before a space inside a sentence, and None
-    asks the caller to look (`_may_end`); None for `marks` means it has looked. Returns
-    False, appending nothing, when a cut needs the full rules.
+    The common cut is settled inline (`_plain_end`, or a mark the rules never question
+    such as "。"); the others go to `_keeps_cut`. `marks`, when given, is the number of
+    ".?!" in the text: if they are not exactly those ending the sentences, one may sit
+    before a space inside a sentence, and None asks the caller to look (`_may_end`);
+    None for `marks` means it has looked. Returns False, appending nothing, when a cut is
+    undone or lies elsewhere than where the piece ends: the full pass decides then.
     """
     known = rules.known
     found: list[Span] = []
-    start = offset
+    start = 0
     ends = 0  # the ".?!" ending the sentences
     for piece, following_piece in pairwise(pieces):
         following = following_piece[0]
@@ -246,28 +257,46 @@ def _add_plain_spans(
         core = sentence.rstrip(CLOSERS) if sentence[-1:] in CLOSERS else sentence
         mark = core[-1:]
         if mark == "?" or mark == "!" or mark == ".":
+            ends += 1
             if following in OPENERS and len(following_piece) > 1:
                 following = following_piece[1]
-            if not following.isupper():
-                return False
-            if mark == ".":
-                space = core.rfind(" ")
-                stem = core[space + 1 : -1]
-                if not (
-                    space >= 0 and len(stem) > 1 and stem.isalpha() and stem.lower() not in known
-                ):
-                    return False
-            ends += 1
-        elif not mark or mark == "…" or following in ",;:":
+            space = core.rfind(" ")
+            stem = core[space + 1 : -1]
+            plain = following.isupper() and (
+                mark != "."
+                or (space >= 0 and len(stem) > 1 and stem.isalpha() and stem.lower() not in known)
+            )
+        else:  # what `_keeps_cut` says of any other mark
+            plain = bool(mark) and mark != "…" and following not in ",;:"
+        cut = start + len(piece)
+        if not plain and not _keeps_cut(sentence, text, cut, True, rules):
             return False
-        found.append((start, start + len(sentence)))
-        start += len(piece)
+        found.append((offset + start, offset + start + len(sentence)))
+        start = cut
     last = pieces[-1].rstrip()
-    found.append((start, start + len(last)))
+    found.append((offset + start, offset + start + len(last)))
     if marks is not None and marks != ends + (last.rstrip(CLOSERS)[-1:] in (".", "?", "!")):
         return None
     spans.extend(found)
     return True
+
+
+def _is_one_sentence(text: str) -> bool:
+    """Whether the splitter would leave the line whole: no end mark but the last (`_SAFE_CHAR`).
+
+    The ASCII characters are dropped from the UTF-8 bytes at C speed, and only what is
+    left (letters of other scripts, typographic quotes, anything unsafe) is matched.
+    """
+    body = text
+    last = text[-1]
+    if last in _LAST_MARKS:
+        body = text[:-1]
+    elif last in _LAST_QUOTES and len(text) > 1 and text[-2] in _LAST_MARKS:
+        body = text[:-2]
+    elif last.isspace():
+        return False
+    rest = body.encode().translate(None, _SAFE_ASCII)
+    return not rest or _ALL_SAFE.fullmatch(rest.decode()) is not None
 
 
 def _line_spans(text: str, offset: int, rules: SentenceRules, spans: list[Span]) -> None:
@@ -275,7 +304,7 @@ def _line_spans(text: str, offset: int, rules: SentenceRules, spans: list[Span])
     size = len(text)
     if (
         ". " not in text
-        and _ONE_SENTENCE.fullmatch(text)
+        and _is_one_sentence(text)
         and not (rules.clause_break is not None and rules.clause_break.search(text))
     ):
         spans.append((offset, offset + size))
@@ -290,7 +319,7 @@ def _line_spans(text: str, offset: int, rules: SentenceRules, spans: list[Span])
     if not forced and not text[-1].isspace():
         marks = text.count(".") + text.count("?") + text.count("!")
         if marks <= len(pieces):  # else some mark lies inside a sentence
-            plain = _add_plain_spans(pieces, offset, rules, spans, marks)
+            plain = _add_plain_spans(text, pieces, offset, rules, spans, marks)
             if plain:
                 return
     cuts = _splitter_cuts(text, pieces)
@@ -304,7 +333,7 @@ def _line_spans(text: str, offset: int, rules: SentenceRules, spans: list[Span])
         plain is None
         and not extra
         and not forced
-        and _add_plain_spans(pieces, offset, rules, spans, None)
+        and _add_plain_spans(text, pieces, offset, rules, spans, None)
     ):
         return  # the marks the splitter passed over stay inside sentences ("Mr. Smith")
     if extra or forced:
