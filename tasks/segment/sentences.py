@@ -48,6 +48,7 @@ _LIST_MARKER = re.compile(r"(?:[⁃•▪*–-]\s?)?(?:\d{1,2}|[a-z]|[ivx]{1,4})
 _LIST_ITEM = re.compile(r"(?:^|(?<=\s))(?:([⁃•▪*])\s?)?(\d{1,2}|[a-z])(\.\)|[.)])\s+(?=\S)")
 # where a list can open: the line's start, or after a colon
 _LIST_AT_START = re.compile(r"\s*(?:[⁃•▪*]\s?)?(?:\d{1,2}|[a-z])(?:\.\)|[.)])\s")
+_LIST_FIRST = "⁃•▪*"
 _LIST_AFTER_COLON = re.compile(r":\s+(?:1|a)(?:\.\)|[.)])\s")
 # a line the splitter leaves whole: words, spaces and marks that never end a sentence
 # (checked against sentencex on every such character), then at most one end mark (and a
@@ -209,7 +210,11 @@ def _plain_end(sentence: str, text: str, cut: int, rules: SentenceRules) -> bool
 
 def _forced_cuts(text: str, rules: SentenceRules) -> frozenset[int] | set[int]:
     """Cuts no rule undoes: inline list items, attached ellipses, clause marks (Arabic)."""
-    may_list = _LIST_AT_START.match(text) or (":" in text and _LIST_AFTER_COLON.search(text))
+    first = text[:1]  # a list item opens with a space, bullet, digit or small letter
+    may_list = (
+        (first in _LIST_FIRST or "a" <= first <= "z" or first.isdecimal() or first.isspace())
+        and _LIST_AT_START.match(text)
+    ) or (":" in text and _LIST_AFTER_COLON.search(text))
     if not may_list and rules.clause_break is None and ". . . ." not in text:
         return _NO_CUTS  # most paragraphs: nothing to build
     forced: set[int] = _list_cuts(text) if may_list else set()
@@ -260,12 +265,16 @@ def _add_plain_spans(
             ends += 1
             if following in OPENERS and len(following_piece) > 1:
                 following = following_piece[1]
-            space = core.rfind(" ")
-            stem = core[space + 1 : -1]
-            plain = following.isupper() and (
-                mark != "."
-                or (space >= 0 and len(stem) > 1 and stem.isalpha() and stem.lower() not in known)
-            )
+            if not following.isupper():
+                plain = False
+            elif mark == ".":
+                space = core.rfind(" ")
+                stem = core[space + 1 : -1]
+                plain = (
+                    space >= 0 and len(stem) > 1 and stem.isalpha() and stem.lower() not in known
+                )
+            else:
+                plain = True
         else:  # what `_keeps_cut` says of any other mark
             plain = bool(mark) and mark != "…" and following not in ",;:"
         cut = start + len(piece)
@@ -299,8 +308,11 @@ def _is_one_sentence(text: str) -> bool:
     return not rest or _ALL_SAFE.fullmatch(rest.decode()) is not None
 
 
-def _line_spans(text: str, offset: int, rules: SentenceRules, spans: list[Span]) -> None:
-    """Append the sentence spans of one line (no newline inside), shifted by `offset`."""
+def add_line_spans(text: str, offset: int, rules: SentenceRules, spans: list[Span]) -> None:
+    """Append the sentence spans of one line, shifted by `offset`.
+
+    The line is not empty, holds no newline and does not start with a space.
+    """
     size = len(text)
     if (
         ". " not in text
@@ -371,7 +383,7 @@ def spans_with_rules(text: str, rules: SentenceRules) -> list[Span]:
     for line in text.split("\n") if "\n" in text else (text,):
         lead = len(line) - len(line.lstrip())
         if lead < len(line):
-            _line_spans(line[lead:], offset + lead, rules, spans)
+            add_line_spans(line[lead:], offset + lead, rules, spans)
         offset += len(line) + 1
     return spans
 
@@ -380,5 +392,5 @@ def line_spans(line: str, rules: SentenceRules) -> list[Span]:
     """Sentence spans of one line with no newline and no surrounding whitespace."""
     spans: list[Span] = []
     if line:
-        _line_spans(line, 0, rules, spans)
+        add_line_spans(line, 0, rules, spans)
     return spans
