@@ -143,7 +143,8 @@ def _keeps_cut(sentence: str, text: str, cut: int, by_splitter: bool, rules: Sen
     if _LIST_MARKER.fullmatch(core):  # "1." or "• 9." alone opens a list item
         return False
     stem = core.rsplit(None, 1)[-1].lstrip(OPENERS)[:-1].strip(FORMAT_MARKS)
-    stem = _ELISION.sub("", stem)  # "l'Avv." is "Avv."
+    if "'" in stem or "’" in stem:
+        stem = _ELISION.sub("", stem)  # "l'Avv." is "Avv."
     key = stem.lower()
     if rules.ordinal_period and _ORDINAL.fullmatch(stem) and _is_ordinal(core, word, rules):
         return False
