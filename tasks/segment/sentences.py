@@ -108,7 +108,7 @@ def _is_abbreviation(stem: str, key: str, rules: SentenceRules) -> bool:
         key in rules.abbreviations
         or key in rules.titles
         or (len(stem) == 1 and stem.isalpha())
-        or _DOTTED.fullmatch(stem) is not None
+        or ("." in stem and _DOTTED.fullmatch(stem) is not None)
     )
 
 
@@ -207,6 +207,21 @@ def _plain_end(sentence: str, text: str, cut: int, rules: SentenceRules) -> bool
         and stem.isalpha()
         and stem.lower() not in rules.known
     )
+
+
+def _stays_inside(sentence: str, rules: SentenceRules) -> bool:
+    """A mark the splitter passed over that `_keeps_cut` never turns into an end, settled
+    before it: a period after a plain word that is no abbreviation ("guy. And" inside a
+    quoted passage), or "?"/"!" closed by a quote ('"Why?" she asked').
+    """
+    core = sentence.rstrip(CLOSERS)
+    mark = core[-1:]
+    if mark == "?" or mark == "!":
+        return len(core) < len(sentence)
+    if mark != ".":
+        return False
+    word = core[core.rfind(" ") + 1 : -1]
+    return len(word) > 1 and word.isalpha() and word.lower() not in rules.known
 
 
 def _forced_cuts(text: str, rules: SentenceRules) -> frozenset[int] | set[int]:
@@ -356,11 +371,17 @@ def add_line_spans(text: str, offset: int, rules: SentenceRules, spans: list[Spa
         if cut <= start:
             continue
         sentence = text[start:cut].rstrip()
-        if (
-            cut in forced
-            or (cut in by_splitter and _plain_end(sentence, text, cut, rules))
-            or _keeps_cut(sentence, text, cut, cut in by_splitter, rules)
-        ):
+        if cut in forced:
+            keep = True
+        elif cut in by_splitter:
+            keep = _plain_end(sentence, text, cut, rules) or _keeps_cut(
+                sentence, text, cut, True, rules
+            )
+        else:
+            keep = not _stays_inside(sentence, rules) and _keeps_cut(
+                sentence, text, cut, False, rules
+            )
+        if keep:
             if sentence:
                 spans.append((offset + start, offset + start + len(sentence)))
             start = cut
