@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tasks.segment.rules import rules_for
-from tasks.segment.sentences import line_spans, sentence_spans, spans_with_rules
+from tasks.segment.sentences import Span, add_line_spans, sentence_spans, spans_with_rules
 
 PARAGRAPH_SEPARATOR = "\n\n"
 
@@ -76,10 +76,14 @@ def segment_body(body: str, language: str | None) -> tuple[list[Paragraph], list
     rules = rules_for(language)
     sentences: list[Sentence] = []
     append = sentences.append  # the per-sentence loop is the hot path of this stage
+    spans: list[Span] = []
     for paragraph in paragraphs:
         text, base, idx = paragraph.text, paragraph.char_start, paragraph.paragraph_idx
-        for start, end in (
-            spans_with_rules(text, rules) if "\n" in text else line_spans(text, rules)
-        ):
-            append(Sentence(idx, len(sentences), text[start:end], base + start, base + end))
+        if "\n" in text:
+            spans = spans_with_rules(text, rules)
+        else:  # one line, stripped and not empty
+            spans.clear()
+            add_line_spans(text, 0, rules, spans)
+        for i, (start, end) in enumerate(spans, len(sentences)):
+            append(Sentence(idx, i, text[start:end], base + start, base + end))
     return paragraphs, sentences

@@ -12,6 +12,7 @@ spots are looked at in Python, so the per-paragraph cost stays close to the spli
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 import sentencex
 
@@ -25,8 +26,10 @@ FORMAT_MARKS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u20
 OPENERS = "\"'“‘„«‹([{¿¡"
 _SPACE = re.compile(r"\s*")
 # an end mark (maybe closed by quotes or brackets) and a space: where a sentence may end
-_PERIOD_GAP = re.compile(r"([.?!])[\"'”’»›)\]}]*\s+")
-_END_GAP = re.compile(r"[.?!][\"'”’»›)\]}]*\s+")  # the same, counted only
+_PERIOD_GAP = re.compile(
+    r"([.?!])[\"'”’»›)\]}]*\s+"
+    r"(?=[\"'“‘„«‹(\[¿¡\u200e\u200f\u202a-\u202e\u2066-\u2069]*(\w[\w'’-]*)|)"  # the next word
+)
 # opening marks left at the end of a piece, after a space
 _DANGLING_OPENER = re.compile(r"\s([\"'“‘„«‹(\[¿¡]+)$")
 # the next word, past opening quotes and brackets
@@ -45,7 +48,16 @@ _LIST_MARKER = re.compile(r"(?:[⁃•▪*–-]\s?)?(?:\d{1,2}|[a-z]|[ivx]{1,4})
 _LIST_ITEM = re.compile(r"(?:^|(?<=\s))(?:([⁃•▪*])\s?)?(\d{1,2}|[a-z])(\.\)|[.)])\s+(?=\S)")
 # where a list can open: the line's start, or after a colon
 _LIST_AT_START = re.compile(r"\s*(?:[⁃•▪*]\s?)?(?:\d{1,2}|[a-z])(?:\.\)|[.)])\s")
+_LIST_FIRST = "⁃•▪*"
 _LIST_AFTER_COLON = re.compile(r":\s+(?:1|a)(?:\.\)|[.)])\s")
+# a line the splitter leaves whole: words, spaces and marks that never end a sentence
+# (checked against sentencex on every such character), then at most one end mark (and a
+# closing quote) as its last character: one sentence, without calling the splitter
+_SAFE_CHAR = r"[\w\s,'\"“”‘’«»„‚‹›\-–—%&/$€£#@+=]"
+_SAFE_ASCII = bytes(i for i in range(128) if re.fullmatch(_SAFE_CHAR, chr(i)))
+_ALL_SAFE = re.compile(_SAFE_CHAR + "*+")
+_LAST_MARKS = ".?!…"
+_LAST_QUOTES = "\"'”’»›"
 
 
 def _splitter_cuts(text: str, pieces: list[str]) -> list[int]:
@@ -96,7 +108,7 @@ def _is_abbreviation(stem: str, key: str, rules: SentenceRules) -> bool:
         key in rules.abbreviations
         or key in rules.titles
         or (len(stem) == 1 and stem.isalpha())
-        or _DOTTED.fullmatch(stem) is not None
+        or ("." in stem and _DOTTED.fullmatch(stem) is not None)
     )
 
 
@@ -131,7 +143,8 @@ def _keeps_cut(sentence: str, text: str, cut: int, by_splitter: bool, rules: Sen
     if _LIST_MARKER.fullmatch(core):  # "1." or "• 9." alone opens a list item
         return False
     stem = core.rsplit(None, 1)[-1].lstrip(OPENERS)[:-1].strip(FORMAT_MARKS)
-    stem = _ELISION.sub("", stem)  # "l'Avv." is "Avv."
+    if "'" in stem or "’" in stem:
+        stem = _ELISION.sub("", stem)  # "l'Avv." is "Avv."
     key = stem.lower()
     if rules.ordinal_period and _ORDINAL.fullmatch(stem) and _is_ordinal(core, word, rules):
         return False
@@ -196,9 +209,28 @@ def _plain_end(sentence: str, text: str, cut: int, rules: SentenceRules) -> bool
     )
 
 
+def _stays_inside(sentence: str, rules: SentenceRules) -> bool:
+    """A mark the splitter passed over that `_keeps_cut` never turns into an end, settled
+    before it: a period after a plain word that is no abbreviation ("guy. And" inside a
+    quoted passage), or "?"/"!" closed by a quote ('"Why?" she asked').
+    """
+    core = sentence.rstrip(CLOSERS)
+    mark = core[-1:]
+    if mark == "?" or mark == "!":
+        return len(core) < len(sentence)
+    if mark != ".":
+        return False
+    word = core[core.rfind(" ") + 1 : -1]
+    return len(word) > 1 and word.isalpha() and word.lower() not in rules.known
+
+
 def _forced_cuts(text: str, rules: SentenceRules) -> frozenset[int] | set[int]:
     """Cuts no rule undoes: inline list items, attached ellipses, clause marks (Arabic)."""
-    may_list = _LIST_AT_START.match(text) or (":" in text and _LIST_AFTER_COLON.search(text))
+    first = text[:1]  # a list item opens with a space, bullet, digit or small letter
+    may_list = (
+        (first in _LIST_FIRST or "a" <= first <= "z" or first.isdecimal() or first.isspace())
+        and _LIST_AT_START.match(text)
+    ) or (":" in text and _LIST_AFTER_COLON.search(text))
     if not may_list and rules.clause_break is None and ". . . ." not in text:
         return _NO_CUTS  # most paragraphs: nothing to build
     forced: set[int] = _list_cuts(text) if may_list else set()
@@ -211,54 +243,127 @@ def _forced_cuts(text: str, rules: SentenceRules) -> frozenset[int] | set[int]:
 
 def _may_end(gap: re.Match[str], text: str, rules: SentenceRules) -> bool:
     """Whether a mark the splitter passed over could still end a sentence ("Co. It")."""
-    match = _NEXT_WORD.match(text, gap.end())
-    word = match.group(1) if match else ""
-    if gap.group(1) != ".":
+    word = gap[2] or ""  # `_NEXT_WORD` after the gap
+    if gap[1] != ".":
         return word[:1].islower()  # "кім? не?"
     return word in rules.starters or text.startswith(". . . .", gap.start() - 6)
 
 
 def _add_plain_spans(
-    pieces: list[str], offset: int, rules: SentenceRules, spans: list[Span]
-) -> bool:
-    """Append the splitter's sentences as they are if each ends plainly (`_plain_end`).
+    text: str,
+    pieces: list[str],
+    offset: int,
+    rules: SentenceRules,
+    spans: list[Span],
+    marks: int | None,
+) -> bool | None:
+    """Append the splitter's sentences as they are if the rules keep every one of its cuts.
 
-    Called when every mark followed by a space is one of the splitter's cuts. Returns
-    False, appending nothing, when one of them needs the full rules.
+    The common cut is settled inline (`_plain_end`, or a mark the rules never question
+    such as "。"); the others go to `_keeps_cut`. `marks`, when given, is the number of
+    ".?!" in the text: if they are not exactly those ending the sentences, one may sit
+    before a space inside a sentence, and None asks the caller to look (`_may_end`);
+    None for `marks` means it has looked. Returns False, appending nothing, when a cut is
+    undone or lies elsewhere than where the piece ends: the full pass decides then.
     """
+    known = rules.known
     found: list[Span] = []
-    start = offset
-    last = len(pieces) - 1
-    for i, piece in enumerate(pieces):
+    start = 0
+    ends = 0  # the ".?!" ending the sentences
+    for piece, following_piece in pairwise(pieces):
+        following = following_piece[0]
+        if following.isspace() or piece[-1:] in OPENERS:
+            return False  # the cut is not where this piece ends (`_splitter_cuts`)
         sentence = piece.rstrip()
-        if i < last and (
-            len(sentence) == len(piece) or not _plain_end(sentence, pieces[i + 1], 0, rules)
-        ):
+        core = sentence.rstrip(CLOSERS) if sentence[-1:] in CLOSERS else sentence
+        mark = core[-1:]
+        if mark == "?" or mark == "!" or mark == ".":
+            ends += 1
+            if following in OPENERS and len(following_piece) > 1:
+                following = following_piece[1]
+            if not following.isupper():
+                plain = False
+            elif mark == ".":
+                space = core.rfind(" ")
+                stem = core[space + 1 : -1]
+                plain = (
+                    space >= 0 and len(stem) > 1 and stem.isalpha() and stem.lower() not in known
+                )
+            else:
+                plain = True
+        else:  # what `_keeps_cut` says of any other mark
+            plain = bool(mark) and mark != "…" and following not in ",;:"
+        cut = start + len(piece)
+        if not plain and not _keeps_cut(sentence, text, cut, True, rules):
             return False
-        found.append((start, start + len(sentence)))
-        start += len(piece)
+        found.append((offset + start, offset + start + len(sentence)))
+        start = cut
+    last = pieces[-1].rstrip()
+    found.append((offset + start, offset + start + len(last)))
+    if marks is not None and marks != ends + (last.rstrip(CLOSERS)[-1:] in (".", "?", "!")):
+        return None
     spans.extend(found)
     return True
 
 
-def _line_spans(text: str, offset: int, rules: SentenceRules, spans: list[Span]) -> None:
-    """Append the sentence spans of one line (no newline inside), shifted by `offset`."""
+def _is_one_sentence(text: str) -> bool:
+    """Whether the splitter would leave the line whole: no end mark but the last (`_SAFE_CHAR`).
+
+    The ASCII characters are dropped from the UTF-8 bytes at C speed, and only what is
+    left (letters of other scripts, typographic quotes, anything unsafe) is matched.
+    """
+    body = text
+    last = text[-1]
+    if last in _LAST_MARKS:
+        body = text[:-1]
+    elif last in _LAST_QUOTES and len(text) > 1 and text[-2] in _LAST_MARKS:
+        body = text[:-2]
+    elif last.isspace():
+        return False
+    rest = body.encode().translate(None, _SAFE_ASCII)
+    return not rest or _ALL_SAFE.fullmatch(rest.decode()) is not None
+
+
+def add_line_spans(text: str, offset: int, rules: SentenceRules, spans: list[Span]) -> None:
+    """Append the sentence spans of one line, shifted by `offset`.
+
+    The line is not empty, holds no newline and does not start with a space.
+    """
     size = len(text)
+    if (
+        ". " not in text
+        and _is_one_sentence(text)
+        and not (rules.clause_break is not None and rules.clause_break.search(text))
+    ):
+        spans.append((offset, offset + size))
+        return
     pieces = sentencex.segment(rules.splitter_language, text)
     if sum(map(len, pieces)) != size:  # the pieces do not tile the text: use its offsets
         boundaries = sentencex.get_sentence_boundaries(rules.splitter_language, text)
         starts = [0] + [b["start_index"] for b in boundaries[1:]]
         pieces = [text[a:b] for a, b in zip(starts, [*starts[1:], size], strict=True)]
     forced = _forced_cuts(text, rules)
-    n_gaps = len(_END_GAP.findall(text))  # cheaper than match objects, on the common path
-    if n_gaps == len(pieces) - 1 and not forced and _add_plain_spans(pieces, offset, rules, spans):
-        return
+    plain: bool | None = None  # not tried, or the marks must be looked at
+    if not forced and not text[-1].isspace():
+        marks = text.count(".") + text.count("?") + text.count("!")
+        if marks <= len(pieces):  # else some mark lies inside a sentence
+            plain = _add_plain_spans(text, pieces, offset, rules, spans, marks)
+            if plain:
+                return
     cuts = _splitter_cuts(text, pieces)
     by_splitter = set(cuts)
-    gaps = _PERIOD_GAP.finditer(text) if n_gaps else ()
     extra = [
-        end for gap in gaps if (end := gap.end()) not in by_splitter and _may_end(gap, text, rules)
+        end
+        for gap in _PERIOD_GAP.finditer(text)
+        if (end := gap.end()) not in by_splitter and _may_end(gap, text, rules)
     ]
+    if (
+        plain is None
+        and not extra
+        and not forced
+        and _add_plain_spans(text, pieces, offset, rules, spans, None)
+    ):
+        return  # the marks the splitter passed over stay inside sentences ("Mr. Smith")
     if extra or forced:
         cuts = sorted({cut for cut in (*by_splitter, *extra, *forced) if cut < size})
     start = 0
@@ -266,11 +371,17 @@ def _line_spans(text: str, offset: int, rules: SentenceRules, spans: list[Span])
         if cut <= start:
             continue
         sentence = text[start:cut].rstrip()
-        if (
-            cut in forced
-            or (cut in by_splitter and _plain_end(sentence, text, cut, rules))
-            or _keeps_cut(sentence, text, cut, cut in by_splitter, rules)
-        ):
+        if cut in forced:
+            keep = True
+        elif cut in by_splitter:
+            keep = _plain_end(sentence, text, cut, rules) or _keeps_cut(
+                sentence, text, cut, True, rules
+            )
+        else:
+            keep = not _stays_inside(sentence, rules) and _keeps_cut(
+                sentence, text, cut, False, rules
+            )
+        if keep:
             if sentence:
                 spans.append((offset + start, offset + start + len(sentence)))
             start = cut
@@ -294,7 +405,7 @@ def spans_with_rules(text: str, rules: SentenceRules) -> list[Span]:
     for line in text.split("\n") if "\n" in text else (text,):
         lead = len(line) - len(line.lstrip())
         if lead < len(line):
-            _line_spans(line[lead:], offset + lead, rules, spans)
+            add_line_spans(line[lead:], offset + lead, rules, spans)
         offset += len(line) + 1
     return spans
 
@@ -303,5 +414,5 @@ def line_spans(line: str, rules: SentenceRules) -> list[Span]:
     """Sentence spans of one line with no newline and no surrounding whitespace."""
     spans: list[Span] = []
     if line:
-        _line_spans(line, 0, rules, spans)
+        add_line_spans(line, 0, rules, spans)
     return spans

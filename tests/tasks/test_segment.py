@@ -6,11 +6,13 @@ from __future__ import annotations
 import json
 
 import pytest
+import sentencex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tasks.segment import join_paragraphs, segment_body
 from tasks.segment.rules import RULES_DIR, language_key, rules_for
+from tasks.segment.sentences import _is_one_sentence
 
 
 def sentences_of(text: str, language: str | None) -> list[str]:
@@ -107,6 +109,47 @@ def test_offsets_hold_for_any_body(pieces: list[str], language: str | None) -> N
     assert [s.sentence_idx for s in sentences] == list(range(len(sentences)))
     covered = "".join(s.text for s in sentences)
     assert "".join(covered.split()) == "".join(body.split())
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Officials in Kyiv, Warsaw and Berlin – 40% of them – agreed"),
+        ("en", "“We will not back down,” she told reporters in Geneva!"),
+        ("de", "„Wir sind zufrieden“, sagte er am Montag in Berlin."),
+        ("ar", "وقال المتحدث إن الاجتماع انتهى"),
+        ("en", "Why not?\u201d"),
+    ],
+)
+def test_line_without_inner_end_mark_is_one_sentence(language: str, text: str) -> None:
+    """The shortcut that skips the splitter agrees with it: the whole line, one sentence."""
+    assert _is_one_sentence(text)
+    assert sentencex.segment(language, text) == [text]
+    assert sentences_of(text, language) == [text]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(
+        st.sampled_from(["A", "Dr", "u", "5", "40%", "–", "\u00a0", "“", "»", ",", "@", "S", "ok"]),
+        min_size=1,
+        max_size=12,
+    ),
+    end=st.sampled_from(["", ".", "?", "!", "…", ".”", "?»"]),
+    language=st.sampled_from(["en", "de", "fr", "ru", "el", "hy", "ja"]),
+)
+def test_shortcut_lines_are_one_splitter_sentence(
+    words: list[str], end: str, language: str
+) -> None:
+    """Every line the shortcut takes is one sentence for the splitter too."""
+    text = " ".join(words).strip() + end
+    if text and _is_one_sentence(text):
+        assert len(sentencex.segment(language, text)) == 1
+
+
+def test_numbers_in_brackets_go_to_the_splitter() -> None:
+    """ "(5) December 2019 (58) November": the splitter cuts there, so no shortcut."""
+    assert not _is_one_sentence("Archive January 2020 (5) December 2019 (58) November")
 
 
 @pytest.mark.parametrize(
