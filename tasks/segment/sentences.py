@@ -60,6 +60,42 @@ _LAST_MARKS = ".?!…"
 _LAST_QUOTES = "\"'”’»›"
 
 
+# Unicode spaces outside ASCII, each replaced by one ASCII space (same length in characters)
+_WIDE_SPACES = str.maketrans(
+    {
+        c: " "
+        for c in (
+            0x85,
+            0xA0,
+            0x1680,
+            *range(0x2000, 0x200B),
+            0x2028,
+            0x2029,
+            0x202F,
+            0x205F,
+            0x3000,
+        )
+    }
+)
+
+
+def _splitter_pieces(language: str, text: str) -> tuple[list[str], str]:
+    """sentencex's pieces of `text`, and the text it split.
+
+    sentencex 1.0.32 panics when it slices inside a multi-byte space ("A\xa0."); pyo3's
+    PanicException derives from BaseException, so it would escape the per-article error
+    handling and sink the whole batch. Such a line is split as a copy with ASCII spaces:
+    the same length in characters, so every offset still holds.
+    """
+    try:
+        return sentencex.segment(language, text), text
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException:  # noqa: BLE001 (the panic's class is not importable)
+        plain = text.translate(_WIDE_SPACES)
+        return sentencex.segment(language, plain), plain
+
+
 def _splitter_cuts(text: str, pieces: list[str]) -> list[int]:
     """Where sentencex starts each sentence after the first (past the whitespace)."""
     size = len(text)
@@ -337,9 +373,9 @@ def add_line_spans(text: str, offset: int, rules: SentenceRules, spans: list[Spa
     ):
         spans.append((offset, offset + size))
         return
-    pieces = sentencex.segment(rules.splitter_language, text)
+    pieces, split_text = _splitter_pieces(rules.splitter_language, text)
     if sum(map(len, pieces)) != size:  # the pieces do not tile the text: use its offsets
-        boundaries = sentencex.get_sentence_boundaries(rules.splitter_language, text)
+        boundaries = sentencex.get_sentence_boundaries(rules.splitter_language, split_text)
         starts = [0] + [b["start_index"] for b in boundaries[1:]]
         pieces = [text[a:b] for a, b in zip(starts, [*starts[1:], size], strict=True)]
     forced = _forced_cuts(text, rules)

@@ -349,3 +349,13 @@ def test_language_codes_are_normalised() -> None:
     assert language_key(None) == ""
     assert rules_for("DE-ch").ordinal_period
     assert rules_for(None).splitter_language == "en"
+
+
+@pytest.mark.parametrize(
+    "text", ["A\xa0. B c. D e.", "Je suis M\xa0. Dupont. Oui.", "x\u3000. Y z."]
+)
+def test_a_period_after_a_wide_space_neither_crashes_nor_moves_offsets(text: str) -> None:
+    _, sentences = segment_body(text, "en")
+    assert sentences
+    assert "".join(s.text for s in sentences).replace(" ", "") == text.replace(" ", "")
+    assert all(text[s.char_start : s.char_end] == s.text for s in sentences)
