@@ -1,16 +1,26 @@
-"""Time per article of the clean and metadata stages on a gold set's raw dumps.
+"""CPU time per article of every per-article stage, in one process, on real or synthetic dumps.
 
-Each stage runs ``--repeat`` times over every dump (after one warm-up pass, so imports and
-py3langid's model load are not counted); printed are the best wall and CPU milliseconds
-per article. On a shared machine the wall figures are noisy; CPU time is steadier.
+Reads a gold set's raw dumps (``--gold``, default ../shared/devset) or the first
+``--limit`` dumps of any raw folder (``--raw``, e.g. one ``bench/run_benchmark.py``
+generated), then times each stage the batch walk (``tasks/batch.py``) runs, on the
+outputs of the stage before it: read and decode, counting site lines (pass 1), clean,
+metadata (with both language ids, also timed alone), segment, quotes, the sketch
+(tokens and hash, numbers, story terms, MinHash), the whole ``build_batch_tables`` (the
+difference to the stages' sum is building the rows and Arrow tables) and staging the
+Parquet parts. Each runs ``--repeat`` times after one warm-up pass (imports, model loads
+and memoised verdicts of the warm-up are not counted); printed are the best wall and CPU
+milliseconds per article. On a shared machine the wall figures are noisy; CPU time is
+steadier, yet still varies by a tenth or more between runs.
 
-    .venv/bin/python bench/stage_speed.py [--gold ../shared/devset] [--repeat 5]
+    .venv/bin/python bench/stage_speed.py [--gold ../shared/devset | --raw DIR --limit N]
+        [--repeat 5]
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -18,9 +28,24 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from tasks.clean import CleanedDump, clean_dump  # noqa: E402
-from tasks.ingest import decode_text  # noqa: E402
-from tasks.metadata import detect_language, extract_metadata  # noqa: E402
+from tasks import tables  # noqa: E402
+from tasks.batch import build_batch_tables  # noqa: E402
+from tasks.dedup import body_numbers, body_tokens, minhash_signatures, tokens_hash  # noqa: E402
+from tasks.formats.extracted import clean_record  # noqa: E402
+from tasks.formats.hints import apply_hints  # noqa: E402
+from tasks.ingest import discover_inputs, read_inputs  # noqa: E402
+from tasks.metadata import detect_language, extract_metadata, host_language_text  # noqa: E402
+from tasks.quotes import extract_quotes  # noqa: E402
+from tasks.segment import join_paragraphs, segment_body  # noqa: E402
+from tasks.settings import Settings  # noqa: E402
+from tasks.site_lines import (  # noqa: E402
+    SITE_LINES_STATE,
+    frequent_lines_of,
+    learn_site_lines,
+    site_line_rows,
+)
+from tasks.stories import quote_terms, story_terms  # noqa: E402
+from tasks.write import quarantine_table, stage_batch  # noqa: E402
 
 SHARED = next((p / "shared" for p in REPO.parents if (p / "shared" / "devset").is_dir()), None)
 
@@ -41,23 +66,94 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     default = SHARED / "devset" if SHARED else REPO.parent / "shared" / "devset"
     parser.add_argument("--gold", type=Path, default=default, help="a set with docs/")
+    parser.add_argument("--raw", type=Path, help="any raw folder instead of a gold set")
+    parser.add_argument("--limit", type=int, default=2000, help="dumps read from --raw")
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args(argv)
-    texts = [decode_text(p.read_bytes())[0] for p in sorted((args.gold / "docs").rglob("*.txt"))]
-    if not texts:
-        print(f"no dumps under {args.gold / 'docs'}")
+    settings = Settings()
+    folder = args.raw or args.gold / "docs"
+    inputs = sorted(discover_inputs(str(folder))[0], key=lambda item: item.source_path)
+    if args.raw:
+        inputs = inputs[: args.limit]
+    limits = (settings.max_input_bytes, settings.max_line_chars, settings.max_decompressed_bytes)
+    dumps = read_inputs(inputs, *limits)[0]
+    if not dumps:
+        print(f"no dumps under {folder}")
         return 1
-    cleaned: list[CleanedDump] = [clean_dump(t) for t in texts]
-    bodies = [" ".join(c.paragraphs) for c in cleaned]
-    n = len(texts)
-    print(f"{n} dumps from {args.gold}, best of {args.repeat} passes, ms per article")
-    for name, run in (
-        ("clean", lambda: [clean_dump(t) for t in texts]),
+    site_rows = site_line_rows((d.source_path, d.text) for d in dumps)
+    frequent = learn_site_lines(
+        SITE_LINES_STATE.empty_table(),
+        [site_rows],
+        settings.site_line_min_articles,
+        settings.site_line_min_share,
+    )[1]
+    site_lines = [frequent_lines_of(frequent, d.source_path, d.text) for d in dumps]
+    with_lines = list(zip(dumps, site_lines, strict=True))
+    cleaned = [clean_record(d.text, d.hints, lines) for d, lines in with_lines]
+    metas = [apply_hints(extract_metadata(c), d.hints) for c, d in zip(cleaned, dumps, strict=True)]
+    bodies = [join_paragraphs(c.paragraphs) for c in cleaned]
+    languages = [m.language for m in metas]
+    quotes = [extract_quotes(b, lang) for b, lang in zip(bodies, languages, strict=True)]
+    tokens = [body_tokens(b) for b in bodies]
+    host_texts = [host_language_text(c.lines) for c in cleaned]
+    built = build_batch_tables(
+        dumps,
+        "r",
+        shingle_words=settings.shingle_words,
+        minhash_permutations=settings.minhash_permutations,
+        site_frequent=frequent,
+    )
+    staged = Path(tempfile.mkdtemp(prefix="newsflow-stage-speed-"))
+    n = len(dumps)
+
+    def build() -> object:
+        return build_batch_tables(
+            dumps,
+            "r",
+            shingle_words=settings.shingle_words,
+            minhash_permutations=settings.minhash_permutations,
+            site_frequent=frequent,
+        )
+
+    def per_body(stage: Callable[[str, str | None], object]) -> Callable[[], object]:
+        return lambda: [stage(b, lang) for b, lang in zip(bodies, languages, strict=True)]
+
+    stages: list[tuple[str, Callable[[], object]]] = [
+        ("read and decode", lambda: read_inputs(inputs, *limits)),
+        ("site lines (pass 1)", lambda: site_line_rows((d.source_path, d.text) for d in dumps)),
+        ("clean", lambda: [clean_record(d.text, d.hints, lines) for d, lines in with_lines]),
         ("metadata", lambda: [extract_metadata(c) for c in cleaned]),
-        ("language id (body)", lambda: [detect_language(b) for b in bodies]),
-    ):
+        ("  language id (body)", lambda: [detect_language(b) for b in bodies]),
+        ("  language id (host)", lambda: [detect_language(h) for h in host_texts]),
+        ("segment", per_body(segment_body)),
+        ("quotes", per_body(extract_quotes)),
+        ("sketch: tokens, hash", lambda: [tokens_hash(body_tokens(b)) for b in bodies]),
+        ("sketch: numbers", lambda: [body_numbers(b) for b in bodies]),
+        (
+            "sketch: story terms",
+            lambda: [
+                story_terms(m.title, b) + quote_terms([q.text for q in qs])
+                for m, b, qs in zip(metas, bodies, quotes, strict=True)
+            ],
+        ),
+        (
+            "sketch: minhash",
+            lambda: minhash_signatures(
+                tokens, settings.shingle_words, settings.minhash_permutations
+            ),
+        ),
+        ("build_batch_tables (all)", build),
+        (
+            "stage Parquet parts",
+            lambda: stage_batch(staged, "speed", built.tables, quarantine_table([], "r")),
+        ),
+    ]
+    print(f"{n} dumps from {folder}, best of {args.repeat} passes, ms per article")
+    for name, run in stages:
         wall, cpu = best_ms(run, n, args.repeat)
-        print(f"{name:<20} wall {wall:6.3f}  cpu {cpu:6.3f}")
+        print(f"{name:<26} wall {wall:6.3f}  cpu {cpu:6.3f}")
+    rows = {name: t.num_rows for name, t in built.tables.items() if name in tables.ARTICLE_TABLES}
+    print("rows per batch:", ", ".join(f"{k} {v}" for k, v in rows.items()))
     return 0
 
 

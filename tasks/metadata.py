@@ -417,6 +417,15 @@ _HOST_REASONS_SKIPPED = frozenset(
 )
 
 
+def host_language_text(lines: list[JudgedLine]) -> str:
+    """The host site's own words: furniture lines, without headline copies or credits."""
+    return " ".join(
+        collapse_whitespace(line.text)
+        for line in lines
+        if line.kind not in (BODY, "blank") and line.reason not in _HOST_REASONS_SKIPPED
+    )
+
+
 def _counter(lines: list[JudgedLine], reason: str) -> int | None:
     for line in lines:
         if line.reason == reason and (m := _NUMBER.search(line.text)):
@@ -440,11 +449,6 @@ def extract_metadata(dump: CleanedDump) -> ArticleMetadata:
         year = year_stated_elsewhere(lines) if month_day else None
         if month_day and year:
             date = safe_date(year, *month_day)
-    host_text = " ".join(
-        collapse_whitespace(line.text)
-        for line in lines
-        if line.kind not in (BODY, "blank") and line.reason not in _HOST_REASONS_SKIPPED
-    )
     return ArticleMetadata(
         title=dump.title,
         outlet=outlet,
@@ -452,7 +456,7 @@ def extract_metadata(dump: CleanedDump) -> ArticleMetadata:
         dateline=dateline.place if dateline else None,
         byline=byline,
         language=detect_language(" ".join(dump.paragraphs)),
-        host_language=detect_language(host_text),
+        host_language=detect_language(host_language_text(lines)),
         n_views=_counter(lines, "view_counter"),
         n_comments=_counter(lines, "comment_counter"),
     )
