@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import chain
 
 from tasks.dates import TIME_OF_DAY, YEAR, date_spans
 from tasks.lexicon import (
@@ -53,6 +55,7 @@ MIN_LIST_WORDS = 3  # mean words of those lines (names and menu items are shorte
 MAX_LIST_LINES = 12  # a longer block of short lines between two paragraphs is a box
 REPEATED_LINE = 3  # a line printed this often on one page is a widget, not a list item
 COMMENT_CLUSTER_WEIGHT = 0.1  # prose after a comment-section heading is readers' comments
+LINE_CACHE_SIZE = 1 << 14  # distinct lines memoised per process (about 25 MB)
 
 BLANK = "blank"
 BODY = "body"
@@ -188,9 +191,30 @@ _FILLER = re.compile(
 )
 
 
+_STOPWORD = {word: word for word in LEXICON.stopwords}
+
+
+@dataclass(frozen=True, slots=True)
+class _LineShape:
+    """What a line's own text says, whatever page prints it.
+
+    Memoised per distinct line: a site prints the same furniture on every page, and half
+    the lines of a batch are repeats, so each is measured and judged by the rules once.
+    """
+
+    flat: str
+    key: str
+    ckey: str
+    n_words: int
+    sentence_end: bool
+    stop_ratio: float  # share of words in any language's stopword list
+    stopwords: tuple[str, ...]  # those words, to rate the line in the dump's language
+    reason: str | None  # the rules' verdict on the line alone (`_rule_reason`)
+
+
 @dataclass(slots=True)
 class _Line:
-    """Shape features of one line, computed once."""
+    """Shape features of one line of one dump, with the verdicts of that dump."""
 
     no: int
     raw: str
@@ -200,31 +224,71 @@ class _Line:
     n_words: int
     sentence_end: bool
     stop_ratio: float
-    words: list[str]
+    stopwords: tuple[str, ...]
     reason: str | None = None
     kind: str | None = None
 
 
-def _features(no: int, raw: str) -> _Line:
+def _measure(raw: str) -> tuple[_Line, list[str]]:
+    """The line's shape, and its casefolded words."""
     flat = collapse_whitespace(raw)
+    if flat == raw:
+        flat = raw  # one string, not two, in the memo
     words = WORD.findall(flat.casefold())
-    stopwords = LEXICON.stopwords
-    n_stop = len([w for w in words if w in stopwords])
+    stop = tuple([_STOPWORD[w] for w in words if w in _STOPWORD])  # the lexicon's own strings
     tail = flat.rstrip(" *")
     end = bool(tail) and (
         tail[-1] in _SENTENCE_END or (tail[-1] == ")" and len(tail) > 1 and tail[-2] in ".!?")
     )
     key, ckey = line_keys(flat)
-    return _Line(
-        no=no,
+    line = _Line(
+        no=0,
         raw=raw,
         flat=flat,
         key=key,
         ckey=ckey,
         n_words=len(words),
         sentence_end=end,
-        stop_ratio=n_stop / len(words) if words else 0.0,
-        words=words,
+        stop_ratio=len(stop) / len(words) if words else 0.0,
+        stopwords=stop,
+    )
+    return line, words
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
+def _line_shape(raw: str) -> _LineShape:
+    line, words = _measure(raw)
+    return _LineShape(
+        line.flat,
+        line.key,
+        line.ckey,
+        line.n_words,
+        line.sentence_end,
+        line.stop_ratio,
+        line.stopwords,
+        _rule_reason(line, words) if line.flat else None,
+    )
+
+
+def forget_memoised_lines() -> None:
+    """Empty the line memo, as in a fresh worker process (benchmarks time a cold start)."""
+    _line_shape.cache_clear()
+
+
+def _features(no: int, raw: str) -> _Line:
+    """A dump's line with its memoised shape; `reason` starts as the line rules' verdict."""
+    shape = _line_shape(raw)
+    return _Line(
+        no,
+        raw,
+        shape.flat,
+        shape.key,
+        shape.ckey,
+        shape.n_words,
+        shape.sentence_end,
+        shape.stop_ratio,
+        shape.stopwords,
+        shape.reason,
     )
 
 
@@ -239,12 +303,16 @@ def _has_digit_char(text: str) -> bool:
     return not text.isascii() and any(map(str.isdigit, text))
 
 
-def is_date_line(flat: str) -> bool:
-    """A short line that only states a date (with label, time, weekday) or a relative time."""
+def is_date_line(flat: str, words: list[str] | None = None) -> bool:
+    """A short line that only states a date (with label, time, weekday) or a relative time.
+
+    `words` may give ``WORD.findall(flat)`` already found (in any letter case).
+    """
     labelled = bool(_DATE_LABEL.match(flat))
     if not labelled and not _has_digit_char(flat):
         return False  # most lines: neither a label nor a number to read as a date
-    words = WORD.findall(flat)
+    if words is None:
+        words = WORD.findall(flat)
     n_numbers = sum(map(str.isdigit, words))
     if len(words) - n_numbers > MAX_DATE_LINE_WORDS:
         return False
@@ -284,8 +352,11 @@ def _is_menu_line(line: _Line) -> bool:
     return len(parts) >= 3 and all(len(WORD.findall(p)) <= 4 for p in parts)
 
 
-def _rule_reason(line: _Line) -> str | None:
-    """Reason a line is page furniture judged on its own, or None."""
+def _rule_reason(line: _Line, words: list[str]) -> str | None:
+    """Reason a line is page furniture judged on its own, or None.
+
+    `words` are the casefolded line's words: for an ASCII line, its words in lower case.
+    """
     flat = line.flat
     if _VIEW_COUNTER.match(line.key):
         return "view_counter"
@@ -296,7 +367,7 @@ def _rule_reason(line: _Line) -> str | None:
         return "photo_caption" if len(WORD.findall(head)) >= 3 else "photo_credit"
     if line.n_words <= 25 and _COPYRIGHT.search(flat):
         return "copyright"
-    if is_date_line(flat):
+    if is_date_line(flat, words if flat.isascii() else None):
         return "date_label"
     if (
         line.n_words <= MAX_BYLINE_WORDS
@@ -587,9 +658,6 @@ def clean_dump(text: str, site_frequent_lines: frozenset[str] = frozenset()) -> 
     if raw_lines and raw_lines[-1] == "" and text.endswith(("\n", "\r")):
         raw_lines.pop()
     lines = [_features(i + 1, raw) for i, raw in enumerate(raw_lines)]
-    for line in lines:
-        if line.flat:
-            line.reason = _rule_reason(line)
     _mark_context(lines)
 
     # the stopword test only applies when the text is in a language the lexicons know
@@ -674,12 +742,9 @@ def _rate_stopwords_in_dump_language(prose: list[_Line], lines: list[_Line]) -> 
     The language is the one whose stopwords the long prose lines use most; with all lists
     merged, a menu in one language could borrow another's stopwords ("de", "la", "die").
     """
-    votes: Counter[str] = Counter()
-    languages_of = LEXICON.stopword_languages
-    for line in prose:
-        for word in line.words:
-            if word in languages_of:
-                votes.update(languages_of[word])
+    languages_of = LEXICON.stopword_languages.__getitem__
+    stopwords_of_prose = chain.from_iterable(line.stopwords for line in prose)
+    votes = Counter(chain.from_iterable(map(languages_of, stopwords_of_prose)))
     if not votes:
         return
     (language, hits), *rest = votes.most_common(2)
@@ -687,8 +752,8 @@ def _rate_stopwords_in_dump_language(prose: list[_Line], lines: list[_Line]) -> 
         return  # two languages close: keep the merged lists
     stopwords = LEXICON.stopwords_by_language[language]
     for line in lines:
-        if line.words and line.reason is None:  # judged lines never anchor the body
-            line.stop_ratio = len([w for w in line.words if w in stopwords]) / len(line.words)
+        if line.n_words and line.reason is None:  # judged lines never anchor the body
+            line.stop_ratio = len([w for w in line.stopwords if w in stopwords]) / line.n_words
 
 
 def _head_end(lines: list[_Line], good: list[bool]) -> int:
