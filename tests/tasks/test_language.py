@@ -1,0 +1,68 @@
+"""Language identification: the vectorised walk answers exactly as py3langid does."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import py3langid
+import pytest
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+from tasks.language import (
+    AUTOMATON_DEPTH,
+    classify_language,
+    deepest_state,
+    detect_language,
+    feature_scores,
+)
+from tests.tasks.texts import BODY_EN
+
+SAMPLES = [
+    BODY_EN,
+    "Der Gemeinderat hat am Dienstag beschlossen, die Brücke über den Fluss zu sanieren.",
+    "El ayuntamiento aprobó el martes el presupuesto para reparar el puente del río.",
+    "Le conseil municipal a voté mardi le budget pour réparer le pont sur la rivière.",
+    "Городской совет во вторник утвердил бюджет на ремонт моста через реку.",
+    "İstanbul'da belediye meclisi köprünün onarımı için bütçeyi onayladı.",
+    "市议会周二批准了修复河上桥梁的预算。",
+    "مجلس المدينة وافق يوم الثلاثاء على ميزانية إصلاح الجسر",
+    "THE COUNCIL APPROVED THE BUDGET ON TUESDAY",  # all upper case: lower-cased first
+    "Ça coûte 12 € — «très cher» dit-il… ½ ² ﬁn",  # NFC, symbols, ligatures
+    "a",
+    "",
+    "1234 5678 90",
+    "\U0001f600\U0001f601 \u200b",
+]
+
+
+@pytest.fixture(scope="module")
+def reference() -> LanguageIdentifier:
+    return LanguageIdentifier.from_model_file(MODEL_FILE)
+
+
+def test_no_state_of_the_shipped_automaton_is_deeper_than_the_walk_reads() -> None:
+    assert deepest_state() == AUTOMATON_DEPTH
+
+
+@pytest.mark.parametrize("text", SAMPLES)
+def test_same_language_and_scores_as_py3langid(text: str, reference: LanguageIdentifier) -> None:
+    assert classify_language(text) == py3langid.classify(text)[0]
+    # the very same scores, not just the same winner: ties break the same way too
+    assert np.array_equal(feature_scores(text), reference._decide(text))
+
+
+def test_same_language_as_py3langid_on_random_mixed_scripts() -> None:
+    rng = random.Random(7)
+    alphabet = "abcdefghij klmnop äöüß éèà ñ ąę şğı абвгд αβγ אבג ابت 中文字 ,.!?-–0123456789"
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 400)))
+        assert classify_language(text) == py3langid.classify(text)[0]
+
+
+def test_detect_language_needs_enough_letters_and_reads_the_opening() -> None:
+    assert detect_language("12 34 56 -- !!") is None
+    assert detect_language("Hello there") is None  # ten letters: too few to say
+    assert detect_language(BODY_EN) == "en"
+    german = "Der Gemeinderat hat am Dienstag beschlossen, die Brücke zu sanieren. "
+    assert detect_language(german * 5 + BODY_EN * 20) == "de"  # only the first 300 characters
