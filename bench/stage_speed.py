@@ -36,6 +36,7 @@ from tasks.dedup import body_numbers, body_tokens, minhash_signatures, tokens_ha
 from tasks.formats.extracted import clean_record  # noqa: E402
 from tasks.formats.hints import apply_hints  # noqa: E402
 from tasks.ingest import discover_inputs, read_inputs  # noqa: E402
+from tasks.language import forget_memoised_languages  # noqa: E402
 from tasks.metadata import detect_language, extract_metadata, host_language_text  # noqa: E402
 from tasks.quotes import extract_quotes  # noqa: E402
 from tasks.segment import join_paragraphs, segment_body  # noqa: E402
@@ -58,6 +59,7 @@ def best_ms(run: Callable[[], object], n_items: int, repeat: int) -> tuple[float
     walls, cpus = [], []
     for _ in range(repeat):
         forget_memoised_lines()  # each pass starts as a fresh worker: only its own repeats hit
+        forget_memoised_languages()
         wall, cpu = time.perf_counter(), time.process_time()
         run()
         walls.append(time.perf_counter() - wall)

@@ -77,7 +77,8 @@ def tokens_hash(tokens: Sequence[str]) -> str:
 def word_shingles(tokens: Sequence[str], size: int) -> set[str]:
     if len(tokens) <= size:
         return {" ".join(tokens)} if tokens else set()
-    return {" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)}
+    # windows as tuples of shifted slices (the shortest ends them), joined in C: faster
+    return set(map(" ".join, zip(*(tokens[i:] for i in range(size)), strict=False)))
 
 
 def body_numbers(body: str) -> list[str]:
