@@ -35,10 +35,12 @@ from tasks.batch import StagedBatch, count_batch_site_lines, process_input_batch
 from tasks.corpus import cluster_articles, count_copies
 from tasks.dedup import NearDupRule
 from tasks.ingest import InputFile, discover_inputs, plan_inputs
-from tasks.settings import SQL_DIR, Settings, load_settings
-from tasks.site_lines import SITE_LINES_STATE, learn_site_lines
+from tasks.settings import SQL_DIR, Settings, duckdb_config, load_settings
+from tasks.site_lines import learn_site_lines
 from tasks.write import (
-    SITE_LINES_STATE_DIR,
+    SITE_LINE_ROWS_DIR,
+    SITE_LINES_STAGED_DIR,
+    STATE,
     CommitPlan,
     article_ids_of_sources,
     build_catalog,
@@ -100,11 +102,13 @@ def worker_pool(workers: int) -> Iterator[Executor | None]:
 
 
 @task(name="count-site-lines", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=2)
-def count_site_lines(batch: list[InputFile], settings: Settings, pool: Executor | None) -> pa.Table:
+def count_site_lines(
+    batch: list[InputFile], settings: Settings, pool: Executor | None, rows_dir: str
+) -> int:
     """Pass 1 for one batch: which short lines each article of each site prints."""
     if pool is None:
-        return count_batch_site_lines(batch, settings)
-    return pool.submit(count_batch_site_lines, batch, settings).result()
+        return count_batch_site_lines(batch, settings, rows_dir)
+    return pool.submit(count_batch_site_lines, batch, settings, rows_dir).result()
 
 
 @task(name="process-batch", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=2)
@@ -212,12 +216,16 @@ def newsflow_pipeline(
             worker_pool(workers if runs_locally else 1) as pool,
             batch_progress(len(plan.todo)) as advance,
         ):
-            counted = [count_site_lines.submit(b, settings, pool) for b in batches]
-            site_lines, site_frequent = learn_site_lines(
-                read_state(previous, SITE_LINES_STATE_DIR, SITE_LINES_STATE),
-                [f.result() for f in counted],
+            rows_dir = staged_dir / SITE_LINE_ROWS_DIR
+            counted = [count_site_lines.submit(b, settings, pool, str(rows_dir)) for b in batches]
+            site_lines = staged_dir / SITE_LINES_STAGED_DIR
+            site_frequent = learn_site_lines(
+                previous / STATE if previous else None,
+                parquet_files(rows_dir) if sum(f.result() for f in counted) else [],
+                site_lines,
                 settings.site_line_min_articles,
                 settings.site_line_min_share,
+                duckdb_config(),
             )
             t = lap("site_lines", t)
             futures = [

@@ -57,6 +57,13 @@ def normalise_line(line: str) -> str:
     return " ".join(s.split())
 
 
+def normalise_lines(text: str) -> list[str]:
+    """``normalise_line`` of every "\\n"-separated line of a text, with one casefold and one
+    regex pass over the whole text (the substitutions never touch a newline)."""
+    s = _PUNCT.sub("", _DIGIT.sub("0", text.casefold())).replace("_", " ")
+    return [" ".join(line.split()) for line in s.split("\n")]
+
+
 def colon_key(line: str) -> str:
     """Like ``normalise_line`` but keeps ':' so labels ("Source:") stay distinct from words."""
     s = _PUNCT_KEEP_COLON.sub("", _DIGIT.sub("0", line.casefold())).replace("_", " ")
