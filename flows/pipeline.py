@@ -38,6 +38,7 @@ from tasks.ingest import InputFile, discover_inputs, plan_inputs
 from tasks.settings import SQL_DIR, Settings, duckdb_config, load_settings
 from tasks.site_lines import learn_site_lines
 from tasks.write import (
+    DUCKDB_SPILL_DIR,
     SITE_LINE_ROWS_DIR,
     SITE_LINES_STAGED_DIR,
     STATE,
@@ -146,6 +147,7 @@ def cluster_corpus(
         ),
         story_window_days=settings.story_window_days,
         story_similarity=settings.story_similarity,
+        temp_dir=str(Path(staged) / DUCKDB_SPILL_DIR),
     )
 
 
@@ -225,7 +227,7 @@ def newsflow_pipeline(
                 site_lines,
                 settings.site_line_min_articles,
                 settings.site_line_min_share,
-                duckdb_config(),
+                duckdb_config(str(staged_dir / DUCKDB_SPILL_DIR)),
             )
             t = lap("site_lines", t)
             futures = [

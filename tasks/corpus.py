@@ -58,10 +58,12 @@ _LINKED = pa.schema(
 )
 
 
-def connect_corpus() -> duckdb.DuckDBPyConnection:
-    """A DuckDB connection for the corpus stages: capped memory, no ordering kept for free."""
-    con = duckdb.connect(config=duckdb_config())
+def connect_corpus(temp_dir: str | None = None) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection for the corpus stages: capped memory (spilling to `temp_dir`),
+    no ordering kept for free."""
+    con = duckdb.connect(config=duckdb_config(temp_dir))
     con.execute("set preserve_insertion_order = false").fetchall()
+    con.execute("set enable_progress_bar = false").fetchall()  # a batch job's log is no terminal
     return con
 
 
@@ -74,9 +76,11 @@ def cluster_articles(
     rule: NearDupRule,
     story_window_days: int,
     story_similarity: float,
+    temp_dir: str | None = None,
 ) -> pa.Table:
-    """Assign every article (old and new, less the excluded) its dup and story cluster."""
-    con = connect_corpus()
+    """Assign every article (old and new, less the excluded) its dup and story cluster;
+    DuckDB spills to `temp_dir` past its memory cap."""
+    con = connect_corpus(temp_dir)
     con.register("excluded", pa.table({"article_id": pa.array(excluded_article_ids, pa.string())}))
     _load_articles(con, article_files, sketch_files)
     ((n_articles, n_old),) = con.execute(

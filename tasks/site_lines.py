@@ -173,6 +173,7 @@ def learn_site_lines(
         return {}
     con = duckdb.connect(config=dict(duckdb_config or {}))
     try:
+        con.execute("set enable_progress_bar = false").fetchall()
         _register_parquet(con, "run_rows", row_files, SITE_LINE_ROWS)
         _register_parquet(con, "old_counts", _parts(previous_state, COUNTS_DIR), SITE_LINES_STATE)
         _register_parquet(con, "old_once", _parts(previous_state, ONCE_DIR), SITE_LINES_ONCE)

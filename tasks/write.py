@@ -46,6 +46,7 @@ STATE = "_state"
 SITE_LINES_STATE_DIR = f"{STATE}/{SITE_LINE_COUNTS_DIR}"
 SITE_LINE_ROWS_DIR = "_site_line_rows"  # in a staging folder: the run's pass-1 rows
 SITE_LINES_STAGED_DIR = "_site_lines"  # in a staging folder: the new site line state
+DUCKDB_SPILL_DIR = "_duckdb_spill"  # in a staging folder: what DuckDB spills past its cap
 SITE_LINE_STATE_DIRS = (SITE_LINE_COUNTS_DIR, SITE_LINES_ONCE_DIR)
 CATALOG = "newsflow.duckdb"
 LOCK = ".newsflow.lock"
