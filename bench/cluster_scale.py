@@ -27,8 +27,7 @@ import duckdb
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tasks.corpus import cluster_articles  # noqa: E402
-from tasks.dedup import NearDupRule  # noqa: E402
+from tasks.corpus import cluster_by_settings  # noqa: E402
 from tasks.settings import duckdb_config, load_settings  # noqa: E402
 
 ARTICLE_COLUMNS = (
@@ -77,20 +76,11 @@ def build_copies(out: Path, copies: int, work: Path) -> tuple[list[str], list[st
 
 def cluster_in_child(article_files: list[str], sketch_files: list[str], result: str) -> None:
     """Cluster in this (child) process and write the assignments as Parquet."""
-    settings = load_settings()
-    assignments = cluster_articles(
+    assignments = cluster_by_settings(
+        load_settings(),
         article_files,
         sketch_files,
         [],
-        lsh_bands=settings.lsh_bands,
-        rule=NearDupRule(
-            settings.shingle_words,
-            settings.near_dup_containment,
-            settings.near_dup_jaccard,
-            settings.near_dup_number_agreement,
-        ),
-        story_window_days=settings.story_window_days,
-        story_similarity=settings.story_similarity,
         temp_dir=str(Path(result).parent / "spill"),
     )
     duckdb.from_arrow(assignments).write_parquet(result)

@@ -32,8 +32,7 @@ from flows.progress import batch_progress
 from flows.runners import local_folder
 from tasks import tables
 from tasks.batch import StagedBatch, count_batch_site_lines, process_input_batch
-from tasks.corpus import cluster_articles, count_copies
-from tasks.dedup import NearDupRule
+from tasks.corpus import cluster_by_settings, count_copies
 from tasks.ingest import InputFile, discover_inputs, plan_inputs
 from tasks.settings import SQL_DIR, Settings, duckdb_config, load_settings
 from tasks.site_lines import learn_site_lines
@@ -133,20 +132,12 @@ def cluster_corpus(
 ) -> pa.Table:
     """Dedup and story clusters over every article kept so far (old and new)."""
     old = Path(previous) if previous else None
-    return cluster_articles(
+    return cluster_by_settings(
+        settings,
         parquet_files(old / "articles" if old else None) + parquet_files(Path(staged) / "articles"),
         parquet_files(old / "_sketches" if old else None)
         + parquet_files(Path(staged) / "_sketches"),
         dropped,
-        lsh_bands=settings.lsh_bands,
-        rule=NearDupRule(
-            settings.shingle_words,
-            settings.near_dup_containment,
-            settings.near_dup_jaccard,
-            settings.near_dup_number_agreement,
-        ),
-        story_window_days=settings.story_window_days,
-        story_similarity=settings.story_similarity,
         temp_dir=str(Path(staged) / DUCKDB_SPILL_DIR),
     )
 

@@ -32,7 +32,7 @@ from tasks.dedup import (
     body_evidence,
     evidence_agrees,
 )
-from tasks.settings import duckdb_config
+from tasks.settings import Settings, duckdb_config
 from tasks.stories import StoryUnit, group_stories, similar_pairs_in
 
 ASSIGNMENTS = pa.schema(
@@ -103,6 +103,31 @@ def cluster_articles(
     ).to_arrow_table()
     con.close()
     return result.cast(ASSIGNMENTS)
+
+
+def cluster_by_settings(
+    settings: Settings,
+    article_files: Sequence[str],
+    sketch_files: Sequence[str],
+    excluded_article_ids: Sequence[str],
+    temp_dir: str | None = None,
+) -> pa.Table:
+    """`cluster_articles` with the thresholds of the run's settings."""
+    return cluster_articles(
+        article_files,
+        sketch_files,
+        excluded_article_ids,
+        lsh_bands=settings.lsh_bands,
+        rule=NearDupRule(
+            settings.shingle_words,
+            settings.near_dup_containment,
+            settings.near_dup_jaccard,
+            settings.near_dup_number_agreement,
+        ),
+        story_window_days=settings.story_window_days,
+        story_similarity=settings.story_similarity,
+        temp_dir=temp_dir,
+    )
 
 
 def _load_articles(
