@@ -98,7 +98,7 @@ def compare(out: Path, result: Path, copies: int) -> None:
         select regexp_extract(article_id, '^(.*)-(\\d+)$', 1) as article_id,
                regexp_extract(article_id, '^(.*)-(\\d+)$', 2) as copy,
                regexp_extract(dup_cluster_id, '^(.*)-(\\d+)$', 1) as dup_cluster_id,
-               story_cluster_id
+               regexp_extract(story_cluster_id, '^(.*)-(\\d+)$', 1) as story_cluster_id
         from read_parquet('{result}')
         """
     ).fetchall()
@@ -108,16 +108,22 @@ def compare(out: Path, result: Path, copies: int) -> None:
         where c.dup_cluster_id is distinct from o.dup_cluster_id
         """
     ).fetchall()
+    ((other_story,),) = con.execute(
+        """
+        select count(*) from copied c join original o using (article_id)
+        where c.story_cluster_id is distinct from o.story_cluster_id
+        """
+    ).fetchall()
     ((stories_original,),) = con.execute(
         "select count(distinct story_cluster_id) from original"
     ).fetchall()
     ((stories_copied,),) = con.execute(
-        "select count(distinct story_cluster_id) from copied"
+        "select count(distinct (copy, story_cluster_id)) from copied"
     ).fetchall()
     print(
-        f"dup clusters: {differing} articles of the {copies} copies differ from the original; "
-        f"stories {stories_copied} vs {copies} x {stories_original} = "
-        f"{copies * stories_original}"
+        f"of the {copies} copies' articles, {differing} have another dup cluster than in the "
+        f"original and {other_story} another story (rarity weights see {copies}x the units); "
+        f"stories {stories_copied} vs {copies} x {stories_original}"
     )
 
 

@@ -44,8 +44,10 @@ ASSIGNMENTS = pa.schema(
         ("story_cluster_id", pa.string()),
     ]
 )
-# LSH bands hashed per pass over the signatures (fewer passes, more memory per pass)
+# LSH bands hashed per pass over the signatures (fewer passes, more memory per pass), and
+# at most this many (article, band) keys per pass, so a large corpus takes more passes
 BANDS_PER_PASS = 8
+BAND_KEYS_PER_PASS = 2_000_000
 # candidate pairs verified per round trip for their bodies (their shingle sets are in memory)
 VERIFY_CHUNK = 2_000
 _LINKED = pa.schema(
@@ -178,31 +180,44 @@ def lsh_candidate_pairs(
         {"f": list(sketch_files)},
     ).fetchall()
     rows = width // bands if bands else 0
-    for first in range(0, bands if rows else 0, BANDS_PER_PASS):
+    ((n_articles,),) = con.execute("select count(*) from arts").fetchall()
+    per_pass = max(1, min(BANDS_PER_PASS, BAND_KEYS_PER_PASS // max(1, n_articles)))
+    for first in range(0, bands if rows else 0, per_pass):
+        # the pass's band keys as a table (it spills), without joining the signatures to
+        # anything: only keys in a shared bucket meet `arts` for their idx
         con.execute(
             """
-            insert into cand_raw
-            with keyed as (
-                select x.idx, b.band,
-                       hash(s.minhash[b.band * $rows + 1 : (b.band + 1) * $rows]) as key
-                from read_parquet($f, union_by_name=true) s
-                join arts x using (article_id)
-                cross join range($first, $last) b(band)
-            ), buckets as (
-                select band, key from keyed group by band, key
-                having count(*) between 2 and $max_bucket
-            ), shared as (select k.* from keyed k semi join buckets using (band, key))
-            select a.idx, b.idx from shared a join shared b
-              on a.band = b.band and a.key = b.key and a.idx < b.idx
+            create or replace temp table keyed as
+            select s.article_id, b.band,
+                   hash(s.minhash[b.band * $rows + 1 : (b.band + 1) * $rows]) as key
+            from (select article_id, minhash from read_parquet($f, union_by_name=true)
+                  where article_id in (select article_id from arts)) s
+            cross join range($first, $last) b(band)
             """,
             {
                 "f": list(sketch_files),
                 "rows": rows,
                 "first": first,
-                "last": min(bands, first + BANDS_PER_PASS),
-                "max_bucket": MAX_BUCKET,
+                "last": min(bands, first + per_pass),
             },
         ).fetchall()
+        con.execute(
+            """
+            insert into cand_raw
+            with buckets as (
+                select band, key from keyed group by band, key
+                having count(*) between 2 and $max_bucket
+            ), shared as (
+                select x.idx, k.band, k.key
+                from (select * from keyed semi join buckets using (band, key)) k
+                join arts x using (article_id)
+            )
+            select a.idx, b.idx from shared a join shared b
+              on a.band = b.band and a.key = b.key and a.idx < b.idx
+            """,
+            {"max_bucket": MAX_BUCKET},
+        ).fetchall()
+    con.execute("drop table if exists keyed").fetchall()
     con.execute("create temp table cand as select distinct i, j from cand_raw").fetchall()
     con.execute("drop table cand_raw").fetchall()
 
