@@ -336,14 +336,16 @@ def _verified_pairs(
         where c.i in (select idx from affected) and a.content_hash <> b.content_hash
         """
     ).fetchall()
+    # the few articles in pairs first, so the scan of all bodies joins to a small table
     con.execute(
         """
         create temp table pair_bodies as
-        select x.idx, a.body
-        from read_parquet($articles, union_by_name=true) a
-        join arts x using (article_id)
-        where x.idx in (select i from to_verify union select j from to_verify)
-        order by x.idx
+        with in_pairs as (
+            select idx, article_id from arts
+            where idx in (select i from to_verify union select j from to_verify)
+        )
+        select p.idx, a.body
+        from read_parquet($articles, union_by_name=true) a join in_pairs p using (article_id)
         """,
         {"articles": list(article_files)},
     ).fetchall()
