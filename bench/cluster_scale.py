@@ -29,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tasks.corpus import cluster_by_settings  # noqa: E402
 from tasks.settings import duckdb_config, load_settings  # noqa: E402
+from tasks.write import ARTICLES_ROW_GROUP  # noqa: E402
 
 ARTICLE_COLUMNS = (
     "article_id, published_date, n_words, language, title, outlet, dateline, byline, body"
@@ -54,7 +55,8 @@ def build_copies(out: Path, copies: int, work: Path) -> tuple[list[str], list[st
                          null::varchar as dup_cluster_id, null::boolean as is_canonical,
                          null::varchar as dup_kind, null::varchar as story_cluster_id
                   from read_parquet('{source}/articles/*.parquet'))
-            to '{articles}/copy-{k}.parquet' (format parquet, compression zstd)
+            to '{articles}/copy-{k}.parquet'
+               (format parquet, compression zstd, row_group_size {ARTICLES_ROW_GROUP})
             """
         ).fetchall()
         con.execute(

@@ -47,6 +47,9 @@ SITE_LINES_STATE_DIR = f"{STATE}/{SITE_LINE_COUNTS_DIR}"
 SITE_LINE_ROWS_DIR = "_site_line_rows"  # in a staging folder: the run's pass-1 rows
 SITE_LINES_STAGED_DIR = "_site_lines"  # in a staging folder: the new site line state
 DUCKDB_SPILL_DIR = "_duckdb_spill"  # in a staging folder: what DuckDB spills past its cap
+# rows per row group of the articles table: a reader holds a row group's bodies at once
+# (DuckDB's default of 122,880 rows is ~300 MiB of bodies, past the corpus stages' cap)
+ARTICLES_ROW_GROUP = 10_000
 SITE_LINE_STATE_DIRS = (SITE_LINE_COUNTS_DIR, SITE_LINES_ONCE_DIR)
 CATALOG = "newsflow.duckdb"
 LOCK = ".newsflow.lock"
@@ -374,7 +377,8 @@ def _write_articles(
             ) a
             join assignments c using (article_id)
             order by a.source_path, a.source_record
-        ) to '{_sql_path(target)}' (format parquet, compression zstd)
+        ) to '{_sql_path(target)}'
+          (format parquet, compression zstd, row_group_size {ARTICLES_ROW_GROUP})
         """,
         [old, new],
     ).fetchall()
