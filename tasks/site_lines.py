@@ -190,8 +190,9 @@ def learn_site_lines(
             )
             select site, line_key,
                    (coalesce(r.n_articles, 0) + coalesce(o.n_articles, 0))::bigint as n_articles,
-                   -- a line with no count so far may have been seen once before
-                   case when o.n_articles is null and line_key <> ''
+                   -- a line with no count so far may have been seen once before (a state
+                   -- written before the split keeps its lines seen once as rows of 1)
+                   case when coalesce(o.n_articles, 0) <= 1 and line_key <> ''
                         then md5_number_upper(site || chr(10) || line_key) end as line_hash
             from run_counts r full join old_counts o using (site, line_key)
             """

@@ -5,6 +5,7 @@ from __future__ import annotations
 from itertools import count
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
@@ -168,3 +169,23 @@ def test_clean_drops_the_learned_banner_with_its_reason(tmp_path: Path) -> None:
     reasons = {line.text: line.reason for line in cleaned.lines}
     assert reasons[BANNER] == "site_frequent"
     assert len(cleaned.paragraphs) == 2
+
+
+def test_a_state_with_rows_of_one_keeps_them_as_hashes(tmp_path: Path) -> None:
+    # counts written before lines seen once moved to hashes: one row per line, 1s included
+    old = tmp_path / "old"
+    (old / "site_lines").mkdir(parents=True)
+    rows = [
+        {"site": "courier", "line_key": "", "n_articles": 1},
+        {"site": "courier", "line_key": "seen once so far", "n_articles": 1},
+    ]
+    pq.write_table(
+        pa.Table.from_pylist(rows, schema=SITE_LINES_STATE), old / "site_lines" / "a.parquet"
+    )
+    state, _ = learn([("2023-05-01_courier_a.txt", article("Ashby"))], tmp_path, previous=old)
+    assert {r["line_key"] for r in read_site_lines(state).to_pylist()} == {""}
+    later = [("2023-05-02_courier_b.txt", article("Brookmere", "Seen once so far"))]
+    state, _ = learn(later, tmp_path, previous=state)
+    assert {"site": "courier", "line_key": "seen once so far", "n_articles": 2} in (
+        read_site_lines(state).to_pylist()
+    )
