@@ -14,10 +14,12 @@ manifest which files copy which, so a benchmark can score dedup without hand lab
 - `bulletin`: an issue of a weekly templated report (same template, new numbers and dates).
   Issues of one series look alike but are NOT duplicates of each other.
 
-Usage: `python bench/generate_dumps.py --n 20000 --out bench/out/dumps [--seed 7]`.
+Usage: `python bench/generate_dumps.py --n 20000 --out bench/out/dumps [--seed 7] [--jobs 2]`.
 Files land in `OUT/part-000/`, `OUT/part-001/`, ... (1,000 per folder); the manifest is
-written next to OUT as `<OUT name>.manifest.json`. The same seed gives identical bytes.
-Standard library only.
+written next to OUT as `<OUT name>.manifest.json`. Dumps are drawn in shards of
+`SHARD_DUMPS`, each from its own seed (copies copy an original of their shard), so
+`--jobs` processes write a million dumps in parallel and the same seed gives identical
+bytes whatever `--jobs` is. Standard library only.
 """
 
 from __future__ import annotations
@@ -25,11 +27,13 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import random
 import re
 import sys
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -40,6 +44,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import dump_vocabulary as vocab  # noqa: E402  (sibling data module, found via the path above)
 
 FILES_PER_FOLDER = 1000
+SHARD_DUMPS = 50_000  # dumps drawn from one seed; shards are written in parallel
 EXACT_COPY_SHARE = 0.05
 NEAR_COPY_SHARE = 0.08
 BULLETIN_SHARE = 0.03
@@ -786,7 +791,9 @@ class BulletinSeries:
     issued: int = 0
 
 
-def plan_bulletin_series(rng: random.Random, total: int) -> list[BulletinSeries]:
+def plan_bulletin_series(
+    rng: random.Random, total: int, id_prefix: str = "bulletin-"
+) -> list[BulletinSeries]:
     series: list[BulletinSeries] = []
     remaining = total
     while remaining > 0:
@@ -796,7 +803,7 @@ def plan_bulletin_series(rng: random.Random, total: int) -> list[BulletinSeries]
         cast = invent_cast(rng, language, day.year)
         series.append(
             BulletinSeries(
-                series_id=f"bulletin-{len(series):04d}",
+                series_id=f"{id_prefix}{len(series):04d}",
                 language=language,
                 template=pick(rng, vocab.BULLETINS[language]),
                 host=pick(rng, own_hosts(language)),
@@ -908,44 +915,82 @@ def manifest_path(out_dir: Path) -> Path:
     return out_dir.parent / f"{out_dir.name}.manifest.json"
 
 
-def generate(n: int, out_dir: Path, seed: int) -> dict[str, int]:
+def generate(
+    n: int, out_dir: Path, seed: int, jobs: int = 1, shard_dumps: int = SHARD_DUMPS
+) -> dict[str, int]:
     """Write `n` dumps and the manifest; returns the counts per kind."""
-    rng = random.Random(seed)
-    kinds = plan_kinds(rng, n)
-    series = plan_bulletin_series(rng, kinds.count("bulletin"))
+    shards = [
+        (k, start, min(n, start + shard_dumps)) for k, start in enumerate(range(0, n, shard_dumps))
+    ]
+    parts = [_records_part(out_dir, k) for k, _, _ in shards]
+    if jobs > 1 and len(shards) > 1:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(shards))) as pool:
+            futures = [pool.submit(generate_shard, k, a, b, out_dir, seed) for k, a, b in shards]
+            shard_counts = [f.result() for f in futures]
+    else:
+        shard_counts = [generate_shard(k, a, b, out_dir, seed) for k, a, b in shards]
+    counts = {kind: sum(c[kind] for c in shard_counts) for kind in COUNT_KEYS.values()}
+    # streamed shard by shard: a million records never sit in memory at once
+    with manifest_path(out_dir).open("w", encoding="utf-8") as handle:
+        handle.write(f'{{"seed": {seed}, "n": {n}, "counts": {json.dumps(counts)}, "files": [\n')
+        for k, part in enumerate(parts):
+            lines = part.read_text("utf-8").splitlines()
+            handle.write((",\n" if k else "") + ",\n".join(lines))
+            part.unlink()
+        handle.write("\n]}\n")
+    return counts
+
+
+def _records_part(out_dir: Path, shard: int) -> Path:
+    return out_dir.parent / f".{out_dir.name}.manifest-{shard:04d}.jsonl"
+
+
+def generate_shard(shard: int, first: int, end: int, out_dir: Path, seed: int) -> dict[str, int]:
+    """Dumps `first`..`end`-1, drawn from the shard's own seed; their manifest records go
+    to a part file, one JSON object per line."""
+    rng = random.Random(seed if shard == 0 else f"{seed}-{shard}")
+    kinds = plan_kinds(rng, end - first)
+    series = plan_bulletin_series(
+        rng, kinds.count("bulletin"), "bulletin-" if shard == 0 else f"bulletin-{shard}-"
+    )
     originals: list[tuple[Article, Host, str]] = []
-    records: list[dict[str, object]] = []
     counts = dict.fromkeys(COUNT_KEYS.values(), 0)
     made_folders: set[Path] = set()
-    for index, kind in enumerate(kinds):
-        copy_of: str | None = None
-        series_id: str | None = None
-        if kind == "article":
-            article, host = write_article(rng)
-        elif kind == "bulletin":
-            open_series = [s for s in series if s.issued < s.issues]
-            chosen = pick(rng, open_series)
-            article, host, series_id = write_bulletin(rng, chosen), chosen.host, chosen.series_id
-        else:
-            original, original_host, copy_of = pick(rng, originals)
-            make_copy = exact_copy if kind == "exact_copy" else near_copy
-            article, host = make_copy(rng, original, original_host)
-        folder = out_dir / f"part-{index // FILES_PER_FOLDER:03d}"
-        if folder not in made_folders:
-            folder.mkdir(parents=True, exist_ok=True)
-            made_folders.add(folder)
-        name = f"{article.published.isoformat()}_{host.slug}_{index:06d}.txt"
-        relative = f"{folder.name}/{name}"
-        text = "\n".join(page_lines(host, article, rng))
-        if rng.random() < 0.9:
-            text += "\n"
-        data, encoding, newline = encode_dump(text, article.language, rng)
-        (folder / name).write_bytes(data)
-        if kind == "article":
-            originals.append((article, host, relative))
-        counts[COUNT_KEYS[kind]] += 1
-        records.append(
-            {
+    part = _records_part(out_dir, shard)
+    part.parent.mkdir(parents=True, exist_ok=True)
+    with part.open("w", encoding="utf-8") as records:
+        for index, kind in enumerate(kinds, start=first):
+            copy_of: str | None = None
+            series_id: str | None = None
+            if kind == "article":
+                article, host = write_article(rng)
+            elif kind == "bulletin":
+                open_series = [s for s in series if s.issued < s.issues]
+                chosen = pick(rng, open_series)
+                article, host, series_id = (
+                    write_bulletin(rng, chosen),
+                    chosen.host,
+                    chosen.series_id,
+                )
+            else:
+                original, original_host, copy_of = pick(rng, originals)
+                make_copy = exact_copy if kind == "exact_copy" else near_copy
+                article, host = make_copy(rng, original, original_host)
+            folder = out_dir / f"part-{index // FILES_PER_FOLDER:03d}"
+            if folder not in made_folders:
+                folder.mkdir(parents=True, exist_ok=True)
+                made_folders.add(folder)
+            name = f"{article.published.isoformat()}_{host.slug}_{index:06d}.txt"
+            relative = f"{folder.name}/{name}"
+            text = "\n".join(page_lines(host, article, rng))
+            if rng.random() < 0.9:
+                text += "\n"
+            data, encoding, newline = encode_dump(text, article.language, rng)
+            (folder / name).write_bytes(data)
+            if kind == "article":
+                originals.append((article, host, relative))
+            counts[COUNT_KEYS[kind]] += 1
+            record = {
                 "file": relative,
                 "kind": kind,
                 "copy_of": copy_of,
@@ -960,11 +1005,7 @@ def generate(n: int, out_dir: Path, seed: int) -> dict[str, int]:
                 "newline": newline,
                 "body_sha1": body_sha1(article.paragraphs),
             }
-        )
-    manifest = {"seed": seed, "n": n, "counts": counts, "files": records}
-    with manifest_path(out_dir).open("w", encoding="utf-8") as handle:
-        json.dump(manifest, handle, ensure_ascii=False, indent=1)
-        handle.write("\n")
+            records.write(json.dumps(record, ensure_ascii=False) + "\n")
     return counts
 
 
@@ -973,11 +1014,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=20000, help="number of dumps to write")
     parser.add_argument("--out", type=Path, required=True, help="folder for the dumps")
     parser.add_argument("--seed", type=int, default=7, help="random seed (same seed, same bytes)")
+    parser.add_argument(
+        "--jobs", type=int, default=os.cpu_count() or 1, help="processes writing shards"
+    )
+    parser.add_argument(
+        "--shard-dumps", type=int, default=SHARD_DUMPS, help="dumps drawn from one seed"
+    )
     args = parser.parse_args(argv)
     if args.n < 1:
         parser.error("--n must be at least 1")
     started = time.perf_counter()
-    counts = generate(args.n, args.out, args.seed)
+    counts = generate(args.n, args.out, args.seed, args.jobs, args.shard_dumps)
     elapsed = time.perf_counter() - started
     print(
         f"wrote {args.n} dumps to {args.out} in {elapsed:.1f}s: "

@@ -32,13 +32,15 @@ from flows.progress import batch_progress
 from flows.runners import local_folder
 from tasks import tables
 from tasks.batch import StagedBatch, count_batch_site_lines, process_input_batch
-from tasks.corpus import cluster_articles, count_copies
-from tasks.dedup import NearDupRule
+from tasks.corpus import cluster_by_settings, count_copies
 from tasks.ingest import InputFile, discover_inputs, plan_inputs
-from tasks.settings import SQL_DIR, Settings, load_settings
-from tasks.site_lines import SITE_LINES_STATE, learn_site_lines
+from tasks.settings import SQL_DIR, Settings, duckdb_config, load_settings
+from tasks.site_lines import learn_site_lines
 from tasks.write import (
-    SITE_LINES_STATE_DIR,
+    DUCKDB_SPILL_DIR,
+    SITE_LINE_ROWS_DIR,
+    SITE_LINES_STAGED_DIR,
+    STATE,
     CommitPlan,
     article_ids_of_sources,
     build_catalog,
@@ -100,11 +102,13 @@ def worker_pool(workers: int) -> Iterator[Executor | None]:
 
 
 @task(name="count-site-lines", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=2)
-def count_site_lines(batch: list[InputFile], settings: Settings, pool: Executor | None) -> pa.Table:
+def count_site_lines(
+    batch: list[InputFile], settings: Settings, pool: Executor | None, rows_dir: str
+) -> int:
     """Pass 1 for one batch: which short lines each article of each site prints."""
     if pool is None:
-        return count_batch_site_lines(batch, settings)
-    return pool.submit(count_batch_site_lines, batch, settings).result()
+        return count_batch_site_lines(batch, settings, rows_dir)
+    return pool.submit(count_batch_site_lines, batch, settings, rows_dir).result()
 
 
 @task(name="process-batch", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=2)
@@ -128,20 +132,13 @@ def cluster_corpus(
 ) -> pa.Table:
     """Dedup and story clusters over every article kept so far (old and new)."""
     old = Path(previous) if previous else None
-    return cluster_articles(
+    return cluster_by_settings(
+        settings,
         parquet_files(old / "articles" if old else None) + parquet_files(Path(staged) / "articles"),
         parquet_files(old / "_sketches" if old else None)
         + parquet_files(Path(staged) / "_sketches"),
         dropped,
-        lsh_bands=settings.lsh_bands,
-        rule=NearDupRule(
-            settings.shingle_words,
-            settings.near_dup_containment,
-            settings.near_dup_jaccard,
-            settings.near_dup_number_agreement,
-        ),
-        story_window_days=settings.story_window_days,
-        story_similarity=settings.story_similarity,
+        temp_dir=str(Path(staged) / DUCKDB_SPILL_DIR),
     )
 
 
@@ -212,12 +209,16 @@ def newsflow_pipeline(
             worker_pool(workers if runs_locally else 1) as pool,
             batch_progress(len(plan.todo)) as advance,
         ):
-            counted = [count_site_lines.submit(b, settings, pool) for b in batches]
-            site_lines, site_frequent = learn_site_lines(
-                read_state(previous, SITE_LINES_STATE_DIR, SITE_LINES_STATE),
-                [f.result() for f in counted],
+            rows_dir = staged_dir / SITE_LINE_ROWS_DIR
+            counted = [count_site_lines.submit(b, settings, pool, str(rows_dir)) for b in batches]
+            site_lines = staged_dir / SITE_LINES_STAGED_DIR
+            site_frequent = learn_site_lines(
+                previous / STATE if previous else None,
+                parquet_files(rows_dir) if sum(f.result() for f in counted) else [],
+                site_lines,
                 settings.site_line_min_articles,
                 settings.site_line_min_share,
+                duckdb_config(str(staged_dir / DUCKDB_SPILL_DIR)),
             )
             t = lap("site_lines", t)
             futures = [

@@ -26,7 +26,7 @@ from tasks.segment import join_paragraphs, segment_body
 from tasks.settings import Settings
 from tasks.site_lines import frequent_lines_of, site_line_rows
 from tasks.stories import quote_terms, story_terms
-from tasks.write import batch_key, quarantine_table, stage_batch
+from tasks.write import batch_key, quarantine_table, stage_batch, write_parquet
 
 
 @dataclass(slots=True)
@@ -181,14 +181,19 @@ def signature_column(signatures: np.ndarray) -> pa.ListArray:
     return pa.ListArray.from_arrays(offsets, pa.array(signatures.reshape(-1), pa.uint32()))
 
 
-def count_batch_site_lines(batch: Sequence[InputFile], settings: Settings) -> pa.Table:
-    """Pass 1: the batch's (site, line, article) rows behind site-learned boilerplate.
+def count_batch_site_lines(batch: Sequence[InputFile], settings: Settings, rows_dir: str) -> int:
+    """Pass 1: the batch's (site, line, article) rows behind site-learned boilerplate,
+    written as Parquet under `rows_dir` (only their count travels back).
 
     Only plain-text dumps count: a structured record's text is already its extracted body.
     """
     plain = [item for item in batch if reader_for(item.source_path) is None]
     dumps, _problems = read_inputs(plain, settings.max_input_bytes)
-    return site_line_rows((dump.source_path, dump.text) for dump in dumps)
+    rows = site_line_rows((dump.source_path, dump.text) for dump in dumps)
+    if rows.num_rows:
+        key = batch_key([item.source_path for item in batch])
+        write_parquet(rows, Path(rows_dir) / f"part-{key}.parquet")
+    return rows.num_rows
 
 
 def process_input_batch(

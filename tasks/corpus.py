@@ -32,7 +32,7 @@ from tasks.dedup import (
     body_evidence,
     evidence_agrees,
 )
-from tasks.settings import duckdb_config
+from tasks.settings import Settings, duckdb_config
 from tasks.stories import StoryUnit, group_stories, similar_pairs_in
 
 ASSIGNMENTS = pa.schema(
@@ -44,8 +44,10 @@ ASSIGNMENTS = pa.schema(
         ("story_cluster_id", pa.string()),
     ]
 )
-# LSH bands hashed per pass over the signatures (fewer passes, more memory per pass)
+# LSH bands hashed per pass over the signatures (fewer passes, more memory per pass), and
+# at most this many (article, band) keys per pass, so a large corpus takes more passes
 BANDS_PER_PASS = 8
+BAND_KEYS_PER_PASS = 2_000_000
 # candidate pairs verified per round trip for their bodies (their shingle sets are in memory)
 VERIFY_CHUNK = 2_000
 _LINKED = pa.schema(
@@ -58,10 +60,12 @@ _LINKED = pa.schema(
 )
 
 
-def connect_corpus() -> duckdb.DuckDBPyConnection:
-    """A DuckDB connection for the corpus stages: capped memory, no ordering kept for free."""
-    con = duckdb.connect(config=duckdb_config())
+def connect_corpus(temp_dir: str | None = None) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection for the corpus stages: capped memory (spilling to `temp_dir`),
+    no ordering kept for free."""
+    con = duckdb.connect(config=duckdb_config(temp_dir))
     con.execute("set preserve_insertion_order = false").fetchall()
+    con.execute("set enable_progress_bar = false").fetchall()  # a batch job's log is no terminal
     return con
 
 
@@ -74,9 +78,11 @@ def cluster_articles(
     rule: NearDupRule,
     story_window_days: int,
     story_similarity: float,
+    temp_dir: str | None = None,
 ) -> pa.Table:
-    """Assign every article (old and new, less the excluded) its dup and story cluster."""
-    con = connect_corpus()
+    """Assign every article (old and new, less the excluded) its dup and story cluster;
+    DuckDB spills to `temp_dir` past its memory cap."""
+    con = connect_corpus(temp_dir)
     con.register("excluded", pa.table({"article_id": pa.array(excluded_article_ids, pa.string())}))
     _load_articles(con, article_files, sketch_files)
     ((n_articles, n_old),) = con.execute(
@@ -99,6 +105,31 @@ def cluster_articles(
     ).to_arrow_table()
     con.close()
     return result.cast(ASSIGNMENTS)
+
+
+def cluster_by_settings(
+    settings: Settings,
+    article_files: Sequence[str],
+    sketch_files: Sequence[str],
+    excluded_article_ids: Sequence[str],
+    temp_dir: str | None = None,
+) -> pa.Table:
+    """`cluster_articles` with the thresholds of the run's settings."""
+    return cluster_articles(
+        article_files,
+        sketch_files,
+        excluded_article_ids,
+        lsh_bands=settings.lsh_bands,
+        rule=NearDupRule(
+            settings.shingle_words,
+            settings.near_dup_containment,
+            settings.near_dup_jaccard,
+            settings.near_dup_number_agreement,
+        ),
+        story_window_days=settings.story_window_days,
+        story_similarity=settings.story_similarity,
+        temp_dir=temp_dir,
+    )
 
 
 def _load_articles(
@@ -149,31 +180,44 @@ def lsh_candidate_pairs(
         {"f": list(sketch_files)},
     ).fetchall()
     rows = width // bands if bands else 0
-    for first in range(0, bands if rows else 0, BANDS_PER_PASS):
+    ((n_articles,),) = con.execute("select count(*) from arts").fetchall()
+    per_pass = max(1, min(BANDS_PER_PASS, BAND_KEYS_PER_PASS // max(1, n_articles)))
+    for first in range(0, bands if rows else 0, per_pass):
+        # the pass's band keys as a table (it spills), without joining the signatures to
+        # anything: only keys in a shared bucket meet `arts` for their idx
         con.execute(
             """
-            insert into cand_raw
-            with keyed as (
-                select x.idx, b.band,
-                       hash(s.minhash[b.band * $rows + 1 : (b.band + 1) * $rows]) as key
-                from read_parquet($f, union_by_name=true) s
-                join arts x using (article_id)
-                cross join range($first, $last) b(band)
-            ), buckets as (
-                select band, key from keyed group by band, key
-                having count(*) between 2 and $max_bucket
-            ), shared as (select k.* from keyed k semi join buckets using (band, key))
-            select a.idx, b.idx from shared a join shared b
-              on a.band = b.band and a.key = b.key and a.idx < b.idx
+            create or replace temp table keyed as
+            select s.article_id, b.band,
+                   hash(s.minhash[b.band * $rows + 1 : (b.band + 1) * $rows]) as key
+            from (select article_id, minhash from read_parquet($f, union_by_name=true)
+                  where article_id in (select article_id from arts)) s
+            cross join range($first, $last) b(band)
             """,
             {
                 "f": list(sketch_files),
                 "rows": rows,
                 "first": first,
-                "last": min(bands, first + BANDS_PER_PASS),
-                "max_bucket": MAX_BUCKET,
+                "last": min(bands, first + per_pass),
             },
         ).fetchall()
+        con.execute(
+            """
+            insert into cand_raw
+            with buckets as (
+                select band, key from keyed group by band, key
+                having count(*) between 2 and $max_bucket
+            ), shared as (
+                select x.idx, k.band, k.key
+                from (select * from keyed semi join buckets using (band, key)) k
+                join arts x using (article_id)
+            )
+            select a.idx, b.idx from shared a join shared b
+              on a.band = b.band and a.key = b.key and a.idx < b.idx
+            """,
+            {"max_bucket": MAX_BUCKET},
+        ).fetchall()
+    con.execute("drop table if exists keyed").fetchall()
     con.execute("create temp table cand as select distinct i, j from cand_raw").fetchall()
     con.execute("drop table cand_raw").fetchall()
 
@@ -292,14 +336,16 @@ def _verified_pairs(
         where c.i in (select idx from affected) and a.content_hash <> b.content_hash
         """
     ).fetchall()
+    # the few articles in pairs first, so the scan of all bodies joins to a small table
     con.execute(
         """
         create temp table pair_bodies as
-        select x.idx, a.body
-        from read_parquet($articles, union_by_name=true) a
-        join arts x using (article_id)
-        where x.idx in (select i from to_verify union select j from to_verify)
-        order by x.idx
+        with in_pairs as (
+            select idx, article_id from arts
+            where idx in (select i from to_verify union select j from to_verify)
+        )
+        select p.idx, a.body
+        from read_parquet($articles, union_by_name=true) a join in_pairs p using (article_id)
         """,
         {"articles": list(article_files)},
     ).fetchall()

@@ -97,13 +97,10 @@ def hash_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def hash_file(path: str, chunk_size: int = 1 << 20) -> str:
+def hash_file(path: str) -> str:
     """SHA-256 of a file, streamed so large files do not sit in memory."""
-    digest = hashlib.sha256()
     with open(path, "rb") as handle:
-        while chunk := handle.read(chunk_size):
-            digest.update(chunk)
-    return digest.hexdigest()
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def discover_inputs(raw_dir: str) -> tuple[list[InputFile], list[QuarantineRecord]]:
@@ -113,43 +110,66 @@ def discover_inputs(raw_dir: str) -> tuple[list[InputFile], list[QuarantineRecor
     artefacts. Symbolic links are never followed out of the raw folder, and links to
     folders are never descended (no loops, no second copy of a tree): each is quarantined
     with the reason. Unreadable files and folders are quarantined too.
+
+    A raw folder may hold a million dumps, so the common case costs one `scandir` entry,
+    one `stat` and one read per file: a plain file under a real folder is its own real
+    path; only links and special files go through `_input_file`'s checks.
     """
     root = Path(raw_dir).resolve()
     if not root.is_dir():
         raise FileNotFoundError(f"raw folder {raw_dir} does not exist or is not a folder")
     found: list[InputFile] = []
     problems: list[QuarantineRecord] = []
-
-    def unreadable_folder(error: OSError) -> None:
-        folder = Path(error.filename or root)
-        problems.append(
-            QuarantineRecord(source_path_of(folder, root), 0, "discover", _reason(error))
-        )
-
-    for folder, dirnames, filenames in os.walk(root, onerror=unreadable_folder):
-        linked = [d for d in dirnames if not d.startswith(".") and (Path(folder) / d).is_symlink()]
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in linked)
-        for name in sorted(filenames + linked):
-            if name.startswith("."):
-                continue
-            path = Path(folder) / name
-            source_path = source_path_of(path, root)
+    folders: list[tuple[str, str]] = [(str(root), "")]  # (real path, relative prefix)
+    while folders:
+        folder, prefix = folders.pop()
+        try:
+            with os.scandir(folder) as scan:
+                entries = sorted((e for e in scan if not e.name.startswith(".")), key=_name)
+        except OSError as error:
+            problems.append(
+                QuarantineRecord(
+                    _source_path(prefix.rstrip("/") or "."), 0, "discover", _reason(error)
+                )
+            )
+            continue
+        subfolders: list[tuple[str, str]] = []
+        for entry in entries:
+            relative = prefix + entry.name
             try:
-                found.append(_input_file(path, source_path, root))
+                if entry.is_symlink() or not (
+                    entry.is_file(follow_symlinks=False) or entry.is_dir(follow_symlinks=False)
+                ):
+                    found.append(_input_file(Path(entry.path), _source_path(relative), root))
+                elif entry.is_dir(follow_symlinks=False):
+                    subfolders.append((entry.path, relative + "/"))
+                else:
+                    size = entry.stat(follow_symlinks=False).st_size
+                    found.append(
+                        InputFile(entry.path, _source_path(relative), size, hash_file(entry.path))
+                    )
             except (OSError, RuntimeError, UnreadableInput) as error:
-                problems.append(QuarantineRecord(source_path, 0, "discover", _reason(error)))
+                problems.append(
+                    QuarantineRecord(_source_path(relative), 0, "discover", _reason(error))
+                )
+        folders.extend(reversed(subfolders))  # first subfolder next: a depth-first walk
     problems.sort(key=lambda p: p.source_path)
     return found, problems
 
 
-def source_path_of(path: Path, root: Path) -> str:
+def _name(entry: os.DirEntry[str]) -> str:
+    return entry.name
+
+
+def _source_path(relative: str) -> str:
     """The path relative to the raw folder, "/"-separated, always valid UTF-8.
 
     A file name that is not UTF-8 keeps its odd bytes as `\\xNN` escapes, so it can be
     stored and shown; the file itself is still opened by its real name.
     """
-    relative = os.fsencode(path.relative_to(root).as_posix())
-    return relative.decode("utf-8", errors="backslashreplace")
+    if relative.isascii():
+        return relative
+    return os.fsencode(relative).decode("utf-8", errors="backslashreplace")
 
 
 def _input_file(path: Path, source_path: str, root: Path) -> InputFile:

@@ -82,6 +82,13 @@ def normalise_line(line: str) -> str:
     return " ".join(line.casefold().translate(_PLAIN_KEY_CHARACTERS).split())
 
 
+def normalise_lines(text: str) -> list[str]:
+    """``normalise_line`` of every "\\n"-separated line of a text, with one casefold and one
+    regex pass over the whole text (the substitutions never touch a newline)."""
+    s = _PUNCT.sub("", _DIGIT.sub("0", text.casefold())).replace("_", " ")
+    return [" ".join(line.split()) for line in s.split("\n")]
+
+
 def colon_key(line: str) -> str:
     """Like ``normalise_line`` but keeps ':' so labels ("Source:") stay distinct from words."""
     kept = line.casefold().translate(_COLON_KEY_CHARACTERS)

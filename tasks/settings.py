@@ -50,10 +50,16 @@ class Settings:
     site_line_min_share: float = 0.1
 
 
-def duckdb_config() -> dict[str, str | bool | int | float | list[str]]:
+def duckdb_config(temp_dir: str | None = None) -> dict[str, str | bool | int | float | list[str]]:
     """DuckDB settings for the corpus stages: a memory cap keeps the run's footprint flat
-    (DuckDB spills to disk past it) instead of DuckDB's default of most of the RAM."""
-    return {"memory_limit": os.environ.get("NEWSFLOW_DUCKDB_MEMORY_LIMIT", "1GB")}
+    (DuckDB spills to disk past it) instead of DuckDB's default of most of the RAM; the
+    spill goes to `temp_dir` (the run's staging folder) rather than `.tmp` in the cwd."""
+    config: dict[str, str | bool | int | float | list[str]] = {
+        "memory_limit": os.environ.get("NEWSFLOW_DUCKDB_MEMORY_LIMIT", "1GB")
+    }
+    if temp_dir is not None:
+        config["temp_directory"] = temp_dir
+    return config
 
 
 def _from_pyproject() -> dict[str, object]:

@@ -36,12 +36,21 @@ import pyarrow.parquet as pq
 from tasks import tables
 from tasks.ingest import InputFile, QuarantineRecord, unread_marker
 from tasks.settings import duckdb_config
+from tasks.site_lines import COUNTS_DIR as SITE_LINE_COUNTS_DIR
+from tasks.site_lines import ONCE_DIR as SITE_LINES_ONCE_DIR
 
 VERSIONS = "_versions"
 STAGING = "_staging"
 CURRENT = "current"
 STATE = "_state"
-SITE_LINES_STATE_DIR = f"{STATE}/site_lines"
+SITE_LINES_STATE_DIR = f"{STATE}/{SITE_LINE_COUNTS_DIR}"
+SITE_LINE_ROWS_DIR = "_site_line_rows"  # in a staging folder: the run's pass-1 rows
+SITE_LINES_STAGED_DIR = "_site_lines"  # in a staging folder: the new site line state
+DUCKDB_SPILL_DIR = "_duckdb_spill"  # in a staging folder: what DuckDB spills past its cap
+# rows per row group of the articles table: a reader holds a row group's bodies at once
+# (DuckDB's default of 122,880 rows is ~300 MiB of bodies, past the corpus stages' cap)
+ARTICLES_ROW_GROUP = 10_000
+SITE_LINE_STATE_DIRS = (SITE_LINE_COUNTS_DIR, SITE_LINES_ONCE_DIR)
 CATALOG = "newsflow.duckdb"
 LOCK = ".newsflow.lock"
 MANIFEST = "manifest.json"  # in <version>/_state/
@@ -282,7 +291,8 @@ class CommitPlan:
     # article_id -> dup and story clusters, for every article kept; None when no article
     # came or went, so the previous articles are carried as they are (hard links)
     assignments: pa.Table | None
-    site_lines: pa.Table | None = None  # line counts per site; None keeps the previous ones
+    # staged folder of the new site line state; None keeps the previous one
+    site_lines: Path | None = None
 
 
 def commit_version(out_dir: str, previous: Path | None, staged: Path, plan: CommitPlan) -> Path:
@@ -329,13 +339,17 @@ def commit_version(out_dir: str, previous: Path | None, staged: Path, plan: Comm
     return final
 
 
-def _write_site_lines(previous: Path | None, building: Path, site_lines: pa.Table | None) -> None:
-    """The site line statistics of the new version: this run's merge, or the previous ones."""
-    if site_lines is not None:
-        write_parquet(site_lines, building / SITE_LINES_STATE_DIR / "site_lines.parquet")
-        return
-    for part in parquet_files(previous / SITE_LINES_STATE_DIR if previous else None):
-        _link_or_copy(Path(part), building / SITE_LINES_STATE_DIR / Path(part).name)
+def _write_site_lines(previous: Path | None, building: Path, site_lines: Path | None) -> None:
+    """The site line state of the new version: this run's merge, or (when the run learned
+    nothing) the previous one."""
+    learned = site_lines is not None and site_lines.is_dir()
+    for folder in SITE_LINE_STATE_DIRS:
+        if site_lines is not None and learned:
+            source: Path | None = site_lines / folder
+        else:
+            source = previous / STATE / folder if previous else None
+        for part in parquet_files(source):
+            _link_or_copy(Path(part), building / STATE / folder / Path(part).name)
 
 
 def _write_articles(
@@ -363,7 +377,8 @@ def _write_articles(
             ) a
             join assignments c using (article_id)
             order by a.source_path, a.source_record
-        ) to '{_sql_path(target)}' (format parquet, compression zstd)
+        ) to '{_sql_path(target)}'
+          (format parquet, compression zstd, row_group_size {ARTICLES_ROW_GROUP})
         """,
         [old, new],
     ).fetchall()

@@ -17,9 +17,10 @@ N = 200
 PARAGRAPH_MIN_CHARS = 200
 
 
-def generate(out: Path, seed: int = 7) -> dict:
+def generate(out: Path, seed: int = 7, *options: str) -> dict:
     subprocess.run(
-        [sys.executable, str(GENERATOR), "--n", str(N), "--out", str(out), "--seed", str(seed)],
+        [sys.executable, str(GENERATOR), "--n", str(N), "--out", str(out), "--seed", str(seed)]
+        + list(options),
         check=True,
         capture_output=True,
     )
@@ -99,3 +100,19 @@ def test_near_copies_differ_from_their_original_but_keep_most_of_it(tmp_path: Pa
         original_words = paragraph_words(read_dump(out / original["file"], original["encoding"]))
         copy_words = paragraph_words(read_dump(out / copy["file"], copy["encoding"]))
         assert len(original_words & copy_words) / len(original_words | copy_words) > 0.5
+
+
+def test_shards_give_the_same_bytes_whatever_the_jobs(tmp_path: Path) -> None:
+    one = generate(tmp_path / "a", 7, "--shard-dumps", "70", "--jobs", "1")
+    two = generate(tmp_path / "b", 7, "--shard-dumps", "70", "--jobs", "2")
+    assert one == two
+    assert all_bytes(tmp_path / "a") == all_bytes(tmp_path / "b")
+    files = [r["file"] for r in one["files"]]
+    assert len(set(files)) == N and sum(one["counts"].values()) == N
+    assert {r["copy_of"] for r in one["files"] if r["copy_of"]} <= set(files)
+    # each of the three shards has its own bulletin series, each on one host
+    series_hosts: dict[str, set[str]] = {}
+    for r in one["files"]:
+        if r["series"]:
+            series_hosts.setdefault(r["series"], set()).add(r["host"])
+    assert len(series_hosts) >= 3 and all(len(h) == 1 for h in series_hosts.values())
