@@ -8,6 +8,7 @@ that never name one are data, so a language is added by editing the JSON, not th
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -54,7 +55,9 @@ WORD_LISTS = (
 class CueLexicon:
     """The compiled speech cues of one language (or of several merged)."""
 
-    speech_verb: regex.Pattern[str]
+    # Forward searches use the standard library's engine: on a long alternation of plain
+    # words it scans several times faster than `regex`, and \w, \s agree on our texts.
+    speech_verb: re.Pattern[str]
     according_to: regex.Pattern[str]
     relative_according: regex.Pattern[str] | None
     # The same patterns searching backwards: the cue nearest to what follows it.
@@ -118,7 +121,7 @@ def _compile_lexicon(languages: tuple[str, ...]) -> CueLexicon:
             merged[name].extend(words.get(lang, {}).get(name, []))
     verbs = _alternation(merged["verbs"] + merged["participles"])
     prefixes = _alternation(merged["verb_prefixes"])
-    speech_verb = regex.compile(
+    speech_verb_pattern = (
         rf"(?<![\w’'-])(?:(?:{prefixes})\s+)?(?P<verb>{verbs})(?![\w’'-])"
         if prefixes
         else rf"(?<![\w’'-])(?P<verb>{verbs})(?![\w’'-])"
@@ -152,10 +155,10 @@ def _compile_lexicon(languages: tuple[str, ...]) -> CueLexicon:
         return frozenset(w.casefold() for w in merged[name])
 
     return CueLexicon(
-        speech_verb=speech_verb,
+        speech_verb=re.compile(speech_verb_pattern),
         according_to=according_to,
         relative_according=relative,
-        last_speech_verb=_backwards(speech_verb),
+        last_speech_verb=regex.compile(speech_verb_pattern, regex.REVERSE),
         last_according_to=_backwards(according_to),
         last_relative_according=_backwards(relative) if relative is not None else None,
         quoted_triggers=tuple(dict.fromkeys(merged["quoted_triggers"])),
