@@ -48,6 +48,7 @@ WORD_LISTS = (
     "complementizers",
     "speech_nouns",
     "speech_noun_links",
+    "speech_noun_of",
 )
 
 
@@ -88,6 +89,8 @@ class CueLexicon:
     masculine_words: frozenset[str]
     speech_nouns: frozenset[str]
     speech_noun_links: frozenset[str]
+    # "de", "von", "d’": what joins a speech noun to the person after it ("les propos d’X").
+    speech_noun_of: frozenset[str]
     # "that", "que", "что": where reported speech may open; searched first, as it is cheap.
     complementizer: regex.Pattern[str] | None
     # "said ", "told reporters ", "заявил, ": a speech verb ending right before one (reversed).
@@ -185,6 +188,7 @@ def _compile_lexicon(languages: tuple[str, ...]) -> CueLexicon:
         masculine_words=lowered("masculine_words"),
         speech_nouns=lowered("speech_nouns"),
         speech_noun_links=lowered("speech_noun_links"),
+        speech_noun_of=lowered("speech_noun_of"),
         complementizer=complementizer,
         verb_before_complementizer=verb_before_complementizer,
         verb_last_words=frozenset(

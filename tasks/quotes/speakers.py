@@ -45,10 +45,8 @@ NAME_CONNECTOR = (
     r"(?:[ \u00a0]+(?:(?:de|del|della|di|da|van|von|der|den|du|des|y|bin|dos|das|do|zu|ter)"
     r"[ \u00a0]+)?)"
 )
-NAME_RUN = regex.compile(
-    rf"(?<![\p{{L}}\p{{M}}\d’'-]){NAME_TOKEN}"
-    rf"(?:{NAME_CONNECTOR}{NAME_TOKEN}){{0,{MAX_NAME_TOKENS + 2}}}"
-)
+NAME_WORDS = rf"{NAME_TOKEN}(?:{NAME_CONNECTOR}{NAME_TOKEN}){{0,{MAX_NAME_TOKENS + 2}}}"
+NAME_RUN = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d’'-]){NAME_WORDS}")
 # What a word of a capitalised run is made of.
 RUN_WORD = regex.compile(r"[\p{L}\p{M}’'\-.]+")
 WORD = regex.compile(r"[\p{L}\p{M}\d][\p{L}\p{M}\d’'.\-]*")
@@ -78,6 +76,8 @@ DASHES = frozenset({"—", "–", "―", "-", "--", "——"})
 LETTER = regex.compile(r"\p{L}")
 # Cleaned names per lexicon: the same capitalised runs recur across articles.
 _CLEAN_NAME_CACHES: dict[int, dict[str, tuple[str, str]]] = {}
+# "la declaración de X", "die Aussage von X", per lexicon (None: the language has no such form).
+_SPEECH_NOUN_OF_PATTERNS: dict[int, regex.Pattern[str] | None] = {}
 CHUNK_EDGE = regex.compile(r",|\s[—–―]\s|\(|\)")
 ELIDED_WORD = regex.compile(r"^(?:l|d)['’](\p{L}+)$")
 SOURCE_END = regex.compile(r"[.;]\s|,\s(?![\p{Lu}])")
@@ -1187,13 +1187,22 @@ class ArticleSpeakers:
         return self.lex.last_speech_verb.search(text)
 
     def _possessor_of_speech_noun(self, text: str) -> str | None:
-        """The person whose words the text names last: "X's claim that “…”", "X's words: “…”".
+        """The person whose words the text names last: "X's claim that “…”", "X's words: “…”",
+        "la declaración de X de que “…”", "die Aussage von X, dass “…”".
 
         Only a link word ("that", "about") or the quote itself may follow the noun: in "Y
         denounced X's remarks as “…”" the words in quotes are Y's.
         """
         found = None
+        found_at = -1
+        noun_of = self._speech_noun_of_pattern()
+        for match in noun_of.finditer(text) if noun_of is not None else ():
+            name = self._person_before_link(text, match.group("who"), match.end())
+            if name:
+                found, found_at = name, match.start()
         for run in NAME_RUN.finditer(text):
+            if run.start() < found_at:
+                continue
             if not run.group().endswith(POSSESSIVE_ENDINGS):
                 continue
             noun = WORD.match(text, run.end() + 1)
@@ -1201,17 +1210,38 @@ class ArticleSpeakers:
                 continue
             if noun.group().casefold() not in self.lex.speech_nouns:
                 continue
-            follower = WORD.search(text, noun.end())
-            if (
-                follower is not None
-                and follower.group().casefold() not in self.lex.speech_noun_links
-            ):
-                continue
-            name = self._clean_name(run.group())[0]
-            tokens = [t.casefold() for t in name.split()]
-            if name and not any(t in self.lex.org_words for t in tokens):
+            name = self._person_before_link(text, run.group(), noun.end())
+            if name:
                 found = name
         return found
+
+    def _person_before_link(self, text: str, run: str, end: int) -> str:
+        """The person a capitalised run names, if only a link word ("that", "dass") or the
+        quote follows `end`; else ""."""
+        follower = WORD.search(text, end)
+        if follower is not None and follower.group().casefold() not in self.lex.speech_noun_links:
+            return ""
+        name = self._clean_name(run)[0]
+        tokens = [t.casefold() for t in name.split()]
+        return "" if any(t in self.lex.org_words for t in tokens) else name
+
+    def _speech_noun_of_pattern(self) -> regex.Pattern[str] | None:
+        """A speech noun, a joining word and the capitalised run after it, for this lexicon."""
+        key = id(self.lex)
+        if key not in _SPEECH_NOUN_OF_PATTERNS:
+            nouns, joins = self.lex.speech_nouns, self.lex.speech_noun_of
+            _SPEECH_NOUN_OF_PATTERNS[key] = (
+                regex.compile(
+                    rf"(?<![\p{{L}}’'-])(?i:{_alternation(nouns)})[ \u00a0]+"
+                    rf"(?i:{_alternation(joins)})(?:(?<=[’'])|[ \u00a0]+)"
+                    rf"(?:(?:{_alternation(self.lex.determiners)})[ \u00a0]+)?"
+                    rf"(?:(?:{_alternation(self.lex.titles)})[ \u00a0]+)?"
+                    rf"(?P<who>{NAME_WORDS})"
+                )
+                if nouns and joins
+                else None
+            )
+        return _SPEECH_NOUN_OF_PATTERNS[key]
 
     def _people_nearest_cue(self, text: str) -> list[str]:
         """People of the last comma clause that names one ("With X worried, Y wrote: …")."""
@@ -1257,6 +1287,11 @@ class ArticleSpeakers:
                 if inherited.speaker is not None:
                     return Attribution(inherited.speaker, inherited.speaker_kind, None)
         return NO_SPEAKER
+
+
+def _alternation(words: frozenset[str]) -> str:
+    """Longest words first, so "del" wins over "de"."""
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 def _description_kind(description: str, lex: CueLexicon) -> str:

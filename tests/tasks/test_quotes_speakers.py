@@ -321,6 +321,55 @@ def test_partial_quote_after_a_possessive_speech_noun_is_the_possessor_s() -> No
     assert speaker_of(body, "rigged count") == "Dan Ross"
 
 
+SPEECH_NOUN_OF_NAME = [
+    (
+        "La prensa recogió ayer la declaración de la ministra Lucía Ferrán de que “la "
+        "reforma no costará ni un euro más”.",
+        "es",
+        "Lucía Ferrán",
+    ),
+    (
+        "Viele lachten über die Aussage von Gerda Hollweg, dass „niemand seine Wohnung "
+        "verlieren wird“.",
+        "de",
+        "Gerda Hollweg",
+    ),
+    (
+        "Les propos d’Odile Marchais sur « une rentrée sans aucune fermeture de classe » ont "
+        "surpris les parents.",
+        "fr",
+        "Odile Marchais",
+    ),
+    (
+        "Le parole di Carlo Benvenuti su «un bilancio finalmente in ordine» hanno diviso il "
+        "consiglio.",
+        "it",
+        "Carlo Benvenuti",
+    ),
+    (
+        "A declaração de Rui Cardoso sobre “um porto aberto a todos os navios” surpreendeu a "
+        "câmara.",
+        "pt",
+        "Rui Cardoso",
+    ),
+    # "como" (as): the words in quotes are the reporter's description, not Olmedo's
+    (
+        "Los vecinos rechazaron las palabras de Marta Olmedo como “una ofensa para todo el "
+        "barrio”.",
+        "es",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "language", "speaker"), SPEECH_NOUN_OF_NAME)
+def test_partial_quote_after_a_speech_noun_of_a_person_is_theirs(
+    body: str, language: str, speaker: str | None
+) -> None:
+    [quote] = quotes_of(body, language)
+    assert (quote.quote_type, quote.speaker) == ("partial", speaker)
+
+
 def test_quote_alone_after_a_sentence_with_a_person_as_subject() -> None:
     body = (
         "“We need calm,” Ivo Marchetti said on “Morning Hour.”\n\n"
