@@ -49,6 +49,7 @@ WORD_LISTS = (
     "speech_nouns",
     "speech_noun_links",
     "speech_noun_of",
+    "object_relatives",
 )
 
 
@@ -91,6 +92,8 @@ class CueLexicon:
     speech_noun_links: frozenset[str]
     # "de", "von", "d’": what joins a speech noun to the person after it ("les propos d’X").
     speech_noun_of: frozenset[str]
+    # "which", "what", "lo que": a name after one is the subject of the verb ending its clause.
+    object_relatives: frozenset[str]
     # "that", "que", "что": where reported speech may open; searched first, as it is cheap.
     complementizer: regex.Pattern[str] | None
     # "said ", "told reporters ", "заявил, ": a speech verb ending right before one (reversed).
@@ -189,6 +192,7 @@ def _compile_lexicon(languages: tuple[str, ...]) -> CueLexicon:
         speech_nouns=lowered("speech_nouns"),
         speech_noun_links=lowered("speech_noun_links"),
         speech_noun_of=lowered("speech_noun_of"),
+        object_relatives=lowered("object_relatives"),
         complementizer=complementizer,
         verb_before_complementizer=verb_before_complementizer,
         verb_last_words=frozenset(

@@ -78,6 +78,8 @@ LETTER = regex.compile(r"\p{L}")
 _CLEAN_NAME_CACHES: dict[int, dict[str, tuple[str, str]]] = {}
 # "la declaración de X", "die Aussage von X", per lexicon (None: the language has no such form).
 _SPEECH_NOUN_OF_PATTERNS: dict[int, regex.Pattern[str] | None] = {}
+# "which X", "what X", "lo que X", per lexicon.
+_OBJECT_RELATIVE_PATTERNS: dict[int, regex.Pattern[str] | None] = {}
 CHUNK_EDGE = regex.compile(r",|\s[—–―]\s|\(|\)")
 ELIDED_WORD = regex.compile(r"^(?:l|d)['’](\p{L}+)$")
 SOURCE_END = regex.compile(r"[.;]\s|,\s(?![\p{Lu}])")
@@ -554,6 +556,12 @@ class ArticleSpeakers:
         followed it ("said Lindqvist, the ..."). nearest_last: the phrase nearest the cue names
         the speaker ("..., Paolo Riva, secondo cui").
         """
+        if subject_first and not nearest_last:
+            relative = self._object_relative_subject(text, position)
+            if relative is not None:
+                return relative
+        # "in Columbus, Ohio, said": a comma closes the place; "in Pasadena, CNN reported" not
+        closed_by_comma = text.rstrip(" \u00a0").endswith(",")
         text = text.replace(MASK, " ").strip(" ,;:—–-\u00a0\t\n")
         words = WORD.findall(text)
         if not words:
@@ -561,9 +569,21 @@ class ArticleSpeakers:
         if len(words) == 1 and words[0].casefold() in self.lex.pronouns:
             return self.last_antecedent(position, words[0])
         chunks = [c.strip() for c in CHUNK_EDGE.split(text) if c.strip()]
-        kept = [c for c in chunks if not self._is_aside(c)]
+        kept = [
+            c
+            for i, c in enumerate(chunks)
+            if not self._is_aside(c)
+            and not (
+                0 < i < len(chunks) - (0 if closed_by_comma else 1)
+                and self._continues_a_place(chunks[i - 1], c)
+            )
+        ]
+        shares_subject = False
         if kept and subject_first:  # "…, but Linick wrote": the clause next to the verb
-            kept[-1] = self._without_conjunction(kept[-1]) or kept[-1]
+            clause = self._without_conjunction(kept[-1])
+            # "Trump joked that X was …, but went on to say": the first clause's subject
+            shares_subject = not clause and len(kept) > 1
+            kept = kept[:-1] if shares_subject else [*kept[:-1], clause or kept[-1]]
         if not kept:
             return None
         if nearest_last:
@@ -587,7 +607,7 @@ class ArticleSpeakers:
             names = self._names_in(chunk)
             people = [n for n, is_org in names if not is_org]
             if people:
-                person = people[-1] if subject_first else people[0]
+                person = people[-1] if subject_first and not shares_subject else people[0]
                 return _Subject(self.fullest_name(person, position), "person")
             if names:
                 return _Subject(names[-1][0], "organization")
@@ -596,6 +616,57 @@ class ArticleSpeakers:
                 return self.last_antecedent(position, chunk_words[-1])
         chunk = kept[-1] if subject_first else kept[0]
         return self._describe(chunk, position, subject_first)
+
+    def _object_relative_subject(self, text: str, position: int) -> _Subject | None:
+        """ "…, which President Obama on Friday declared “…”", "what Sroka called a “…”": a
+        person named right after an object relative is the subject of the verb closing its
+        clause. A comma before the verb closes an aside instead ("The report, which Congress
+        commissioned, said"), and more than a few words between name and verb are a clause
+        of their own."""
+        pattern = self._object_relative_pattern()
+        if pattern is None or text.rstrip(" \u00a0").endswith(","):
+            return None
+        found = None
+        for match in pattern.finditer(text):
+            rest = text[match.end() :]
+            if not any(mark in rest for mark in ",;:") and len(WORD.findall(rest)) <= 3:
+                found = match
+        if found is None:
+            return None
+        people = [n for n, is_org in self._names_in(found.group("who")) if not is_org]
+        if len(people) != 1:
+            return None
+        return _Subject(self.fullest_name(people[0], position), "person")
+
+    def _object_relative_pattern(self) -> regex.Pattern[str] | None:
+        key = id(self.lex)
+        if key not in _OBJECT_RELATIVE_PATTERNS:
+            _OBJECT_RELATIVE_PATTERNS[key] = (
+                regex.compile(
+                    rf"(?<![\p{{L}}’'-])(?i:{_alternation(self.lex.object_relatives)})"
+                    rf"[ \u00a0]+(?P<who>{NAME_WORDS})"
+                )
+                if self.lex.object_relatives
+                else None
+            )
+        return _OBJECT_RELATIVE_PATTERNS[key]
+
+    def _continues_a_place(self, previous: str, chunk: str) -> bool:
+        """ "in Columbus, Ohio": a lone capitalised chunk after "<preposition> <Name>" is the
+        rest of a place, not a speaker."""
+        words = WORD.findall(chunk)
+        if len(words) != 1 or not words[0][:1].isupper():
+            return False
+        before = WORD.findall(previous)[-2:]
+        if not (
+            len(before) == 2
+            and before[1][:1].isupper()
+            and before[0].casefold() in self.lex.prepositions
+            and before[0].casefold() not in self.lex.holder_prepositions
+        ):
+            return False
+        # "the mayor of Valtorre, Zanettin": a surname the article gives in full is a person
+        return not any(" " in name for _, name in self._names_containing(words[0]))
 
     def _person_in_apposition(
         self, chunks: list[str], description: str, position: int
@@ -931,6 +1002,15 @@ class ArticleSpeakers:
         signed = self._signature_below(index)
         if signed is not None:
             return signed
+        if leading.rstrip(" \u00a0").endswith(","):
+            # "Filippo Grandi, the UN refugee chief, reacted coolly to the deal, “…”": a quote
+            # a comma hands on from a sentence whose subject is a person is theirs
+            subject = self._person_as_subject(sentence_start, span.open_at)
+            if subject is not None:
+                verb, _, name = subject.partition(" ")  # "Said Ann Roe, who …, “…”"
+                if name and self.lex.speech_verb.fullmatch(verb.casefold()):
+                    subject = name
+                return Attribution(subject, "person", None)
         return self._from_context(index, sentence_start)
 
     def _signature_below(self, index: int) -> Attribution | None:
