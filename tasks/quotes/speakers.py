@@ -11,6 +11,7 @@ The article never gains a speaker it does not name: with no cue the speaker stay
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 import regex
@@ -1092,7 +1093,9 @@ class ArticleSpeakers:
             or between[-1] in self.lex.conjunctions
             or between[-1] in self.lex.prepositions
         ):
-            return None  # "... and urged": a second predicate of the reporter's sentence
+            # "... and urged": a second predicate of the reporter's sentence, unless a comma
+            # closes it before the attribution ("“…” that X can win, said Ann Roe")
+            return self._attribution_closing_sentence(text, before_verb, verb, position)
         if between and between[0] in self.lex.prepositions:
             # "“…” for Clinton, said Kunin", "“…” in comparison to Obama, Gingrich said": the
             # phrase goes with the quote; a name closing it is the speaker
@@ -1112,6 +1115,24 @@ class ArticleSpeakers:
             after_verb = PHRASE_SENTENCE_END.split(text[verb.end() :])[0]
             subject = self.resolve_subject(after_verb, position, subject_first=False)
         return self._subject_attribution(subject, cue)
+
+    def _attribution_closing_sentence(
+        self, text: str, before_verb: str, verb: re.Match[str], position: int
+    ) -> Attribution | None:
+        """ "“…” but to lead anyway, says Eve Tracey, a consultant": a quote continued by the
+        reporter's words, then a comma and "said X" (or "X said"), is X's."""
+        if not before_verb.rstrip(" \u00a0").endswith(","):
+            return None
+        after_verb = PHRASE_SENTENCE_END.split(text[verb.end() :])[0]
+        first = WORD.match(after_verb.lstrip(" \u00a0"))
+        if first is not None and first.group()[:1].isupper():
+            subject = self.resolve_subject(after_verb, position, subject_first=False)
+        else:
+            tail = self._name_closing(before_verb)
+            subject = self.resolve_subject(tail, position, subject_first=True) if tail else None
+        if subject is None or subject.kind != "person":
+            return None
+        return Attribution(subject.speaker, subject.kind, verb.group("verb"))
 
     def _name_before_apposition(self, before_verb: str) -> str:
         """The name in a long stretch before a trailing verb, or "": "X Y, the director of

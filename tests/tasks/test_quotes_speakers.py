@@ -426,6 +426,26 @@ CLAUSE_SUBJECTS = [
         "every clause",
         "Filippo Sarto",
     ),
+    # the quote runs on in the reporter's words; a comma, then the attribution
+    (
+        '"Parties are short of money. Outside groups have plenty" but to carry the ads, says '
+        "Eve Tracey, a consultant in Harwick.",
+        "short of money",
+        "Eve Tracey",
+    ),
+    (
+        '"She can say so, but it seems very unlikely" that Amsel can win the county, said Tom '
+        "Ebeling, who ran the last campaign.",
+        "very unlikely",
+        "Tom Ebeling",
+    ),
+    # no comma before the first verb: "adds" is a second predicate, Ann Roe said the rest
+    (
+        "The audit calls the fund “a giveaway to the richest families” and adds that it will "
+        "fail, Ann Roe said.",
+        "giveaway",
+        None,
+    ),
     (
         "Said Nora Quist, who grew up on the same street, “We were all so proud of him back then.”",
         "so proud",
@@ -435,6 +455,8 @@ CLAUSE_SUBJECTS = [
 
 
 @pytest.mark.parametrize(("body", "words", "speaker"), POSSESSIVE_DESCRIPTIONS + CLAUSE_SUBJECTS)
-def test_possessive_descriptions_and_clause_subjects(body: str, words: str, speaker: str) -> None:
+def test_possessive_descriptions_and_clause_subjects(
+    body: str, words: str, speaker: str | None
+) -> None:
     """A possessive description is a source as written; a clause's own subject speaks."""
     assert speaker_of(body, words) == speaker
