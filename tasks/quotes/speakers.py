@@ -585,6 +585,13 @@ class ArticleSpeakers:
             # "Trump joked that X was …, but went on to say": the first clause's subject
             shares_subject = not clause and len(kept) > 1
             kept = kept[:-1] if shares_subject else [*kept[:-1], clause or kept[-1]]
+            # "He put on a Southern accent and joked": the clause's own subject, not its object
+            last_words = WORD.findall(kept[-1])
+            if len(last_words) > 1 and last_words[-1].casefold() in self.lex.conjunctions:
+                shares_subject = True
+                first = last_words[0].casefold()
+                if first in self.lex.pronouns and not kept[-1][:1].islower():
+                    return self.last_antecedent(position, last_words[0])
         if not kept:
             return None
         if nearest_last:
@@ -926,7 +933,10 @@ class ArticleSpeakers:
                 MAX_WORDS_AFTER_QUESTION if closing_punctuation in "?!" else MAX_WORDS_AFTER_PERIOD
             )
             words = WORD.findall(self.body, start, end)
-            if len(words) > limit or (
+            if (
+                len(words) > limit
+                and not (closing_punctuation in "?!" and self._opens_with_attribution(words))
+            ) or (
                 closing_punctuation in ".…"
                 and not self.lex.speech_verb.fullmatch(words[-1].rstrip("."))
                 if words
@@ -936,6 +946,20 @@ class ArticleSpeakers:
         if index + 1 < len(self.spans):
             end = min(end, self.spans[index + 1].open_at)
         return self.body[start : max(start, end)]
+
+    def _opens_with_attribution(self, words: list[str]) -> bool:
+        """ "…?” Trump told Britain’s ITV in an interview aired on Monday when …": a long
+        sentence after "?" or "!" that opens with a name (or pronoun) and a speech verb, or
+        with the verb and a name, attributes the quote before it."""
+        for i, word in enumerate(words[: MAX_NAME_TOKENS + 1]):
+            if self.lex.speech_verb.fullmatch(word):
+                before = words[:i]
+                if not before:
+                    return i + 1 < len(words) and words[i + 1][:1].isupper()
+                return all(w[:1].isupper() for w in before) or (
+                    len(before) == 1 and before[0].casefold() in self.lex.pronouns
+                )
+        return False
 
     def _chains_verbs(self, subject_words: str, earlier_verb: regex.Match[str]) -> bool:
         """ "Riva said, adding that": only punctuation or "and" between the two verbs."""

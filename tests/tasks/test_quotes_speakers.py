@@ -446,6 +446,27 @@ CLAUSE_SUBJECTS = [
         "giveaway",
         None,
     ),
+    # "and joked": the coordinated clause's subject (a pronoun here), not a word in between
+    (
+        "Glenn Harte spoke for an hour. He then put on a fake Southern accent and joked, “Now "
+        "they can make fun of me all they like.”",
+        "make fun",
+        "Glenn Harte",
+    ),
+    # after "?" a long sentence still attributes the quote when it opens with "X told"
+    (
+        "“Will we ever get along with the new mayor, who knows?” Ruth Amsel told the Harwick "
+        "Herald in an interview published on Monday when asked about the council.",
+        "get along",
+        "Ruth Amsel",
+    ),
+    # after "." the sentence must be short ("X said."): this one is about something else
+    (
+        "“This is the end of the road for the plan.” Gov. Ivo Marchetti said at a rally later "
+        "that the vote was close.",
+        "end of the road",
+        None,
+    ),
     (
         "Said Nora Quist, who grew up on the same street, “We were all so proud of him back then.”",
         "so proud",
