@@ -1111,6 +1111,11 @@ class ArticleSpeakers:
         if PHRASE_SENTENCE_END.search(before_verb):
             return None
         between = [w.casefold() for w in WORD.findall(before_verb)]
+        if len(between) > 1 and not self._names_in(before_verb):
+            # "“…” if she does not win big, said Ann Roe": the inverted name speaks
+            inverted = self._attribution_closing_sentence(text, before_verb, verb, position)
+            if inverted is not None:
+                return inverted
         if between and (
             between[0] in self.lex.conjunctions
             or between[0] in self.lex.relatives

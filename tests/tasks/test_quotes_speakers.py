@@ -439,6 +439,24 @@ CLAUSE_SUBJECTS = [
         "very unlikely",
         "Tom Ebeling",
     ),
+    (
+        'Polls show Ann Roe ahead. "Many would call that a defeat for her" if she won by less '
+        "than ten points, said Tom Ebeling, an analyst in Harwick.",
+        "defeat for her",
+        "Tom Ebeling",
+    ),
+    # a name before the comma is the subject: "Amsel, 69, told Radio Harwick"
+    (
+        "“That is a fair worry, because they care a lot,” Ruth Amsel, 69, told Radio Harwick "
+        "on Monday when asked about Ivo Marchetti.",
+        "fair worry",
+        "Ruth Amsel",
+    ),
+    (
+        "“Our idea of a good life is different,” agrees Nora Quist, 30, of Harwick.",
+        "good life",
+        "Nora Quist",
+    ),
     # no comma before the first verb: "adds" is a second predicate, Ann Roe said the rest
     (
         "The audit calls the fund “a giveaway to the richest families” and adds that it will "
