@@ -8,6 +8,7 @@ and a next paragraph that reopens with a mark make one quotation over both parag
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 import regex
@@ -108,15 +109,17 @@ def _can_close_symmetric(body: str, at: int, start: int) -> bool:
 
 
 def _pairs_in_paragraph(
-    body: str, start: int, end: int, index: int, carried: _OpenMark | None
+    body: str, start: int, end: int, index: int, carried: _OpenMark | None, marks: list[int]
 ) -> tuple[list[QuoteSpan], _OpenMark | None]:
-    """Pair the marks of one paragraph; return its spans and an opener left open at its end."""
+    """Pair the marks of one paragraph; return its spans and an opener left open at its end.
+
+    marks: where the paragraph's quote marks sit, in order.
+    """
     spans: list[QuoteSpan] = []
     stack: list[_OpenMark] = [carried] if carried is not None else []
     skip_first = carried is not None
-    for mark_match in QUOTE_MARK.finditer(body, start, end):
-        at = mark_match.start()
-        mark = mark_match.group()
+    for at in marks:
+        mark = body[at]
         if skip_first and carried is not None:
             skip_first = False
             carried.resume_at = at + 1
@@ -175,8 +178,17 @@ def find_quote_spans(body: str, paragraphs: list[tuple[int, int]] | None = None)
     if paragraphs is None:
         paragraphs = split_paragraphs(body)
     carried: _OpenMark | None = None
+    # One scan of the body for marks; a paragraph without any and nothing carried into it
+    # (most of them) costs a bisection, not a scan.
+    mark_positions = [mark.start() for mark in QUOTE_MARK.finditer(body)]
     for index, (start, end) in enumerate(paragraphs):
-        found, left_open = _pairs_in_paragraph(body, start, end, index, carried)
+        first = bisect.bisect_left(mark_positions, start)
+        last = bisect.bisect_left(mark_positions, end, first)
+        if first == last and carried is None:
+            continue
+        found, left_open = _pairs_in_paragraph(
+            body, start, end, index, carried, mark_positions[first:last]
+        )
         spans.extend(found)
         carried = None
         if left_open is None or index + 1 >= len(paragraphs):

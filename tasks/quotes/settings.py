@@ -34,8 +34,6 @@ MAX_WORDS_AFTER_PERIOD = 4
 TITLE_COMPOUND_MIN_CHARS = 9
 # Occurrences of a surname looked at when widening it to a full name.
 MAX_NAME_OCCURRENCES = 64
-# The first stretch of text searched back for a pronoun's person; it doubles until found.
-ANTECEDENT_WINDOW_CHARS = 600
 # Cleaned capitalised runs remembered per language; the cache is emptied when full.
 CLEAN_NAME_CACHE_SIZE = 200_000
 # Words a reported-speech clause ("Putin said that ...") needs to be kept as an indirect quote.

@@ -302,11 +302,6 @@ POSSESSIVE_DESCRIPTIONS = [
 ]
 
 
-@pytest.mark.parametrize(("body", "words", "speaker"), POSSESSIVE_DESCRIPTIONS)
-def test_possessive_description_is_a_source_as_written(body: str, words: str, speaker: str) -> None:
-    assert speaker_of(body, words) == speaker
-
-
 def test_partial_quote_after_a_possessive_speech_noun_is_the_possessor_s() -> None:
     body = (
         "The Ledger ran a fact-check on Alan Perch’s claim that there have been “thousands of "
@@ -321,6 +316,55 @@ def test_partial_quote_after_a_possessive_speech_noun_is_the_possessor_s() -> No
     assert speaker_of(body, "rigged count") == "Dan Ross"
 
 
+SPEECH_NOUN_OF_NAME = [
+    (
+        "La prensa recogió ayer la declaración de la ministra Lucía Ferrán de que “la "
+        "reforma no costará ni un euro más”.",
+        "es",
+        "Lucía Ferrán",
+    ),
+    (
+        "Viele lachten über die Aussage von Gerda Hollweg, dass „niemand seine Wohnung "
+        "verlieren wird“.",
+        "de",
+        "Gerda Hollweg",
+    ),
+    (
+        "Les propos d’Odile Marchais sur « une rentrée sans aucune fermeture de classe » ont "
+        "surpris les parents.",
+        "fr",
+        "Odile Marchais",
+    ),
+    (
+        "Le parole di Carlo Benvenuti su «un bilancio finalmente in ordine» hanno diviso il "
+        "consiglio.",
+        "it",
+        "Carlo Benvenuti",
+    ),
+    (
+        "A declaração de Rui Cardoso sobre “um porto aberto a todos os navios” surpreendeu a "
+        "câmara.",
+        "pt",
+        "Rui Cardoso",
+    ),
+    # "como" (as): the words in quotes are the reporter's description, not Olmedo's
+    (
+        "Los vecinos rechazaron las palabras de Marta Olmedo como “una ofensa para todo el "
+        "barrio”.",
+        "es",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "language", "speaker"), SPEECH_NOUN_OF_NAME)
+def test_partial_quote_after_a_speech_noun_of_a_person_is_theirs(
+    body: str, language: str, speaker: str | None
+) -> None:
+    [quote] = quotes_of(body, language)
+    assert (quote.quote_type, quote.speaker) == ("partial", speaker)
+
+
 def test_quote_alone_after_a_sentence_with_a_person_as_subject() -> None:
     body = (
         "“We need calm,” Ivo Marchetti said on “Morning Hour.”\n\n"
@@ -332,3 +376,126 @@ def test_quote_alone_after_a_sentence_with_a_person_as_subject() -> None:
     )
     assert speaker_of(body, "sick and tired") == "Dana Welt"
     assert speaker_of(body, "much better") == "Betsy Ebeling"
+
+
+CLAUSE_SUBJECTS = [
+    # a name right after an object relative is the subject of the verb ending its clause
+    (
+        "Crowds gathered in front of the old mill, which Governor Lena Brask on Friday "
+        "declared “a landmark for every family in the valley.”",
+        "landmark",
+        "Lena Brask",
+    ),
+    (
+        "One option is a new caucus, while another would be what Omar Teague called a “let "
+        "the towns decide for themselves” approach.",
+        "towns decide",
+        "Omar Teague",
+    ),
+    # a comma closes an aside: the relative clause is not the verb's
+    (
+        "The audit, which Parliament commissioned, said the port had “lost track of several "
+        "million in fees.”",
+        "lost track",
+        "The audit",
+    ),
+    # a bare conjunction before the verb: the first clause's subject, not its last name
+    (
+        "Ruth Amsel joked that Harwick was her favourite town, but went on to say, “There are "
+        "places here that nobody should ever have to live in.”",
+        "nobody should",
+        "Ruth Amsel",
+    ),
+    # "in Dunmore, Ohio,": the state closes a place, it names no speaker
+    (
+        "Dana Welt, during a town hall meeting in Dunmore, Ohio, said she was “going to close "
+        "every one of those plants by next spring.”",
+        "close every one",
+        "Dana Welt",
+    ),
+    (
+        "Early on Friday, as the parade rolled through Harwick, KTVN reported that “at least "
+        "six planes wrote messages over the bay.”",
+        "six planes",
+        "KTVN",
+    ),
+    # a quote a comma hands on from a sentence whose subject is a person
+    (
+        "Filippo Sarto, the head of the port authority, reacted coolly to the new rules, “We "
+        "will look at every clause before we sign anything at all.”",
+        "every clause",
+        "Filippo Sarto",
+    ),
+    # the quote runs on in the reporter's words; a comma, then the attribution
+    (
+        '"Parties are short of money. Outside groups have plenty" but to carry the ads, says '
+        "Eve Tracey, a consultant in Harwick.",
+        "short of money",
+        "Eve Tracey",
+    ),
+    (
+        '"She can say so, but it seems very unlikely" that Amsel can win the county, said Tom '
+        "Ebeling, who ran the last campaign.",
+        "very unlikely",
+        "Tom Ebeling",
+    ),
+    (
+        'Polls show Ann Roe ahead. "Many would call that a defeat for her" if she won by less '
+        "than ten points, said Tom Ebeling, an analyst in Harwick.",
+        "defeat for her",
+        "Tom Ebeling",
+    ),
+    # a name before the comma is the subject: "Amsel, 69, told Radio Harwick"
+    (
+        "“That is a fair worry, because they care a lot,” Ruth Amsel, 69, told Radio Harwick "
+        "on Monday when asked about Ivo Marchetti.",
+        "fair worry",
+        "Ruth Amsel",
+    ),
+    (
+        "“Our idea of a good life is different,” agrees Nora Quist, 30, of Harwick.",
+        "good life",
+        "Nora Quist",
+    ),
+    # no comma before the first verb: "adds" is a second predicate, Ann Roe said the rest
+    (
+        "The audit calls the fund “a giveaway to the richest families” and adds that it will "
+        "fail, Ann Roe said.",
+        "giveaway",
+        None,
+    ),
+    # "and joked": the coordinated clause's subject (a pronoun here), not a word in between
+    (
+        "Glenn Harte spoke for an hour. He then put on a fake Southern accent and joked, “Now "
+        "they can make fun of me all they like.”",
+        "make fun",
+        "Glenn Harte",
+    ),
+    # after "?" a long sentence still attributes the quote when it opens with "X told"
+    (
+        "“Will we ever get along with the new mayor, who knows?” Ruth Amsel told the Harwick "
+        "Herald in an interview published on Monday when asked about the council.",
+        "get along",
+        "Ruth Amsel",
+    ),
+    # after "." the sentence must be short ("X said."): this one is about something else
+    (
+        "“This is the end of the road for the plan.” Gov. Ivo Marchetti said at a rally later "
+        "that the vote was close.",
+        "end of the road",
+        None,
+    ),
+    (
+        "Said Nora Quist, who grew up on the same street, “We were all so proud of him back then.”",
+        "so proud",
+        "Nora Quist",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "words", "speaker"), POSSESSIVE_DESCRIPTIONS + CLAUSE_SUBJECTS)
+def test_possessive_descriptions_and_clause_subjects(
+    body: str, words: str, speaker: str | None
+) -> None:
+    """A possessive description is a source as written; a clause's own subject speaks."""
+    assert speaker_of(body, words) == speaker
