@@ -50,6 +50,8 @@ DUCKDB_SPILL_DIR = "_duckdb_spill"  # in a staging folder: what DuckDB spills pa
 # rows per row group of the articles table: a reader holds a row group's bodies at once
 # (DuckDB's default of 122,880 rows is ~300 MiB of bodies, past the corpus stages' cap)
 ARTICLES_ROW_GROUP = 10_000
+# rows per articles part: each part is sorted alone, so a commit's memory stays flat
+ARTICLES_PART_ROWS = 100_000
 SITE_LINE_STATE_DIRS = (SITE_LINE_COUNTS_DIR, SITE_LINES_ONCE_DIR)
 CATALOG = "newsflow.duckdb"
 LOCK = ".newsflow.lock"
@@ -355,34 +357,60 @@ def _write_site_lines(previous: Path | None, building: Path, site_lines: Path | 
 def _write_articles(
     con: duckdb.DuckDBPyConnection, previous: Path | None, staged: Path, building: Path
 ) -> None:
-    """Articles are rewritten whole: cluster ids of old articles may change with new ones."""
+    """Articles are rewritten whole: cluster ids of old articles may change with new ones.
+
+    They are written in parts of about ARTICLES_PART_ROWS rows, each sorted on its own, so
+    the memory a part needs stays flat however large the archive grows (one sort over a
+    million bodies runs DuckDB out of its cap); small parts of earlier runs merge into one.
+    """
     # the empty schema file keeps both reads typed when one side has no parts
     empty = building / "articles" / ".empty.parquet"
     write_parquet(tables.ARTICLES.empty_table(), empty)
-    old = parquet_files(previous / "articles" if previous else None) + [str(empty)]
-    new = parquet_files(staged / "articles") + [str(empty)]
-    target = building / "articles" / "part-0.parquet"
-    # rows of replaced inputs leave the old side only: a re-staged id is never dropped
-    con.execute(
-        f"""
-        copy (
-            select a.* replace (
-                c.dup_cluster_id as dup_cluster_id, c.is_canonical as is_canonical,
-                c.story_cluster_id as story_cluster_id, c.dup_kind as dup_kind)
-            from (
-                select * from read_parquet(?, union_by_name=true)
-                where article_id not in (select article_id from dropped)
-                union all by name
-                select * from read_parquet(?, union_by_name=true)
-            ) a
-            join assignments c using (article_id)
-            order by a.source_path, a.source_record
-        ) to '{_sql_path(target)}'
-          (format parquet, compression zstd, row_group_size {ARTICLES_ROW_GROUP})
-        """,
-        [old, new],
-    ).fetchall()
+    sides = [
+        (part, True) for part in parquet_files(previous / "articles" if previous else None)
+    ] + [(part, False) for part in parquet_files(staged / "articles")]
+    for number, chunk in enumerate(_chunks_of_rows(sides, ARTICLES_PART_ROWS)):
+        old = [part for part, is_old in chunk if is_old] + [str(empty)]
+        new = [part for part, is_old in chunk if not is_old] + [str(empty)]
+        target = building / "articles" / f"part-{number:05d}.parquet"
+        # rows of replaced inputs leave the old side only: a re-staged id is never dropped
+        con.execute(
+            f"""
+            copy (
+                select a.* replace (
+                    c.dup_cluster_id as dup_cluster_id, c.is_canonical as is_canonical,
+                    c.story_cluster_id as story_cluster_id, c.dup_kind as dup_kind)
+                from (
+                    select * from read_parquet(?, union_by_name=true)
+                    where article_id not in (select article_id from dropped)
+                    union all by name
+                    select * from read_parquet(?, union_by_name=true)
+                ) a
+                join assignments c using (article_id)
+                order by a.source_path, a.source_record
+            ) to '{_sql_path(target)}'
+              (format parquet, compression zstd, row_group_size {ARTICLES_ROW_GROUP})
+            """,
+            [old, new],
+        ).fetchall()
     empty.unlink()
+    _ensure_nonempty(building / "articles", tables.ARTICLES)
+
+
+def _chunks_of_rows(
+    parts: list[tuple[str, bool]], rows_per_chunk: int
+) -> Iterator[list[tuple[str, bool]]]:
+    """Consecutive parts grouped until a group holds `rows_per_chunk` rows (from footers)."""
+    chunk: list[tuple[str, bool]] = []
+    rows = 0
+    for part in parts:
+        chunk.append(part)
+        rows += pq.ParquetFile(part[0]).metadata.num_rows
+        if rows >= rows_per_chunk:
+            yield chunk
+            chunk, rows = [], 0
+    if chunk:
+        yield chunk
 
 
 def _carry_parts(

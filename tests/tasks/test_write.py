@@ -76,6 +76,31 @@ def test_commit_then_carry_forward_and_drop(tmp_path: Path) -> None:
         assert write.parquet_files(tmp_path / name), name
 
 
+def test_articles_are_written_in_bounded_sorted_parts(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(write, "ARTICLES_PART_ROWS", 3)
+    first_ids = [f"a{i}" for i in range(5)]
+    staged = write.staging_dir(str(tmp_path), "r1")
+    empty = {n: s.empty_table() for n, s in tables.ARTICLE_TABLES.items() if n != "articles"}
+    quarantine = write.quarantine_table([], "r1")
+    # two staged batches: parts are grouped until one holds ARTICLES_PART_ROWS rows
+    write.stage_batch(staged, "b0", {"articles": _article_rows(first_ids[:2]), **empty}, quarantine)
+    write.stage_batch(staged, "b1", {"articles": _article_rows(first_ids[2:]), **empty}, quarantine)
+    first = commit_version(str(tmp_path), None, staged, _plan("r1", first_ids))
+    second = commit_version(
+        str(tmp_path),
+        first,
+        _stage(tmp_path, "r2", ["b0"]),
+        _plan("r2", first_ids[1:] + ["b0"], dropped=["a0"]),
+    )
+    assert _ids(tmp_path) == sorted(first_ids[1:] + ["b0"])
+    parts = sorted((second / "articles").glob("*.parquet"))
+    assert len(parts) == 2
+    for part in parts:
+        paths = [r[0] for r in duckdb.sql(f"select source_path from '{part}'").fetchall()]
+        assert paths == sorted(paths)
+        assert len(paths) <= 2 * write.ARTICLES_PART_ROWS
+
+
 def test_failed_commit_leaves_last_good_version(tmp_path: Path, monkeypatch) -> None:
     first = commit_version(str(tmp_path), None, _stage(tmp_path, "r1", ["a"]), _plan("r1", ["a"]))
 
