@@ -29,6 +29,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+import pyarrow.parquet as pq  # noqa: E402
+
 from tasks import tables  # noqa: E402
 from tasks.batch import build_batch_tables  # noqa: E402
 from tasks.clean import forget_memoised_lines  # noqa: E402
@@ -42,7 +44,6 @@ from tasks.quotes import extract_quotes  # noqa: E402
 from tasks.segment import join_paragraphs, segment_body  # noqa: E402
 from tasks.settings import Settings  # noqa: E402
 from tasks.site_lines import (  # noqa: E402
-    SITE_LINES_STATE,
     frequent_lines_of,
     learn_site_lines,
     site_line_rows,
@@ -85,13 +86,16 @@ def main(argv: list[str] | None = None) -> int:
     if not dumps:
         print(f"no dumps under {folder}")
         return 1
-    site_rows = site_line_rows((d.source_path, d.text) for d in dumps)
+    scratch = Path(tempfile.mkdtemp(prefix="newsflow-stage-speed-"))
+    rows_file = scratch / "rows.parquet"
+    pq.write_table(site_line_rows((d.source_path, d.text) for d in dumps), rows_file)
     frequent = learn_site_lines(
-        SITE_LINES_STATE.empty_table(),
-        [site_rows],
+        None,
+        [str(rows_file)],
+        scratch / "state",
         settings.site_line_min_articles,
         settings.site_line_min_share,
-    )[1]
+    )
     site_lines = [frequent_lines_of(frequent, d.source_path, d.text) for d in dumps]
     with_lines = list(zip(dumps, site_lines, strict=True))
     cleaned = [clean_record(d.text, d.hints, lines) for d, lines in with_lines]
@@ -108,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
         minhash_permutations=settings.minhash_permutations,
         site_frequent=frequent,
     )
-    staged = Path(tempfile.mkdtemp(prefix="newsflow-stage-speed-"))
+    staged = scratch / "staged"
     n = len(dumps)
 
     def build() -> object:
