@@ -32,6 +32,7 @@ WORD_LISTS = (
     "relatives",
     "adverbial_starts",
     "holder_prepositions",
+    "description_links",
     "indefinite_determiners",
     "prepositions",
     "conjunctions",
@@ -74,6 +75,8 @@ class CueLexicon:
     relatives: frozenset[str]
     adverbial_starts: frozenset[str]
     holder_prepositions: frozenset[str]
+    # "to", "for", "with": join a source noun to its complement ("an adviser to Trump").
+    description_links: frozenset[str]
     indefinite_determiners: frozenset[str]
     prepositions: frozenset[str]
     conjunctions: frozenset[str]
@@ -175,6 +178,7 @@ def _compile_lexicon(languages: tuple[str, ...]) -> CueLexicon:
         relatives=lowered("relatives"),
         adverbial_starts=lowered("adverbial_starts"),
         holder_prepositions=lowered("holder_prepositions"),
+        description_links=lowered("description_links"),
         indefinite_determiners=lowered("indefinite_determiners"),
         prepositions=lowered("prepositions"),
         conjunctions=lowered("conjunctions"),

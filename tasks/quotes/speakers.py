@@ -47,7 +47,8 @@ NAME_CONNECTOR = (
     r"[ \u00a0]+)?)"
 )
 NAME_WORDS = rf"{NAME_TOKEN}(?:{NAME_CONNECTOR}{NAME_TOKEN}){{0,{MAX_NAME_TOKENS + 2}}}"
-NAME_RUN = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d’'-]){NAME_WORDS}")
+# A run glued to a digit ("L2", "G7") is a code, not a name.
+NAME_RUN = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d’'-]){NAME_WORDS}(?![\p{{N}}])")
 # What a word of a capitalised run is made of.
 RUN_WORD = regex.compile(r"[\p{L}\p{M}’'\-.]+")
 WORD = regex.compile(r"[\p{L}\p{M}\d][\p{L}\p{M}\d’'.\-]*")
@@ -86,8 +87,9 @@ ELIDED_WORD = regex.compile(r"^(?:l|d)['’](\p{L}+)$")
 SOURCE_END = regex.compile(r"[.;]\s|,\s(?![\p{Lu}])")
 ELIDED_ARTICLE = regex.compile(r"(?<![\p{L}])[LlDd][’']")
 CLAUSE_EDGES = regex.compile(r"[;—–―]|\s-\s|:")
-# One to three lower-case words between two names ("Rovers boss Lacey").
-LOWER_WORDS = regex.compile(r"[ \u00a0]+(?:\p{Ll}[\p{L}\p{M}’'-]*[ \u00a0]+){1,3}")
+# One to four lower-case words between two names ("Rovers boss Lacey", "Clinton's top
+# foreign policy aide Jake Sullivan").
+LOWER_WORDS = regex.compile(r"[ \u00a0]+(?:\p{Ll}[\p{L}\p{M}’'-]*[ \u00a0]+){1,4}")
 PRONOUN_PARTS = regex.compile(r"[\s\-’',;:]+")
 
 
@@ -764,7 +766,11 @@ class ArticleSpeakers:
             bare = word.strip(".,;:").casefold()
             if kept and (
                 bare in self.lex.relatives
-                or (not subject_first and bare in self.lex.adverbial_starts)
+                or (
+                    not subject_first
+                    and bare in self.lex.adverbial_starts
+                    and not self._links_complement(kept, bare)
+                )
                 or self.lex.speech_verb.fullmatch(bare)
             ):
                 break
@@ -807,6 +813,14 @@ class ArticleSpeakers:
             if named:
                 return _Subject(named, "person")
         return _Subject(description, _description_kind(description, self.lex))
+
+    def _links_complement(self, kept: list[str], word: str) -> bool:
+        """ "a longtime adviser to Trump", "a person close to the Clintons": after a source
+        noun, a linking preposition opens the noun's complement (still the description), not
+        an adverbial of the verb ("said a spokesman on Monday")."""
+        return word in self.lex.description_links and any(
+            self._is_source_noun(w.strip(".")) for w in kept[-3:]
+        )
 
     def _opens_with_possessive_name(self, words: list[str]) -> bool:
         """ "Rudd's family", "Vasquez's lawyers": a possessive name acts as a determiner, so

@@ -499,3 +499,40 @@ def test_possessive_descriptions_and_clause_subjects(
 ) -> None:
     """A possessive description is a source as written; a clause's own subject speaks."""
     assert speaker_of(body, words) == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "“The numbers will turn,” said a longtime adviser to Lena Vorst.",
+            "a longtime adviser to Lena Vorst",
+        ),
+        ("“We are ready,” said a person close to the Haldanes.", "a person close to the Haldanes"),
+        (
+            "“No deal yet,” said an official familiar with the talks in Geneva.",
+            "an official familiar with the talks",
+        ),
+        ("“We will not comment,” said a spokesman on Monday.", "a spokesman"),
+        (
+            "“Not before the vote,” said a spokeswoman for the ministry in a statement.",
+            "a spokeswoman for the ministry",
+        ),
+    ],
+)
+def test_a_source_noun_keeps_its_complement_but_not_the_verbs_adverbial(
+    body: str, speaker: str
+) -> None:
+    assert speaker_of(body, body[1:8]) == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("“It is a first,” said Vorst’s top foreign policy aide Jonas Pell.", "Jonas Pell"),
+        ("“He is a friend of mine,” said Vorst ally Mira Tallis.", "Mira Tallis"),
+        ("“It was a sizable purchase,” said K9 president Aldo Renn.", "Aldo Renn"),
+    ],
+)
+def test_a_name_qualifying_a_role_gives_way_to_the_named_holder(body: str, speaker: str) -> None:
+    assert speaker_of(body, body[1:8]) == speaker
