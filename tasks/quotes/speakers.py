@@ -90,6 +90,8 @@ CLAUSE_EDGES = regex.compile(r"[;—–―]|\s-\s|:")
 # One to four lower-case words between two names ("Rovers boss Lacey", "Clinton's top
 # foreign policy aide Jake Sullivan").
 LOWER_WORDS = regex.compile(r"[ \u00a0]+(?:\p{Ll}[\p{L}\p{M}’'-]*[ \u00a0]+){1,4}")
+# Lower-case words inside an organisation's name ("Bureau of Land Management").
+NAME_JOINERS = frozenset({"of", "and", "for", "&"})
 PRONOUN_PARTS = regex.compile(r"[\s\-’',;:]+")
 
 
@@ -762,15 +764,16 @@ class ArticleSpeakers:
         if any(w.casefold() in self.lex.pronouns for w in words[:2]):
             return self.last_antecedent(position, " ".join(words[:2]))
         kept: list[str] = []
-        for word in words:
+        for at, word in enumerate(words):
             bare = word.strip(".,;:").casefold()
+            if kept and self._links_complement(kept, bare):
+                # "a spokeswoman for the House Armed Services Committee emailed": the
+                # complement ends the description, before any verb of the sentence
+                kept.extend(w.strip(",;:") for w in words[at : self._complement_end(words, at)])
+                break
             if kept and (
                 bare in self.lex.relatives
-                or (
-                    not subject_first
-                    and bare in self.lex.adverbial_starts
-                    and not self._links_complement(kept, bare)
-                )
+                or (not subject_first and bare in self.lex.adverbial_starts)
                 or self.lex.speech_verb.fullmatch(bare)
             ):
                 break
@@ -821,6 +824,41 @@ class ArticleSpeakers:
         return word in self.lex.description_links and any(
             self._is_source_noun(w.strip(".")) for w in kept[-3:]
         )
+
+    def _complement_end(self, words: list[str], link: int) -> int:
+        """Where the complement opened by words[link] ends: a determiner, then a capitalised
+        name ("the House Armed Services Committee") or at most two plain words ("the
+        talks"), stopping at a relative, a verb form in -ed or any other linking word."""
+        end = link + 1
+        while end < len(words) and words[end].casefold() in self.lex.determiners:
+            end += 1
+        if end < len(words) and words[end][:1].isupper():
+            while end < len(words) and (
+                words[end][:1].isupper()
+                or (
+                    words[end] in NAME_JOINERS
+                    and end + 1 < len(words)
+                    and words[end + 1][:1].isupper()
+                )
+            ):
+                end += 1
+            return end
+        plain = 0
+        while end < len(words) and plain < 2:
+            bare = words[end].strip(".,;:").casefold()
+            if (
+                not bare.isalpha()
+                or bare.endswith("ed")
+                or bare in self.lex.relatives
+                or bare in self.lex.adverbial_starts
+                or bare in self.lex.prepositions
+                or bare in self.lex.conjunctions
+                or self.lex.speech_verb.fullmatch(bare)
+            ):
+                break
+            end += 1
+            plain += 1
+        return end
 
     def _opens_with_possessive_name(self, words: list[str]) -> bool:
         """ "Rudd's family", "Vasquez's lawyers": a possessive name acts as a determiner, so

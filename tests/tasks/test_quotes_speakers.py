@@ -515,6 +515,11 @@ def test_possessive_descriptions_and_clause_subjects(
         ),
         ("“We will not comment,” said a spokesman on Monday.", "a spokesman"),
         (
+            "“As you see, the law says nothing of it,” wrote a spokeswoman for the Harbour "
+            "Works Committee in an email.",
+            "a spokeswoman for the Harbour Works Committee",
+        ),
+        (
             "“Not before the vote,” said a spokeswoman for the ministry in a statement.",
             "a spokeswoman for the ministry",
         ),
@@ -536,3 +541,11 @@ def test_a_source_noun_keeps_its_complement_but_not_the_verbs_adverbial(
 )
 def test_a_name_qualifying_a_role_gives_way_to_the_named_holder(body: str, speaker: str) -> None:
     assert speaker_of(body, body[1:8]) == speaker
+
+
+def test_a_complement_ends_before_the_sentences_verb() -> None:
+    body = (
+        "One operative inside Vorst Tower tried to play the remarks down, saying they were "
+        "“not a big deal around here.”"
+    )
+    assert speaker_of(body, "big deal") == "One operative inside Vorst Tower"
