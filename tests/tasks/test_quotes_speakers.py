@@ -549,3 +549,9 @@ def test_a_complement_ends_before_the_sentences_verb() -> None:
         "“not a big deal around here.”"
     )
     assert speaker_of(body, "big deal") == "One operative inside Vorst Tower"
+
+
+@pytest.mark.parametrize("verb", ["proclaimed", "pressed", "assured", "reiterated", "whispered"])
+def test_less_common_speech_verbs_attribute(verb: str) -> None:
+    body = f"“The harbour will stay open all winter,” Mira Tallis {verb} the crowd on Tuesday."
+    assert speaker_of(body, "harbour") == "Mira Tallis"
