@@ -924,6 +924,13 @@ class ArticleSpeakers:
             return None
         return self.person_opening_sentence(run.start(), run.end())
 
+    def _follows_quote_free_paragraph(self, index: int) -> bool:
+        """The span opens a paragraph after one with no quotation in it."""
+        span = self.spans[index]
+        if span.paragraph_index == 0:
+            return False
+        return index == 0 or self.spans[index - 1].last_paragraph_index < span.paragraph_index - 1
+
     def _paragraph_of(self, position: int) -> tuple[int, int]:
         return self.paragraphs[bisect.bisect_right(self.paragraph_starts, position) - 1]
 
@@ -1454,9 +1461,14 @@ class ArticleSpeakers:
             found = self._from_leading(previous, span.open_at, False, previous_start)
             if found is not None and found.speaker is not None:
                 return found
-        if previous and sentence_start > paragraph_start and span.open_at == sentence_start:
+        if (
+            previous
+            and span.open_at == sentence_start
+            and (sentence_start > paragraph_start or self._follows_quote_free_paragraph(index))
+        ):
             # "Sen. Dana Welt identified bigotry as a reason. “…”": a quote standing alone
-            # after a sentence whose subject is a person, in the same paragraph, is theirs
+            # after a sentence whose subject is a person is theirs; across a paragraph break
+            # only when that paragraph quotes nobody ("Valastro praised X. ¶ “…”")
             subject = self._person_as_subject(opening, sentence_start)
             if subject is not None:
                 return Attribution(subject, "person", None)

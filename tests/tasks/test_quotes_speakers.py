@@ -555,3 +555,21 @@ def test_a_complement_ends_before_the_sentences_verb() -> None:
 def test_less_common_speech_verbs_attribute(verb: str) -> None:
     body = f"“The harbour will stay open all winter,” Mira Tallis {verb} the crowd on Tuesday."
     assert speaker_of(body, "harbour") == "Mira Tallis"
+
+
+def test_a_quote_paragraph_after_a_quote_free_paragraph_about_a_person_is_theirs() -> None:
+    body = (
+        "The rally in Hudson was joined by the baker Nico Valdane.\n\n"
+        "Valdane praised the governor’s record after the storm.\n\n"
+        "“We need someone who is going to cut through it and bring people together.”"
+    )
+    assert speaker_of(body, "cut through") == "Nico Valdane"
+
+
+def test_a_quote_paragraph_after_a_quoting_paragraph_inherits_that_quotes_speaker() -> None:
+    body = (
+        "Nico Valdane spoke first. “The bakery stays,” Ilse Marr said.\n\n"
+        "Valdane praised the governor’s record, calling it “a model for the coast.”\n\n"
+        "“We need someone who is going to cut through it and bring people together.”"
+    )
+    assert speaker_of(body, "cut through") == "Nico Valdane"
