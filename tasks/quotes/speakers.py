@@ -579,8 +579,10 @@ class ArticleSpeakers:
             for i, c in enumerate(chunks)
             if not self._is_aside(c)
             and not (
-                0 < i < len(chunks) - (0 if closed_by_comma else 1)
-                and self._continues_a_place(chunks[i - 1], c)
+                0 < i
+                and self._continues_a_place(
+                    chunks[i - 1], c, i < len(chunks) - (0 if closed_by_comma else 1)
+                )
             )
         ]
         shares_subject = False
@@ -663,11 +665,18 @@ class ArticleSpeakers:
             )
         return _OBJECT_RELATIVE_PATTERNS[key]
 
-    def _continues_a_place(self, previous: str, chunk: str) -> bool:
-        """ "in Columbus, Ohio": a lone capitalised chunk after "<preposition> <Name>" is the
-        rest of a place, not a speaker."""
+    def _continues_a_place(self, previous: str, chunk: str, closed: bool) -> bool:
+        """ "in Columbus, Ohio", "from Sumter, South Carolina": a lone capitalised chunk (or
+        a short one with a place word) after "<preposition> <Name>" is the rest of a place,
+        not a speaker. Unless a comma closes it, a lone word may be the speaker ("in
+        Pasadena, CNN reported"), a place word is needed ("of Columbia, South Carolina says")."""
         words = WORD.findall(chunk)
-        if len(words) != 1 or not words[0][:1].isupper():
+        if not words or not all(w[:1].isupper() for w in words):
+            return False
+        has_place_word = len(words) <= 3 and any(
+            w.casefold() in self.lex.place_words for w in words
+        )
+        if (len(words) > 1 or not closed) and not has_place_word:
             return False
         before = WORD.findall(previous)[-2:]
         if not (
@@ -678,7 +687,9 @@ class ArticleSpeakers:
         ):
             return False
         # "the mayor of Valtorre, Zanettin": a surname the article gives in full is a person
-        return not any(" " in name for _, name in self._names_containing(words[0]))
+        return len(words) > 1 or not any(
+            " " in name for _, name in self._names_containing(words[0])
+        )
 
     def _person_in_apposition(
         self, chunks: list[str], description: str, position: int

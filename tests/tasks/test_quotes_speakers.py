@@ -573,3 +573,16 @@ def test_a_quote_paragraph_after_a_quoting_paragraph_inherits_that_quotes_speake
         "“We need someone who is going to cut through it and bring people together.”"
     )
     assert speaker_of(body, "cut through") == "Nico Valdane"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ina Sorell, a 55-year-old nurse from Sumter, South Carolina, says Vorst will “leave "
+        "here with real momentum.”",
+        "Ina Sorell of Columbia, South Carolina says she thinks Vorst can win if he keeps "
+        "“doing what he is doing.”",
+    ],
+)
+def test_a_place_after_a_speakers_home_town_is_not_the_speaker(body: str) -> None:
+    assert quotes_of(body)[0].speaker == "Ina Sorell"
