@@ -579,7 +579,7 @@ class ArticleSpeakers:
             for i, c in enumerate(chunks)
             if not self._is_aside(c)
             and not (
-                0 < i
+                i > 0
                 and self._continues_a_place(
                     chunks[i - 1], c, i < len(chunks) - (0 if closed_by_comma else 1)
                 )
