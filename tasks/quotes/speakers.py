@@ -218,6 +218,12 @@ class ArticleSpeakers:
     def _clean_name_uncached(self, text: str) -> tuple[str, str]:
         tokens = ELIDED_ARTICLE.sub("", text.replace("\u00a0", " ")).split()
         titles: list[str] = []
+        owner = max(
+            (i for i, t in enumerate(tokens[:-2]) if t.endswith(POSSESSIVE_ENDINGS)), default=-1
+        )
+        if owner >= 0:  # "ABC News’s Diane Sawyer": the owner qualifies the name after it
+            titles.extend(t.casefold() for t in tokens[: owner + 1])
+            tokens = tokens[owner + 1 :]
         while tokens:
             low = tokens[0].casefold().rstrip(",")
             is_title = self._is_title(low)
@@ -512,7 +518,11 @@ class ArticleSpeakers:
         for i, run in enumerate(runs):
             name, titles = self._clean_name(run.group())
             if not name or (
-                i + 1 < len(runs) and self._is_role_of_next(text[run.end() : runs[i + 1].start()])
+                i + 1 < len(runs)
+                and self._is_role_of_next(
+                    text[run.end() : runs[i + 1].start()],
+                    bool(self._clean_name(runs[i + 1].group())[1]),
+                )
             ):
                 continue
             titled = any(self._is_title(t) for t in titles.split())
@@ -534,12 +544,17 @@ class ArticleSpeakers:
             names.append((name, is_org))
         return names
 
-    def _is_role_of_next(self, between: str) -> bool:
-        """ "Rovers boss Lacey", "Holt aide Reeve": the first name only qualifies a role."""
+    def _is_role_of_next(self, between: str, next_is_titled: bool) -> bool:
+        """ "Rovers boss Lacey", "Holt aide Reeve", "Oversight ranking Democrat Ray Tull":
+        the first name only qualifies a role (a role word, or a title opening the next run)."""
         if not LOWER_WORDS.fullmatch(between):
             return False
         words = [w.casefold() for w in WORD.findall(between)]
-        if not words or (words[-1] not in self.lex.titles and not self._is_source_noun(words[-1])):
+        # before a title, one modifier in -ing ("ranking", "outgoing"), never a verb
+        modifies_title = next_is_titled and len(words) == 1 and words[0].endswith("ing")
+        if not words or not (
+            modifies_title or words[-1] in self.lex.titles or self._is_source_noun(words[-1])
+        ):
             return False
         lex = self.lex
         return not any(

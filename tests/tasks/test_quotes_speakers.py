@@ -586,3 +586,22 @@ def test_a_quote_paragraph_after_a_quoting_paragraph_inherits_that_quotes_speake
 )
 def test_a_place_after_a_speakers_home_town_is_not_the_speaker(body: str) -> None:
     assert quotes_of(body)[0].speaker == "Ina Sorell"
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("“We came out of it dead broke,” said Harbour News’s Dana Sayle.", "Dana Sayle"),
+        ("“They are so frustrated,” said Oversight ranking Democrat Ray Tull.", "Ray Tull"),
+    ],
+)
+def test_an_owner_or_a_body_before_a_name_only_qualifies_it(body: str, speaker: str) -> None:
+    assert quotes_of(body)[0].speaker == speaker
+
+
+def test_a_verb_between_a_person_and_a_titled_name_keeps_the_person() -> None:
+    body = (
+        "Mira Tallis is asking whether Tomas Vireo would have attended Judge Aldo Renn’s "
+        "funeral “if it were held on a weekday.”"
+    )
+    assert speaker_of(body, "weekday") == "Mira Tallis"
