@@ -90,6 +90,12 @@ CLAUSE_EDGES = regex.compile(r"[;—–―]|\s-\s|:")
 # One to four lower-case words between two names ("Rovers boss Lacey", "Clinton's top
 # foreign policy aide Jake Sullivan").
 LOWER_WORDS = regex.compile(r"[ \u00a0]+(?:\p{Ll}[\p{L}\p{M}’'-]*[ \u00a0]+){1,4}")
+# "Miller, a retired worker from a nuclear plant, " before a verb: a name, then an apposition.
+NAME_THEN_APPOSITION = regex.compile(
+    r"[ \u00a0]*(?P<name>[^,.;:!?]{1,60}),[^,;:!?]{1,160},[ \u00a0]*"
+)
+# The longest gap between two quotes joined by "and", "or" or a comma ("“…” and “…”").
+MAX_COORDINATION_CHARS = 8
 # Lower-case words inside an organisation's name ("Bureau of Land Management").
 NAME_JOINERS = frozenset({"of", "and", "for", "&"})
 PRONOUN_PARTS = regex.compile(r"[\s\-’',;:]+")
@@ -1020,7 +1026,10 @@ class ArticleSpeakers:
             words = WORD.findall(self.body, start, end)
             if (
                 len(words) > limit
-                and not (closing_punctuation in "?!" and self._opens_with_attribution(words))
+                and not (
+                    closing_punctuation in "?!"
+                    and self._opens_with_attribution(words, self.body[start:end])
+                )
             ) or (
                 closing_punctuation in ".…"
                 and not self.lex.speech_verb.fullmatch(words[-1].rstrip("."))
@@ -1032,10 +1041,22 @@ class ArticleSpeakers:
             end = min(end, self.spans[index + 1].open_at)
         return self.body[start : max(start, end)]
 
-    def _opens_with_attribution(self, words: list[str]) -> bool:
+    def _opens_with_attribution(self, words: list[str], text: str) -> bool:
         """ "…?” Trump told Britain’s ITV in an interview aired on Monday when …": a long
         sentence after "?" or "!" that opens with a name (or pronoun) and a speech verb, or
-        with the verb and a name, attributes the quote before it."""
+        with the verb and a name, attributes the quote before it; so does a name with an
+        apposition before the verb ("…?” Miller, a retired worker, said into the phone)."""
+        apposition = NAME_THEN_APPOSITION.match(text)
+        if apposition is not None:
+            name_words = WORD.findall(apposition.group("name"))
+            verb = WORD.match(text, apposition.end())
+            if (
+                0 < len(name_words) <= MAX_NAME_TOKENS
+                and all(w[:1].isupper() for w in name_words)
+                and verb is not None
+                and self.lex.speech_verb.fullmatch(verb.group())
+            ):
+                return True
         for i, word in enumerate(words[: MAX_NAME_TOKENS + 1]):
             if self.lex.speech_verb.fullmatch(word):
                 before = words[:i]
@@ -1121,7 +1142,24 @@ class ArticleSpeakers:
                 if name and self.lex.speech_verb.fullmatch(verb.casefold()):
                     subject = name
                 return Attribution(subject, "person", None)
+        coordinated = self._coordinated_with_next(index)
+        if coordinated is not None:
+            return coordinated
         return self._from_context(index, sentence_start)
+
+    def _coordinated_with_next(self, index: int) -> Attribution | None:
+        """ "“…” and “…,” Dean proclaimed": quotes joined by a conjunction or a comma share
+        the attribution that follows the last of them."""
+        if index + 1 >= len(self.spans):
+            return None
+        span, following = self.spans[index], self.spans[index + 1]
+        gap = self.body[span.close_at + 1 : following.open_at]
+        if len(gap) > MAX_COORDINATION_CHARS or any(c in gap for c in ".;:!?\n"):
+            return None
+        if any(w.casefold() not in self.lex.conjunctions for w in WORD.findall(gap)):
+            return None
+        after = self._from_trailing(self._trailing_text(index + 1), following.close_at + 1)
+        return after if after is not None and after.speaker is not None else None
 
     def _signature_below(self, index: int) -> Attribution | None:
         """A quote closing its paragraph, signed by the next one: "¶ — Michelle Marks"."""

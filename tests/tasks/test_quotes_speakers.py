@@ -605,3 +605,20 @@ def test_a_verb_between_a_person_and_a_titled_name_keeps_the_person() -> None:
         "funeral “if it were held on a weekday.”"
     )
     assert speaker_of(body, "weekday") == "Mira Tallis"
+
+
+def test_quotes_joined_by_and_share_the_attribution_after_the_last() -> None:
+    body = (
+        "Floods are “the largest threat to the valley” and “a cost on every household,” "
+        "Ina Sorell, the former mayor of Valtorre, proclaimed to the crowd."
+    )
+    assert [q.speaker for q in quotes_of(body)] == ["Ina Sorell", "Ina Sorell"]
+
+
+def test_a_name_with_an_apposition_after_a_question_attributes_it() -> None:
+    body = (
+        "The first volunteers at the door are Eva Lind and Gloria Marr.\n\n"
+        "“I am calling from the campaign office. How are you today?” Lind, a retired worker "
+        "from the harbour plant, said pleasantly into the phone."
+    )
+    assert speaker_of(body, "calling from") == "Eva Lind"
