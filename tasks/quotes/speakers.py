@@ -1336,7 +1336,11 @@ class ArticleSpeakers:
                 # "X cannot say that “…”, Y added": the quote between was X's, Y is the speaker
                 continue
             verb_at = self._verb_position(leading_start, verb.start(), position)
-            subject = self.resolve_subject(subject_words, verb_at, subject_first=True)
+            # "Romney went after Trump, calling it …": a participle's speaker opens the clause
+            participle = verb.group("verb").casefold() in self.lex.participles and (
+                subject_words.rstrip().endswith(",")
+            )
+            subject = self.resolve_subject(subject_words, verb_at, subject_first=not participle)
             if subject is not None and subject.kind == "person":
                 return Attribution(subject.speaker, subject.kind, verb.group("verb"))
         return None
@@ -1384,6 +1388,7 @@ class ArticleSpeakers:
                 joined = self._name_after_last_conjunction(subject_words)
                 if joined:  # "a woman asked for a photo and Clinton said": Clinton
                     subject_words, earlier_verb = joined, None
+            chained_cue = None
             if earlier_verb is not None and (
                 self._chains_verbs(subject_words, earlier_verb)
                 or self._ends_with_conjunction(subject_words)
@@ -1391,12 +1396,16 @@ class ArticleSpeakers:
                 # "X said, adding that", "she called it … and called for": one subject
                 subject_words = subject_words[: earlier_verb.start()]
                 subject_verb_at = subject_at + earlier_verb.start()
+                chained_cue = earlier_verb.group("verb")
             # "Holt faulted Reeve over Skarfell, saying": the participle's speaker is the
-            # subject of the main clause, the first name, not the nearest one.
+            # subject of the main clause, the first name, not the nearest one; so is that
+            # of a chain opened by one ("…, calling it “…” and asserting that")
             participle = (
-                cue.casefold() in self.lex.participles
-                and earlier_verb is None
-                and text[: verb.start()].rstrip().endswith((",", MASK.strip()))
+                (chained_cue or cue).casefold() in self.lex.participles
+                and (earlier_verb is None or chained_cue is not None)
+                and (subject_words if chained_cue else text[: verb.start()])
+                .rstrip()
+                .endswith((",", MASK.strip()))
             )  # a quote just before ("as “fantastic,” telling") held the comma
             if "-t-" in cue:
                 subject = self.last_antecedent(position, cue)

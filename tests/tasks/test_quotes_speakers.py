@@ -622,3 +622,12 @@ def test_a_name_with_an_apposition_after_a_question_attributes_it() -> None:
         "from the harbour plant, said pleasantly into the phone."
     )
     assert speaker_of(body, "calling from") == "Eva Lind"
+
+
+def test_a_chain_opened_by_a_participle_belongs_to_the_main_clauses_subject() -> None:
+    body = (
+        "Holdouts remain, among them Ann Roe. Roe went after Vorst on Wednesday over his "
+        "taxes, calling it “disqualifying” and asserting that the only reason must be “a "
+        "bombshell of unusual size.”"
+    )
+    assert speaker_of(body, "bombshell") == "Ann Roe"
