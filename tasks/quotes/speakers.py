@@ -1407,8 +1407,11 @@ class ArticleSpeakers:
                 .rstrip()
                 .endswith((",", MASK.strip()))
             )  # a quote just before ("as “fantastic,” telling") held the comma
+            inverted = None if participle else self._inverted_parenthetical(text, verb)
             if "-t-" in cue:
                 subject = self.last_antecedent(position, cue)
+            elif inverted is not None:  # "The paradox of Nancy, says Carl Anthony, is …"
+                subject = self.resolve_subject(inverted, position, subject_first=False)
             elif WORD.search(subject_words):
                 verb_at = self._verb_position(leading_start, subject_verb_at, position)
                 subject = self.resolve_subject(subject_words, verb_at, subject_first=not participle)
@@ -1440,6 +1443,19 @@ class ArticleSpeakers:
             if text.rstrip(" \u00a0").endswith(":"):
                 return NO_SPEAKER
         return None
+
+    def _inverted_parenthetical(self, text: str, verb: re.Match[str]) -> str | None:
+        """The name in ", says Carl Anthony, historian at …,": a cue set off by commas with
+        the speaker's name right after it, as an aside in the reporter's sentence."""
+        if not text[: verb.start()].rstrip(" \u00a0").endswith(","):
+            return None
+        after = text[verb.end() :]
+        run = NAME_RUN.match(after, len(after) - len(after.lstrip(" \u00a0")))
+        if run is None or run.group().endswith(POSSESSIVE_ENDINGS):
+            return None
+        if not after[run.end() :].startswith(","):
+            return None
+        return after[: run.end()]
 
     def _last_speech_verb(self, text: str) -> regex.Match[str] | None:
         """The speech verb nearest the end of a text; the forward scan, several times

@@ -631,3 +631,16 @@ def test_a_chain_opened_by_a_participle_belongs_to_the_main_clauses_subject() ->
         "bombshell of unusual size.”"
     )
     assert speaker_of(body, "bombshell") == "Ann Roe"
+
+
+def test_a_cue_set_off_by_commas_names_the_speaker_after_it() -> None:
+    body = (
+        "The paradox of the mayor, says Carl Ansel, historian at the City Library, is that "
+        "she was “one of the most powerful mayors of the century,” not for her policies."
+    )
+    assert speaker_of(body, "powerful mayors") == "Carl Ansel"
+
+
+def test_an_apposition_before_the_verb_is_not_an_inverted_cue() -> None:
+    body = "Ann Roe, the candidate, said Vorst was “a danger to the whole harbour.”"
+    assert speaker_of(body, "danger") == "Ann Roe"
