@@ -956,6 +956,14 @@ class ArticleSpeakers:
             return None
         return self.person_opening_sentence(run.start(), run.end())
 
+    def _quotes_with_cue_since(self, index: int, start: int) -> bool:
+        """The quote before this one opens after start and has a cue of its own ("“…,”
+        Gingrich said. “…”"): that speaker goes on, not the sentence's subject."""
+        if index == 0 or start < 0 or self.spans[index - 1].open_at < start:
+            return False
+        earlier = self._earlier_attribution(index - 1)
+        return earlier.speaker is not None and earlier.cue is not None
+
     def _follows_quote_free_paragraph(self, index: int) -> bool:
         """The span opens a paragraph after one with no quotation in it."""
         span = self.spans[index]
@@ -1552,6 +1560,7 @@ class ArticleSpeakers:
                 return found
         if (
             previous
+            and not self._quotes_with_cue_since(index, opening)
             and span.open_at == sentence_start
             and (sentence_start > paragraph_start or self._follows_quote_free_paragraph(index))
         ):

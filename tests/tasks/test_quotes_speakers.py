@@ -644,3 +644,12 @@ def test_a_cue_set_off_by_commas_names_the_speaker_after_it() -> None:
 def test_an_apposition_before_the_verb_is_not_an_inverted_cue() -> None:
     body = "Ann Roe, the candidate, said Vorst was “a danger to the whole harbour.”"
     assert speaker_of(body, "danger") == "Ann Roe"
+
+
+def test_a_quote_after_an_attributed_quote_keeps_its_speaker_not_the_sentences_subject() -> None:
+    body = (
+        "Former Speaker Ned Gallo said the change was normal. Vorst and his team are “rapidly "
+        "learning the general election, a much bigger system,” Gallo said. “The general "
+        "election is like a gigantic football team.”"
+    )
+    assert speaker_of(body, "football team") == "Ned Gallo"
