@@ -85,7 +85,8 @@ _OBJECT_RELATIVE_PATTERNS: dict[int, regex.Pattern[str] | None] = {}
 CHUNK_EDGE = regex.compile(r",|\s[—–―]\s|\(|\)")
 ELIDED_WORD = regex.compile(r"^(?:l|d)['’](\p{L}+)$")
 SOURCE_END = regex.compile(r"[.;]\s|,\s(?![\p{Lu}])")
-ELIDED_ARTICLE = regex.compile(r"(?<![\p{L}])[LlDd][’']")
+# "l’", "d’": an elided article; a capital "D’" opens a name ("Dinesh D’Souza")
+ELIDED_ARTICLE = regex.compile(r"(?<![\p{L}])[Lld][’']")
 CLAUSE_EDGES = regex.compile(r"[;—–―]|\s-\s|:")
 # One to four lower-case words between two names ("Rovers boss Lacey", "Clinton's top
 # foreign policy aide Jake Sullivan").

@@ -653,3 +653,29 @@ def test_a_quote_after_an_attributed_quote_keeps_its_speaker_not_the_sentences_s
         "election is like a gigantic football team.”"
     )
     assert speaker_of(body, "football team") == "Ned Gallo"
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Author Dinesh D’Sarto made a prediction. Asked who would win, D’Sarto replied, "
+            "“If I had to bet now, I would bet on the other side.”",
+            "Dinesh D’Sarto",
+        ),
+        (
+            "Much of the anger went to Ned Gallo, who Ray Tull on Wednesday called “a horrible "
+            "and despicable human being.”",
+            "Ray Tull",
+        ),
+        (
+            "“An awful lot of analysts said no to the deal,” remembered Roy Vell, the former "
+            "spokesman.",
+            "Roy Vell",
+        ),
+    ],
+)
+def test_names_with_a_capital_d_apostrophe_relative_who_and_remembered(
+    body: str, speaker: str
+) -> None:
+    assert quotes_of(body)[-1].speaker == speaker
