@@ -679,3 +679,11 @@ def test_names_with_a_capital_d_apostrophe_relative_who_and_remembered(
     body: str, speaker: str
 ) -> None:
     assert quotes_of(body)[-1].speaker == speaker
+
+
+def test_a_lawsuit_that_contends_is_the_source_as_written() -> None:
+    body = (
+        "The parents filed a lawsuit against the port authority. The lawsuit contends that "
+        "“the deaths were directly caused by the negligent actions” of the authority."
+    )
+    assert speaker_of(body, "negligent actions") == "The lawsuit"
