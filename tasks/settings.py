@@ -62,6 +62,15 @@ def duckdb_config(temp_dir: str | None = None) -> dict[str, str | bool | int | f
     return config
 
 
+def cache_dir() -> Path:
+    """Where derived files that outlive a run are kept (the unpacked language model):
+    `NEWSFLOW_CACHE_DIR`, else `$XDG_CACHE_HOME/newsflow`, else `~/.cache/newsflow`."""
+    configured = os.environ.get("NEWSFLOW_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsflow"
+
+
 def _from_pyproject() -> dict[str, object]:
     pyproject = PROJECT_ROOT / "pyproject.toml"
     if not pyproject.is_file():

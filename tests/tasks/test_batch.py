@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+import tasks.batch
 from tasks.batch import build_batch_tables
 from tasks.ingest import DecodedDump, decode_text, normalise_newlines
 
@@ -100,3 +103,40 @@ def test_seed_quotes_and_speakers_are_found(seed_tables: dict) -> None:
     assert any(s and "official" in s for s in speakers)
     tass = [q for q in quotes if q["text"].startswith("Against all odds")]
     assert tass and "Putin" in (tass[0]["speaker"] or "")
+
+
+def test_failing_articles_are_quarantined_in_input_order_with_their_stage(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Stages run over the whole batch in turn: a failure keeps its stage, the quarantine
+    and the rows keep the input order."""
+
+    def fail_on_marked(step: Callable[..., Any], mark: str) -> Callable[..., Any]:
+        def step_or_fail(body: str, *args: Any) -> Any:
+            if mark in body:
+                raise ValueError(mark)
+            return step(body, *args)
+
+        return step_or_fail
+
+    monkeypatch.setattr(
+        tasks.batch, "segment_body", fail_on_marked(tasks.batch.segment_body, "SEGFAIL")
+    )
+    monkeypatch.setattr(
+        tasks.batch, "extract_quotes", fail_on_marked(tasks.batch.extract_quotes, "QUOTEFAIL")
+    )
+    texts = [
+        DUMP,
+        DUMP.replace("Sunday", "Sunday QUOTEFAIL"),
+        DUMP,
+        DUMP.replace("Friday", "Friday SEGFAIL"),
+        DUMP,
+    ]
+    dumps = [DecodedDump(f"d{i}.txt", 0, f"h{i}", t, "utf-8") for i, t in enumerate(texts)]
+    built = build_batch_tables(dumps, "run", shingle_words=5, minhash_permutations=64)
+    assert [(q.source_path, q.stage) for q in built.quarantine] == [
+        ("d1.txt", "quotes"),
+        ("d3.txt", "segment"),
+    ]
+    assert built.tables["articles"]["source_path"].to_pylist() == ["d0.txt", "d2.txt", "d4.txt"]
+    assert built.tables["_sketches"].num_rows == 3

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+from dataclasses import fields
+from pathlib import Path
 
 import numpy as np
 import py3langid
@@ -11,6 +13,10 @@ from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 from tasks.language import (
     AUTOMATON_DEPTH,
+    _load_model,
+    _model_from_py3langid,
+    _save_model,
+    _unpacked_model_dir,
     classify_language,
     deepest_state,
     detect_language,
@@ -66,3 +72,19 @@ def test_detect_language_needs_enough_letters_and_reads_the_opening() -> None:
     assert detect_language(BODY_EN) == "en"
     german = "Der Gemeinderat hat am Dienstag beschlossen, die Brücke zu sanieren. "
     assert detect_language(german * 5 + BODY_EN * 20) == "de"  # only the first 300 characters
+
+
+def test_unpacked_model_is_the_shipped_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSFLOW_CACHE_DIR", str(tmp_path))
+    shipped = _model_from_py3langid()
+    folder = _unpacked_model_dir()
+    _save_model(shipped, folder)
+    _save_model(shipped, folder)  # a second writer leaves the first one's files
+    unpacked = _load_model(folder)
+    for field in fields(shipped):
+        mine, theirs = getattr(unpacked, field.name), getattr(shipped, field.name)
+        if isinstance(theirs, np.ndarray):
+            assert mine.dtype == theirs.dtype and np.array_equal(mine, theirs)
+        else:
+            assert mine == theirs
+    assert [p.name for p in tmp_path.iterdir()] == [folder.name]
