@@ -149,7 +149,7 @@ def test_cli_runs_without_a_server(tmp_path: Path) -> None:
     assert (tmp_path / "o" / "newsflow.duckdb").is_file()
 
 
-def test_worker_processes_give_the_same_tables(
+def test_worker_processes_and_the_cluster_process_give_the_same_tables(
     sample_run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     raw, out, _ = sample_run
