@@ -8,6 +8,9 @@ deeper than AUTOMATON_DEPTH), so the states of every position are found at once,
 array lookup per byte of that depth. Features are then counted in order of first occurrence, as
 py3langid's Counter does, so the score is the same computation on the same arrays and the
 language is always the one py3langid would return (`tests/tasks/test_language.py`).
+Where the install compiled it, ``tasks/_language_walk.c`` walks the bytes in one C loop and
+counts the features instead (34 against 75 µs per sample); the scoring after the walk is
+the same numpy code either way, so both give py3langid's scores bit for bit.
 Samples repeat (a site's furniture is the host-language text of all its pages), so
 verdicts are memoised. The model's arrays are unpacked once per machine into the cache
 folder (`tasks.settings.cache_dir`) and memory-mapped by every worker process after that.
@@ -23,11 +26,18 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from types import ModuleType
 
 import numpy as np
 from py3langid.langid import MODEL_DIR, MODEL_FILE, RAW_FLOOR, LanguageIdentifier
 
 from tasks.settings import cache_dir
+
+_native_walk: ModuleType | None
+try:  # built by `pip install` where a C compiler is present (setup.py)
+    from tasks import _language_walk as _native_walk
+except ImportError:  # no compiler: the numpy walk below, same scores
+    _native_walk = None
 
 MIN_LANGUAGE_LETTERS = 20  # below this py3langid guesses
 MAX_LANGUAGE_CHARS = 300  # ~50 words: agrees with 3,000 chars on 99.4% of real pages
@@ -146,10 +156,18 @@ def _encoded(text: str) -> bytes:
     return unicodedata.normalize("NFC", text).encode("utf8", errors="surrogatepass")
 
 
-def feature_scores(text: str) -> np.ndarray:
-    """py3langid's score per language column (its `_decide`), without the per-byte loop."""
-    model = _model()
-    data = np.frombuffer(_encoded(text), dtype=np.uint8)
+def _features_walked_natively(data: bytes, model: _Model) -> tuple[np.ndarray, np.ndarray]:
+    """(features in order of first occurrence, their counts) from the C walk."""
+    assert _native_walk is not None
+    found, counts = _native_walk.walk(
+        data, model.next_state, model.row_base, model.output, len(model.weights)
+    )
+    return np.frombuffer(found, dtype=np.int64), np.frombuffer(counts, dtype=np.int64)
+
+
+def _features_walked_with_numpy(encoded: bytes, model: _Model) -> tuple[np.ndarray, np.ndarray]:
+    """(features in order of first occurrence, their counts), every position's state at once."""
+    data = np.frombuffer(encoded, dtype=np.uint8)
     n = len(data)
     states = np.zeros(n, dtype=np.int64)
     # the state at byte i is the walk over its last AUTOMATON_DEPTH bytes from the start
@@ -158,11 +176,20 @@ def feature_scores(text: str) -> np.ndarray:
             states[lag:] = model.next_state[model.row_base[states[lag:]] + data[: n - lag]]
     found = model.output[states]
     found = found[found >= 0]
-    if len(found):
-        features, first_seen, counts = np.unique(found, return_index=True, return_counts=True)
-        order = np.argsort(first_seen, kind="stable")
-        visits = np.asarray(counts[order], dtype=np.float32)
-        scores = np.log1p(visits) @ model.weights[features[order]] + model.priors
+    features, first_seen, counts = np.unique(found, return_index=True, return_counts=True)
+    order = np.argsort(first_seen, kind="stable")
+    return features[order], counts[order]
+
+
+def feature_scores(text: str, *, native: bool = True) -> np.ndarray:
+    """py3langid's score per language column (its `_decide`), without the per-byte loop;
+    ``native=False`` takes the numpy walk even where the C one is built."""
+    model = _model()
+    walk = _features_walked_natively if native and _native_walk else _features_walked_with_numpy
+    features, counts = walk(_encoded(text), model)
+    if len(features):
+        visits = np.asarray(counts, dtype=np.float32)
+        scores = np.log1p(visits) @ model.weights[features] + model.priors
     else:
         scores = np.full(len(model.languages), RAW_FLOOR, dtype=np.float32)
     for i, j in model.aliases:

@@ -15,6 +15,7 @@ from tasks.language import (
     AUTOMATON_DEPTH,
     _load_model,
     _model_from_py3langid,
+    _native_walk,
     _save_model,
     _unpacked_model_dir,
     classify_language,
@@ -88,3 +89,35 @@ def test_unpacked_model_is_the_shipped_one(tmp_path: Path, monkeypatch: pytest.M
         else:
             assert mine == theirs
     assert [p.name for p in tmp_path.iterdir()] == [folder.name]
+
+
+def _random_texts(n: int) -> list[str]:
+    """Texts in many scripts, repeated letters included (features counted several times)."""
+    rng = random.Random(19)
+    scripts = [
+        "abcdefghijklmnopqrstuvwxyz  ",
+        "äöüßéèàñçąęłşğı  ",
+        "абвгдежзийклмнопрстуфхцчшщыэюя  ",
+        "αβγδεζηθικλμνξοπρστυφχψω  ",
+        "אבגדהוזחטיכלמנסעפצקרשת  ",
+        "ابتثجحخدذرزسشصضطظعغفقكلمنهوي  ",
+        "中文字的是不了人我在有他这为之大来以个",
+        "ひらがなカタカナ日本語の文章です  ",
+        "한국어문장입니다  ",
+        "अआइईउऊएऐओऔकखगघ  ",
+        ",.!?-–0123456789\n\t«»“”",
+    ]
+    texts = []
+    for _ in range(n):
+        chosen = rng.sample(scripts, rng.randint(1, 3))
+        alphabet = "".join(chosen)
+        texts.append("".join(rng.choice(alphabet) for _ in range(rng.randint(0, 600))))
+    return texts + [BODY_EN * 3, BODY_EN.upper(), *SAMPLES]
+
+
+@pytest.mark.skipif(_native_walk is None, reason="the C walk is not built (no compiler)")
+def test_native_walk_gives_py3langids_scores_bit_for_bit(reference: LanguageIdentifier) -> None:
+    for text in _random_texts(400):
+        native = feature_scores(text, native=True)
+        assert native.tobytes() == feature_scores(text, native=False).tobytes()
+        assert native.tobytes() == np.asarray(reference._decide(text)).tobytes()
