@@ -21,7 +21,8 @@ def apply_hints(meta: ArticleMetadata, hints: RecordHints) -> ArticleMetadata:
         title=hints.title or meta.title,
         published_date=hints.published_date or meta.published_date,
         outlet=meta.outlet or hints.site_name,
-        byline=meta.byline or hints.author,
+        # a page's own author credits were judged from its markup (tasks/formats/page_metadata)
+        byline=(hints.author or meta.byline) if hints.extractor else (meta.byline or hints.author),
         language=meta.language or hints.language,
     )
 

@@ -18,6 +18,8 @@ import datetime
 from collections.abc import Iterator
 
 from tasks.formats.gzip_limit import read_limited
+from tasks.formats.page_metadata import choose_byline, choose_published, choose_title
+from tasks.formats.page_signals import read_page_signals
 from tasks.formats.records import (
     FormatError,
     FormatLimits,
@@ -73,13 +75,15 @@ def extract_html(page: str, url: str | None = None) -> tuple[str, RecordHints]:
     if not text:
         raise FormatError("no main text found in the HTML page")
     canonical = getattr(document, "url", None)
+    signals = read_page_signals(page)
+    address = url or canonical
     hints = RecordHints(
-        title=getattr(document, "title", None) or None,
-        url=url or canonical,
+        title=choose_title(signals, address, getattr(document, "title", None) or None),
+        url=address,
         canonical_url=canonical if canonical and canonical != url else None,
-        published_date=_date(getattr(document, "date", None)),
+        published_date=choose_published(signals, _date(getattr(document, "date", None))),
         site_name=getattr(document, "sitename", None) or None,
-        author=getattr(document, "author", None) or None,
+        author=choose_byline(signals, address, getattr(document, "author", None) or None),
         language=getattr(document, "language", None) or None,
         extractor=EXTRACTOR,
     )
