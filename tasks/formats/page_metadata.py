@@ -29,7 +29,10 @@ from tasks.formats.page_signals import Credit, PageSignals
 MIN_HEADLINE_AGREEMENT = 0.5  # share of a printed <h1>'s words a stated title must hold
 MAX_AUTHOR_WORDS = 5  # a longer "name" is a sentence or a list of roles
 
-_TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·•»~/:]\s+|\s*[｜：]\s*|\s*ㅣ\s*|(?<=\S)-(?=[^\W\d_]+ㅣ)")
+_TITLE_SEPARATOR = re.compile(
+    r"\s+[|\-–—·•»~/:*]\s+|\s*[｜：]\s*|\s*ㅣ\s*|(?<=\S)-(?=[^\W\d_]+ㅣ)"
+)
+_ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)$")
 _DATE_SEGMENT = re.compile(r"^[\d\s./-]{6,}$")
 _WORD = re.compile(r"\w+")
 _URLISH = re.compile(r"^(?:https?://|www\.)|\.(?:com|de|org|net)/", re.IGNORECASE)
@@ -37,9 +40,13 @@ _HOST_NOISE = frozenset({"www", "com", "net", "org", "co", "news", "m", "amp"})
 _AUTHOR_SPLIT = re.compile(r"\s*(?:;|\||/|\s&\s|,\s*(?=\S+\s+\S+))\s*")
 
 
+_SPELLED_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "ø": "oe"})
+
+
 def _key(text: str) -> str:
-    """Letters and digits only, folded: "Globalnews.ca" and "globalnews ca" agree."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
+    """Letters and digits only, folded: "Globalnews.ca", "globalnews ca" and
+    "Börsen-Zeitung", "boersen-zeitung.de" agree."""
+    folded = unicodedata.normalize("NFKC", text).casefold().translate(_SPELLED_OUT)
     return "".join(c for c in folded if c.isalnum())
 
 
@@ -64,12 +71,18 @@ def _is_site_segment(segment: str, keys: set[str]) -> bool:
 
 
 def strip_site_name(title: str, keys: set[str]) -> str:
-    """The title without the site's name (and dates) before or after a separator."""
+    """The title without the site's name: a segment naming the site and what follows it
+    ("Headline | Site | by Author", "Headline - Section | Site", "Headline – DW – 30.01.2024"),
+    or a leading site segment ("Site | Headline")."""
     segments = _TITLE_SEPARATOR.split(title)
     separators = _TITLE_SEPARATOR.findall(title)
     start, end = 0, len(segments)
-    while end - start > 1 and _is_site_segment(segments[end - 1], keys):
-        end -= 1
+    site_at = next((i for i in range(1, end) if _is_site_segment(segments[i], keys)), None)
+    if site_at is not None:
+        end = site_at
+        # a one-word section label just before the site's name ("- National | Site")
+        while end - start > 1 and len(segments[end - 1].split()) == 1:
+            end -= 1
     while end - start > 1 and _is_site_segment(segments[start], keys):
         start += 1
     if (start, end) == (0, len(segments)):
@@ -78,6 +91,16 @@ def strip_site_name(title: str, keys: set[str]) -> str:
     for i in range(start + 1, end):
         parts.extend((separators[i - 1], segments[i]))
     return "".join(parts).strip()
+
+
+def _cut_at_agreement(title: str, headlines: list[str]) -> str:
+    """"Headline - Whatever" where the page states "Headline" elsewhere: the rest is
+    the site's furniture, whatever it is called."""
+    for headline in headlines:
+        if len(headline) < len(title) and title.startswith(headline):
+            if _TITLE_SEPARATOR.match(title, len(headline)):
+                return headline
+    return title
 
 
 def _words(text: str) -> set[str]:
@@ -91,27 +114,34 @@ def _agreement(printed: str, stated: str) -> float:
 
 
 def choose_title(signals: PageSignals, url: str | None, fallback: str | None) -> str | None:
-    """The headline the page prints, else its stated headline, without the site's name."""
+    """The page's stated article title (og:title first) without the site's name.
+
+    On 258 real pages the publishers' own parsers took og:title more often than the
+    printed <h1> (215 against 199 after site names are cut); the <h1> or JSON-LD headline
+    stands in when the stated title is cut short ("..."), names only the site, or is missing.
+    """
     keys = site_keys(signals, url)
+    printed = [h1 for h1 in signals.h1 if not _is_site_segment(h1, keys)]
+    headlines = [*printed, *signals.ld_headlines]
     stated = [
-        strip_site_name(title, keys)
-        for title in (
-            *signals.ld_headlines,
-            signals.og_title,
-            signals.twitter_title,
-            signals.title_tag,
-            fallback,
-        )
+        strip_site_name(_cut_at_agreement(title, headlines), keys)
+        for title in (signals.og_title, *signals.ld_headlines, signals.twitter_title, fallback)
         if title
     ]
-    printed = [h1 for h1 in signals.h1 if not _is_site_segment(h1, keys)]
-    best = max(
-        ((max(_agreement(h1, s) for s in stated), -i, h1) for i, h1 in enumerate(printed)),
+    best_printed = max(
+        ((max((_agreement(h1, s) for s in stated), default=0.0), -i, h1) for i, h1 in enumerate(printed)),
         default=None,
     )
-    if best is not None and (best[0] >= MIN_HEADLINE_AGREEMENT or not stated):
-        return best[2]
-    return stated[0] if stated else None
+    if stated:
+        title = stated[0]
+        if best_printed and (_agreement(best_printed[2], title) < MIN_HEADLINE_AGREEMENT):
+            if best_printed[0] >= MIN_HEADLINE_AGREEMENT:
+                return best_printed[2]  # the stated title is the site's, not this article's
+        if _ELLIPSIS.search(title):
+            cut = _ELLIPSIS.sub("", title)
+            return next((h for h in headlines if h.startswith(cut)), title)
+        return title
+    return best_printed[2] if best_printed else None
 
 
 # ---------------------------------------------------------------------------------------

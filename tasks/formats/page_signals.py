@@ -13,6 +13,7 @@ microdata/RDFa parsers for formats no news page in the measured sets relied on.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator
@@ -55,7 +56,8 @@ def flat_text(text: str | None) -> str:
     """Text with soft hyphens and zero-width marks removed and whitespace collapsed."""
     if not text:
         return ""
-    return _SPACE.sub(" ", _INVISIBLE.sub("", text)).strip()
+    # html.unescape: some pages escape entities twice ("R&amp;uuml;ckbau" in a <meta>)
+    return _SPACE.sub(" ", _INVISIBLE.sub("", html.unescape(text))).strip()
 
 
 @dataclass(frozen=True, slots=True)
