@@ -27,6 +27,8 @@ from urllib.parse import urlsplit
 from tasks.formats.page_signals import Credit, PageSignals
 
 MIN_HEADLINE_AGREEMENT = 0.5  # share of a printed <h1>'s words a stated title must hold
+# below this share of the <h1>'s words the stated title is about something else (the site)
+MIN_TOPIC_AGREEMENT = 0.2
 MAX_AUTHOR_WORDS = 5  # a longer "name" is a sentence or a list of roles
 
 _TITLE_SEPARATOR = re.compile(
@@ -35,8 +37,10 @@ _TITLE_SEPARATOR = re.compile(
 _ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)$")
 _DATE_SEGMENT = re.compile(r"^[\d\s./-]{6,}$")
 _WORD = re.compile(r"\w+")
-_URLISH = re.compile(r"^(?:https?://|www\.)|\.(?:com|de|org|net)/", re.IGNORECASE)
+_URLISH = re.compile(r"^(?:https?:|www\.|/)|\.(?:com|de|org|net)/", re.IGNORECASE)
 _HOST_NOISE = frozenset({"www", "com", "net", "org", "co", "news", "m", "amp"})
+_BY = re.compile(r"^(?:by|von|por|par|di|door|av|af)\s+", re.IGNORECASE)
+MAX_LINKED_AUTHORS = 3  # more rel=author links are a teaser list's, not this article's
 _AUTHOR_SPLIT = re.compile(r"\s*(?:;|\||/|\s&\s|,\s*(?=\S+\s+\S+))\s*")
 
 
@@ -134,7 +138,7 @@ def choose_title(signals: PageSignals, url: str | None, fallback: str | None) ->
     )
     if stated:
         title = stated[0]
-        if best_printed and (_agreement(best_printed[2], title) < MIN_HEADLINE_AGREEMENT):
+        if best_printed and (_agreement(best_printed[2], title) < MIN_TOPIC_AGREEMENT):
             if best_printed[0] >= MIN_HEADLINE_AGREEMENT:
                 return best_printed[2]  # the stated title is the site's, not this article's
         if _ELLIPSIS.search(title):
@@ -169,7 +173,10 @@ def join_surname_pairs(names: list[str]) -> list[str]:
 
 
 def _split_credit(value: str) -> list[str]:
-    parts = [p.strip(" ,.") for p in _AUTHOR_SPLIT.split(value)]
+    """Names in one credit ("By A and B", "Last, First"); an author page's URL names nobody."""
+    if _URLISH.search(value):
+        return []
+    parts = [_BY.sub("", p.strip(" ,.")) for p in _AUTHOR_SPLIT.split(value)]
     return join_surname_pairs([p for p in parts if p])
 
 
@@ -192,7 +199,11 @@ def choose_byline(signals: PageSignals, url: str | None, fallback: str | None) -
     """
     keys = site_keys(signals, url)
     people = [c.name for c in signals.ld_authors if not c.organisation]
-    people += [n for v in signals.rel_authors for n in _split_credit(v)]
+    linked = _unique(n for v in signals.rel_authors for n in _split_credit(v))
+    if len(linked) <= MAX_LINKED_AUTHORS and {_person_key(n) for n in people} <= {
+        _person_key(n) for n in linked
+    }:
+        people += linked
     for source in (signals.meta_authors, [fallback] if fallback else []):
         if any(_is_author_name(n, keys) for n in people):
             break
