@@ -18,7 +18,12 @@ import datetime
 from collections.abc import Iterator
 
 from tasks.formats.gzip_limit import read_limited
-from tasks.formats.page_metadata import choose_byline, choose_published, choose_title
+from tasks.formats.page_metadata import (
+    author_organisation,
+    choose_byline,
+    choose_published,
+    choose_title,
+)
 from tasks.formats.page_signals import read_page_signals
 from tasks.formats.records import (
     FormatError,
@@ -84,6 +89,7 @@ def extract_html(page: str, url: str | None = None) -> tuple[str, RecordHints]:
         published_date=choose_published(signals, _date(getattr(document, "date", None))),
         site_name=getattr(document, "sitename", None) or None,
         author=choose_byline(signals, address, getattr(document, "author", None) or None),
+        author_organisation=author_organisation(signals),
         language=getattr(document, "language", None) or None,
         extractor=EXTRACTOR,
     )

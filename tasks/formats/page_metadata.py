@@ -192,27 +192,33 @@ def _unique(names: Iterable[str]) -> list[str]:
 
 
 def choose_byline(signals: PageSignals, url: str | None, fallback: str | None) -> str | None:
-    """Persons credited by the page, "; "-joined; an organisation only when it is the author.
+    """Persons credited by the page, "; "-joined, or None.
 
-    The article's JSON-LD authors and rel=author links come first, <meta name=author> and
-    trafilatura's reading after; the site itself, its company and URLs are not authors.
+    The article's JSON-LD authors and rel=author links come first. Where the JSON-LD names
+    no author, <meta name=author> and trafilatura's reading stand in; where it names only an
+    organisation, they name it too (or its town), so they are not asked. The site itself,
+    its company and URLs are not authors.
     """
     keys = site_keys(signals, url)
-    people = [c.name for c in signals.ld_authors if not c.organisation]
+    people = [n for c in signals.ld_authors if not c.organisation for n in _split_credit(c.name)]
     linked = _unique(n for v in signals.rel_authors for n in _split_credit(v))
     if len(linked) <= MAX_LINKED_AUTHORS and {_person_key(n) for n in people} <= {
         _person_key(n) for n in linked
     }:
         people += linked
-    for source in (signals.meta_authors, [fallback] if fallback else []):
-        if any(_is_author_name(n, keys) for n in people):
-            break
-        people += [n for v in source for n in _split_credit(v)]
+    if not any(c.organisation for c in signals.ld_authors):
+        for source in (signals.meta_authors, [fallback] if fallback else []):
+            if any(_is_author_name(n, keys) for n in people):
+                break
+            people += [n for v in source for n in _split_credit(v)]
     names = _unique(n for n in people if _is_author_name(n, keys))
-    if names:
-        return "; ".join(names)
-    organisations = _unique(c.name for c in signals.ld_authors)
-    return "; ".join(organisations) or None
+    return "; ".join(names) or None
+
+
+def author_organisation(signals: PageSignals) -> str | None:
+    """The organisation the article's JSON-LD names as its author ("dpa", the newsroom, the
+    site under a Person type): the byline of a page that credits no person anywhere."""
+    return "; ".join(_unique(c.name for c in signals.ld_authors)) or None
 
 
 # ---------------------------------------------------------------------------------------
