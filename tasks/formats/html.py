@@ -34,6 +34,8 @@ from tasks.formats.records import (
 )
 
 EXTRACTOR = "trafilatura"
+# an extraction holding less than this share of the page's prose paragraphs was cut short
+MIN_KEPT_SHARE = 0.3
 EXTRACTION_OPTIONS: dict[str, object] = {
     "include_comments": False,
     "favor_precision": True,
@@ -41,6 +43,20 @@ EXTRACTION_OPTIONS: dict[str, object] = {
     "with_metadata": True,
     "date_extraction_params": {"original_date": True, "extensive_search": False},
 }
+
+
+def _without_precision(page: str, url: str | None, text: str) -> str:
+    """The main text without favor_precision, when that is longer: precision pruning can
+    keep one block of a long article (a seventh of its text on two measured pages)."""
+    import trafilatura
+
+    options = {**EXTRACTION_OPTIONS, "favor_precision": False, "with_metadata": False}
+    try:
+        document = trafilatura.bare_extraction(page, url=url, **options)  # type: ignore[arg-type]
+    except Exception:  # the first extraction succeeded; keep it
+        return text
+    longer = (getattr(document, "text", None) or "").strip() if document is not None else ""
+    return longer if len(longer) > len(text) else text
 
 
 def _date(value: str | None) -> datetime.date | None:
@@ -77,10 +93,12 @@ def extract_html(page: str, url: str | None = None) -> tuple[str, RecordHints]:
     except Exception as error:  # lxml and trafilatura raise many kinds on broken markup
         raise FormatError(f"HTML not parsed: {type(error).__name__}: {error}") from error
     text = (getattr(document, "text", None) or "").strip() if document is not None else ""
+    signals = read_page_signals(page)
+    if len(text) < MIN_KEPT_SHARE * signals.paragraph_chars:
+        text = _without_precision(page, url, text)
     if not text:
         raise FormatError("no main text found in the HTML page")
     canonical = getattr(document, "url", None)
-    signals = read_page_signals(page)
     address = url or canonical
     hints = RecordHints(
         title=choose_title(signals, address, getattr(document, "title", None) or None),

@@ -23,6 +23,7 @@ from typing import Any
 from lxml import html as lxml_html
 
 MAX_JSONLD_CHARS = 2_000_000  # a larger script block is an app state dump, not metadata
+MIN_PARAGRAPH_CHARS = 80  # a shorter <p> is a caption, a teaser or a label
 MAX_H1 = 6  # more <h1> than this are a teaser list's headings
 # schema.org types a page uses for the article itself (and not for a teaser or the site)
 ARTICLE_TYPES = frozenset(
@@ -84,6 +85,9 @@ class PageSignals:
     ld_published: list[str] = field(default_factory=list)
     ld_modified: list[str] = field(default_factory=list)
     meta_published: list[str] = field(default_factory=list)
+    # characters in the page's prose paragraphs (<p> of a sentence or more): how much text
+    # the article block can at most hold, to tell a cut-short extraction
+    paragraph_chars: int = 0
 
 
 def _types(node: dict[str, Any]) -> set[str]:
@@ -191,5 +195,8 @@ def read_page_signals(page: str) -> PageSignals:
     signals.rel_authors = [
         text for e in tree.xpath('//a[@rel="author"]') if (text := flat_text(e.text_content()))
     ]
+    signals.paragraph_chars = sum(
+        n for e in tree.xpath("//p") if (n := len(flat_text(e.text_content()))) >= MIN_PARAGRAPH_CHARS
+    )
     signals.meta_published = _meta(tree, "article:published_time", "datePublished", "pubdate")
     return signals
