@@ -59,6 +59,17 @@ def _without_precision(page: str, url: str | None, text: str) -> str:
     return longer if len(longer) > len(text) else text
 
 
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def with_lead(text: str, lead: str | None) -> str:
+    """The main text opened by the lead the page prints above it, unless it already has it."""
+    if not lead or _fold(lead) in _fold(text):
+        return text
+    return f"{lead}\n{text}"
+
+
 def _date(value: str | None) -> datetime.date | None:
     if not value:
         return None
@@ -96,6 +107,7 @@ def extract_html(page: str, url: str | None = None) -> tuple[str, RecordHints]:
     signals = read_page_signals(page)
     if len(text) < MIN_KEPT_SHARE * signals.paragraph_chars:
         text = _without_precision(page, url, text)
+    text = with_lead(text, signals.printed_lead)
     if not text:
         raise FormatError("no main text found in the HTML page")
     canonical = getattr(document, "url", None)

@@ -88,6 +88,9 @@ class PageSignals:
     # characters in the page's prose paragraphs (<p> of a sentence or more): how much text
     # the article block can at most hold, to tell a cut-short extraction
     paragraph_chars: int = 0
+    # the page's description (og:description, JSON-LD) where the page also prints it: the
+    # article's lead or standfirst, which extractors often leave above the main block
+    printed_lead: str | None = None
 
 
 def _types(node: dict[str, Any]) -> set[str]:
@@ -135,7 +138,7 @@ def _credits(value: Any, by_id: dict[str, dict[str, Any]]) -> list[Credit]:
     return credits
 
 
-def _read_jsonld(tree: Any, signals: PageSignals) -> None:
+def _read_jsonld(tree: Any, signals: PageSignals, descriptions: list[str]) -> None:
     nodes: list[dict[str, Any]] = []
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         source = script.text_content()
@@ -145,6 +148,9 @@ def _read_jsonld(tree: Any, signals: PageSignals) -> None:
             nodes.extend(_nodes(json.loads(source)))
         except ValueError:
             continue
+    descriptions.extend(
+        d for node in nodes if _types(node) & ARTICLE_TYPES and (d := _string(node.get("description")))
+    )
     by_id = {str(node["@id"]): node for node in nodes if "@id" in node and "name" in node}
     for node in nodes:
         if not _types(node) & ARTICLE_TYPES:
@@ -177,6 +183,20 @@ def _meta(tree: Any, *names: str) -> list[str]:
     return values
 
 
+def _printed_lead(tree: Any, descriptions: list[str]) -> str | None:
+    """The first description that an element of the page's body prints in full."""
+    wanted = {d for d in descriptions if len(d) >= MIN_PARAGRAPH_CHARS}
+    if not wanted:
+        return None
+    for element in tree.xpath("//body//*[self::p or self::h2 or self::div or self::span or self::strong]"):
+        text = element.text_content()
+        if len(text) < MIN_PARAGRAPH_CHARS or len(text) > 2 * max(map(len, wanted)):
+            continue
+        if (flat := flat_text(text)) in wanted:
+            return flat
+    return None
+
+
 def read_page_signals(page: str) -> PageSignals:
     """The page's stated metadata (empty signals when the markup cannot be parsed)."""
     signals = PageSignals()
@@ -184,7 +204,8 @@ def read_page_signals(page: str) -> PageSignals:
         tree = lxml_html.fromstring(page.encode("utf-8"), parser=_UTF8_PARSER)
     except (ValueError, TypeError, lxml_html.etree.ParserError):
         return signals
-    _read_jsonld(tree, signals)
+    descriptions: list[str] = []
+    _read_jsonld(tree, signals, descriptions)
     signals.h1 = [text for e in tree.xpath("//h1")[:MAX_H1] if (text := flat_text(e.text_content()))]
     titles = tree.xpath("//title")
     signals.title_tag = flat_text(titles[0].text_content()) or None if titles else None
@@ -198,5 +219,6 @@ def read_page_signals(page: str) -> PageSignals:
     signals.paragraph_chars = sum(
         n for e in tree.xpath("//p") if (n := len(flat_text(e.text_content()))) >= MIN_PARAGRAPH_CHARS
     )
+    signals.printed_lead = _printed_lead(tree, [*descriptions, *_meta(tree, "og:description", "description")])
     signals.meta_published = _meta(tree, "article:published_time", "datePublished", "pubdate")
     return signals
