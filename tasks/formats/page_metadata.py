@@ -24,16 +24,14 @@ import unicodedata
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-from tasks.formats.page_signals import Credit, PageSignals
+from tasks.formats.page_signals import PageSignals
 
 MIN_HEADLINE_AGREEMENT = 0.5  # share of a printed <h1>'s words a stated title must hold
 # below this share of the <h1>'s words the stated title is about something else (the site)
 MIN_TOPIC_AGREEMENT = 0.2
 MAX_AUTHOR_WORDS = 5  # a longer "name" is a sentence or a list of roles
 
-_TITLE_SEPARATOR = re.compile(
-    r"\s+[|\-–—·•»~/:*]\s+|\s*[｜：]\s*|\s*ㅣ\s*|(?<=\S)-(?=[^\W\d_]+ㅣ)"
-)
+_TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·•»~/:*]\s+|\s*[｜：]\s*|\s*ㅣ\s*|(?<=\S)-(?=[^\W\d_]+ㅣ)")
 _ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)$")
 _DATE_SEGMENT = re.compile(r"^[\d\s./-]{6,}$")
 _WORD = re.compile(r"\w+")
@@ -98,12 +96,12 @@ def strip_site_name(title: str, keys: set[str]) -> str:
 
 
 def _cut_at_agreement(title: str, headlines: list[str]) -> str:
-    """"Headline - Whatever" where the page states "Headline" elsewhere: the rest is
+    """ "Headline - Whatever" where the page states "Headline" elsewhere: the rest is
     the site's furniture, whatever it is called."""
     for headline in headlines:
-        if len(headline) < len(title) and title.startswith(headline):
-            if _TITLE_SEPARATOR.match(title, len(headline)):
-                return headline
+        shorter = len(headline) < len(title) and title.startswith(headline)
+        if shorter and _TITLE_SEPARATOR.match(title, len(headline)):
+            return headline
     return title
 
 
@@ -130,22 +128,25 @@ def choose_title(signals: PageSignals, url: str | None, fallback: str | None) ->
     stated = [
         strip_site_name(_cut_at_agreement(title, headlines), keys)
         for title in (signals.og_title, *signals.ld_headlines, signals.twitter_title, fallback)
-        if title
+        if title and not _is_site_segment(title, keys)
     ]
     best_printed = max(
-        ((max((_agreement(h1, s) for s in stated), default=0.0), -i, h1) for i, h1 in enumerate(printed)),
+        (
+            (max((_agreement(h1, s) for s in stated), default=0.0), -i, h1)
+            for i, h1 in enumerate(printed)
+        ),
         default=None,
     )
     if stated:
         title = stated[0]
-        if best_printed and (_agreement(best_printed[2], title) < MIN_TOPIC_AGREEMENT):
-            if best_printed[0] >= MIN_HEADLINE_AGREEMENT:
-                return best_printed[2]  # the stated title is the site's, not this article's
+        off_topic = best_printed and _agreement(best_printed[2], title) < MIN_TOPIC_AGREEMENT
+        if best_printed and off_topic and best_printed[0] >= MIN_HEADLINE_AGREEMENT:
+            return best_printed[2]  # the stated title is the site's, not this article's
         if _ELLIPSIS.search(title):
             cut = _ELLIPSIS.sub("", title)
             return next((h for h in headlines if h.startswith(cut)), title)
         return title
-    return best_printed[2] if best_printed else None
+    return best_printed[2] if best_printed else fallback
 
 
 # ---------------------------------------------------------------------------------------

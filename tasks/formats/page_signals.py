@@ -126,8 +126,8 @@ def _credits(value: Any, by_id: dict[str, dict[str, Any]]) -> list[Credit]:
     credits: list[Credit] = []
     for item in value if isinstance(value, list) else [value]:
         if isinstance(item, str):
-            if name := flat_text(item):
-                credits.append(Credit(name, False))
+            if text := flat_text(item):
+                credits.append(Credit(text, False))
             continue
         if not isinstance(item, dict):
             continue
@@ -149,7 +149,9 @@ def _read_jsonld(tree: Any, signals: PageSignals, descriptions: list[str]) -> No
         except ValueError:
             continue
     descriptions.extend(
-        d for node in nodes if _types(node) & ARTICLE_TYPES and (d := _string(node.get("description")))
+        d
+        for node in nodes
+        if _types(node) & ARTICLE_TYPES and (d := _string(node.get("description")))
     )
     by_id = {str(node["@id"]): node for node in nodes if "@id" in node and "name" in node}
     for node in nodes:
@@ -170,7 +172,9 @@ def _read_jsonld(tree: Any, signals: PageSignals, descriptions: list[str]) -> No
             if name := _string(publisher.get("name")):
                 signals.site_names.append(name)
     for node in nodes:
-        if _types(node) & (ORGANISATION_TYPES | {"website"}) and (name := _string(node.get("name"))):
+        if _types(node) & (ORGANISATION_TYPES | {"website"}) and (
+            name := _string(node.get("name"))
+        ):
             signals.site_names.append(name)
 
 
@@ -188,7 +192,9 @@ def _printed_lead(tree: Any, descriptions: list[str]) -> str | None:
     wanted = {d for d in descriptions if len(d) >= MIN_PARAGRAPH_CHARS}
     if not wanted:
         return None
-    for element in tree.xpath("//body//*[self::p or self::h2 or self::div or self::span or self::strong]"):
+    for element in tree.xpath(
+        "//body//*[self::p or self::h2 or self::div or self::span or self::strong]"
+    ):
         text = element.text_content()
         if len(text) < MIN_PARAGRAPH_CHARS or len(text) > 2 * max(map(len, wanted)):
             continue
@@ -206,7 +212,9 @@ def read_page_signals(page: str) -> PageSignals:
         return signals
     descriptions: list[str] = []
     _read_jsonld(tree, signals, descriptions)
-    signals.h1 = [text for e in tree.xpath("//h1")[:MAX_H1] if (text := flat_text(e.text_content()))]
+    signals.h1 = [
+        text for e in tree.xpath("//h1")[:MAX_H1] if (text := flat_text(e.text_content()))
+    ]
     titles = tree.xpath("//title")
     signals.title_tag = flat_text(titles[0].text_content()) or None if titles else None
     signals.og_title = next(iter(_meta(tree, "og:title")), None)
@@ -217,8 +225,12 @@ def read_page_signals(page: str) -> PageSignals:
         text for e in tree.xpath('//a[@rel="author"]') if (text := flat_text(e.text_content()))
     ]
     signals.paragraph_chars = sum(
-        n for e in tree.xpath("//p") if (n := len(flat_text(e.text_content()))) >= MIN_PARAGRAPH_CHARS
+        n
+        for e in tree.xpath("//p")
+        if (n := len(flat_text(e.text_content()))) >= MIN_PARAGRAPH_CHARS
     )
-    signals.printed_lead = _printed_lead(tree, [*descriptions, *_meta(tree, "og:description", "description")])
+    signals.printed_lead = _printed_lead(
+        tree, [*descriptions, *_meta(tree, "og:description", "description")]
+    )
     signals.meta_published = _meta(tree, "article:published_time", "datePublished", "pubdate")
     return signals
