@@ -33,10 +33,14 @@ def snapshot(outputs: list[Path], out: Path) -> int:
     """Extract the quotes of every article body of the outputs into one Parquet file."""
     rows: list[dict[str, object]] = []
     for output in outputs:
-        articles = duckdb.sql(
-            "select article_id, body, language from read_parquet(?) order by article_id",
-            params=[str(output / "articles" / "**" / "*.parquet")],
-        ).fetchall()
+        articles = (
+            duckdb.connect()
+            .execute(
+                "select article_id, body, language from read_parquet(?) order by article_id",
+                [str(output / "articles" / "**" / "*.parquet")],
+            )
+            .fetchall()
+        )
         for article_id, body, language in articles:
             for quote in extract_quotes(body or "", language):
                 row = dataclasses.asdict(quote)

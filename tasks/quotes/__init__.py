@@ -5,6 +5,19 @@ words or more, tells whole statements from fragments inside reported speech, and
 `speakers` for each one's speaker, using the speech cues of the article's language (`cues`).
 Reported speech of a named person without marks ("Putin said that ...") is added as
 `indirect` rows (`indirect`), which the direct-quote views and scores leave out.
+
+Attribution runs as named steps, in this order (`speakers.ATTRIBUTION_STEPS`); the first that
+finds a speaker writes its name into the quote's `rule`:
+
+1. `own_sentence`: the cue in the quote's own sentence (", said X", "X said:", "according
+   to X", "X's claim that …"; `cue_after`, `cue_before`).
+2. `neighbour_sentence`: the sentence before the quote, or a signature paragraph below it.
+3. `paragraph_carry`: the previous quote's speaker, within a paragraph or into the next.
+
+Every speaker a step reads then passes through the resolution steps: `pronouns` (a pronoun
+or bare verb stands for the last person named; rule "pronoun"), `widen` (a surname or title
+becomes the fullest name given) and `kinds` (person, organization or unnamed source).
+Indirect rows carry rule "reported_speech".
 """
 
 from __future__ import annotations
@@ -17,9 +30,9 @@ from tasks.quotes.cues import cue_lexicon
 from tasks.quotes.indirect import find_reported_speech, reported_speech_cues
 from tasks.quotes.marks import QuoteSpan, find_quote_spans, split_paragraphs
 from tasks.quotes.settings import MAX_TITLE_WORDS, MIN_QUOTE_WORDS, TITLE_CASE_EXEMPT_LANGUAGES
-from tasks.quotes.speakers import ArticleSpeakers
+from tasks.quotes.speakers import ATTRIBUTION_STEPS, ArticleSpeakers
 
-__all__ = ["Quote", "extract_quotes"]
+__all__ = ["ATTRIBUTION_STEPS", "Quote", "extract_quotes"]
 
 QUOTE_WORD = regex.compile(r"\w+")
 # Words and digits right before an opening mark: the quote sits inside a sentence.
@@ -41,6 +54,10 @@ class Quote:
     char_start: int
     char_end: int
     via: str | None = None
+    rule: str | None = None
+
+
+REPORTED_SPEECH_RULE = "reported_speech"
 
 
 def _trimmed_segments(body: str, span: QuoteSpan) -> list[tuple[int, int]]:
@@ -117,6 +134,7 @@ def extract_quotes(body: str, language: str | None) -> list[Quote]:
                 char_start=segments[0][0],
                 char_end=segments[-1][1],
                 via=attribution.via,
+                rule=attribution.rule,
             )
         )
     if not reported:
@@ -131,6 +149,7 @@ def extract_quotes(body: str, language: str | None) -> list[Quote]:
                 quote_type="indirect",
                 char_start=clause.char_start,
                 char_end=clause.char_end,
+                rule=REPORTED_SPEECH_RULE,
             )
         )
     quotes.sort(key=lambda quote: quote.char_start)
