@@ -29,7 +29,16 @@ import regex
 from tasks.quotes.cues import cue_lexicon
 from tasks.quotes.indirect import find_reported_speech, reported_speech_cues
 from tasks.quotes.marks import QuoteSpan, find_quote_spans, split_paragraphs
-from tasks.quotes.settings import MAX_TITLE_WORDS, MIN_QUOTE_WORDS, TITLE_CASE_EXEMPT_LANGUAGES
+from tasks.quotes.own_sentence import OWN_SENTENCE_RULE
+from tasks.quotes.patterns import Attribution
+from tasks.quotes.pronouns import PRONOUN_RULE
+from tasks.quotes.settings import (
+    MAX_TITLE_WORDS,
+    MIN_PARTIAL_QUOTE_WORDS,
+    MIN_PARTIAL_WORD_CHARS,
+    MIN_QUOTE_WORDS,
+    TITLE_CASE_EXEMPT_LANGUAGES,
+)
 from tasks.quotes.speakers import ATTRIBUTION_STEPS, ArticleSpeakers
 
 __all__ = ["ATTRIBUTION_STEPS", "Quote", "extract_quotes"]
@@ -102,8 +111,23 @@ def _looks_like_title(words: list[str], language: str | None) -> bool:
     return len(long_words) >= 2 and all(w[0].isupper() for w in long_words)
 
 
+def _is_reported_speech(attribution: Attribution, n_words: int) -> bool:
+    """A short fragment is a partial quote when its own sentence names who said it with a
+    speech verb ("Putin said they had “some alignment”"), not a colon or nothing; a single
+    word only when the speaker is named in full ("Obama called the meeting “constructive”",
+    not "Critics called the plan “reckless”")."""
+    speaker = attribution.speaker
+    return (
+        speaker is not None
+        and attribution.rule in (OWN_SENTENCE_RULE, PRONOUN_RULE)
+        and attribution.cue not in (None, ":")
+        and (n_words >= MIN_PARTIAL_QUOTE_WORDS or " " in speaker)
+    )
+
+
 def extract_quotes(body: str, language: str | None) -> list[Quote]:
-    """Return the quotations of three words or more in `body`, in order, with speakers."""
+    """Return the quotations in `body` (three words or more, or shorter fragments of
+    reported speech), in order, with speakers."""
     if not body or not body.strip():
         return []
     paragraphs = split_paragraphs(body)
@@ -118,12 +142,19 @@ def extract_quotes(body: str, language: str | None) -> list[Quote]:
         segments = _trimmed_segments(body, span)
         text = " ".join(body[start:end] for start, end in segments)
         words = QUOTE_WORD.findall(text)
-        if len(words) < MIN_QUOTE_WORDS or _looks_like_title(words, language):
+        if not words or _looks_like_title(words, language):
             continue
         if body[span.open_at - 1 : span.open_at] == "=":
             continue  # <tweet pic="pic.twitter.com/…">: a markup attribute's value
         is_fragment = _is_fragment(body, span, text)
-        attribution = speakers.attribute(index, is_fragment)
+        if len(words) < MIN_QUOTE_WORDS:
+            if not is_fragment or not any(len(w) >= MIN_PARTIAL_WORD_CHARS for w in words):
+                continue
+            attribution = speakers.attribute(index, is_fragment)
+            if not _is_reported_speech(attribution, len(words)):
+                continue  # a scare quote: nobody's words
+        else:
+            attribution = speakers.attribute(index, is_fragment)
         quotes.append(
             Quote(
                 text=text,

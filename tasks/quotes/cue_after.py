@@ -8,6 +8,7 @@ import regex
 
 from tasks.quotes.patterns import (
     DASH_NAME,
+    MASK,
     PHRASE_SENTENCE_END,
     SOURCE_END,
     WORD,
@@ -133,6 +134,17 @@ class CuesAfterQuote(ArticleSubjects):
         subject = self.resolve_subject(quoted.group("who"), position, subject_first=True)
         if subject is None:
             return None
-        via_names = self._names_in(quoted.group("via"))
-        via = via_names[-1][0] if via_names else quoted.group("via").strip(" ,")
+        via = self._source_phrase(quoted.group("via"))
         return Attribution(subject.speaker, subject.kind, "quoted ... as saying", via, subject.rule)
+
+    def _source_phrase(self, text: str) -> str:
+        """The relay as the article names it: the name that closes the phrase ("Russia's
+        state news agency TASS": TASS), else the whole phrase ("Russian media")."""
+        phrase = text.rpartition(MASK.strip())[2].rpartition(",")[2].strip(' ,;:"”“\u00a0')
+        names = self._names_in(phrase)
+        if names and phrase.endswith(names[-1][0]):
+            return names[-1][0]
+        words = phrase.split()
+        while len(words) > 1 and words[0].casefold() in self.lex.conjunctions:
+            words.pop(0)
+        return " ".join(words)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from tasks.quotes.cue_before import CuesBeforeQuote
 from tasks.quotes.patterns import (
     MAX_COORDINATION_CHARS,
+    SOURCE_END,
     WORD,
     Attribution,
 )
@@ -55,6 +56,8 @@ class OwnSentence(CuesBeforeQuote):
                 )
             return after
         if before is not None:
+            if before.speaker is not None and before.via is None:
+                before.via = self._sentence_relay(index, before.speaker)
             return before
         if leading.rstrip(" \u00a0").endswith(","):
             # "Filippo Grandi, the UN refugee chief, reacted coolly to the deal, “…”": a quote
@@ -66,3 +69,17 @@ class OwnSentence(CuesBeforeQuote):
                     subject = name
                 return Attribution(subject, "person", None)
         return self._coordinated_with_next(index)
+
+    def _sentence_relay(self, index: int, speaker: str) -> str | None:
+        """The source that closes the quote's sentence ("…, according to TASS"), relaying
+        every fragment of it, not only the last one before the cue."""
+        span = self.spans[index]
+        tail = self._masked(span.close_at + 1, self._sentence_end(span.close_at))
+        according = self.lex.last_according_to.search(tail)
+        if according is None:
+            return None
+        source = SOURCE_END.split(tail[according.end() :])[0]
+        subject = self.resolve_subject(source, span.close_at + 1, subject_first=False)
+        if subject is None or subject.speaker == speaker:
+            return None
+        return subject.speaker

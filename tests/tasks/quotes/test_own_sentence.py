@@ -30,3 +30,44 @@ def test_quotes_joined_by_and_share_the_cue_after_the_last() -> None:
     quotes = extract_quotes(body, "en")
     assert [q.speaker for q in quotes] == ["Howard Dean", "Howard Dean"]
     assert {q.rule for q in quotes} == {"own_sentence"}
+
+
+def test_the_relay_is_the_whole_source_phrase() -> None:
+    body = "The talks were “longer than planned,” Russian media quoted Dmitry Peskov as saying."
+    (quote,) = extract_quotes(body, "en")
+    assert (quote.speaker, quote.via) == ("Dmitry Peskov", "Russian media")
+
+
+def test_a_closing_according_to_relays_every_fragment_of_the_sentence() -> None:
+    body = (
+        "Putin told reporters that a deal to “ease tensions in Syria” may come “within a few "
+        "days,” according to the state news agency TASS."
+    )
+    quotes = extract_quotes(body, "en")
+    assert [(q.speaker, q.via) for q in quotes] == [("Putin", "TASS"), ("Putin", "TASS")]
+
+
+@pytest.mark.parametrize(
+    ("body", "fragments"),
+    [
+        (
+            "Barack Obama met Putin. Obama called the meeting “constructive” but not “conclusive.”",
+            ["constructive", "conclusive."],
+        ),
+        (
+            "Anna Lindqvist said the two sides still have “grave differences.”",
+            ["grave differences."],
+        ),
+    ],
+)
+def test_short_fragments_of_reported_speech_are_partial_quotes(
+    body: str, fragments: list[str]
+) -> None:
+    quotes = extract_quotes(body, "en")
+    assert [q.text for q in quotes] == fragments
+    assert {q.quote_type for q in quotes} == {"partial"}
+    assert len({q.speaker for q in quotes}) == 1 and quotes[0].speaker is not None
+
+
+def test_a_short_scare_quote_without_a_speaker_is_not_a_quote() -> None:
+    assert extract_quotes("The so-called “reform” passed in May.", "en") == []
