@@ -3,13 +3,23 @@
 A name is an organisation when one of its words is an organisation word of the language
 ("Ministry", "Institute", "Inc") or it is written in capitals ("NATO"); a description ("a
 senior official", "la portavoz del ministerio") is an organisation when its head words name a
-body rather than a person who speaks for one.
+body rather than a person who speaks for one. A name that looks like a person's ("Aurevo
+Mobility") is an organisation when the article itself says so: an organisation noun right
+before it ("the consortium Aurevo Mobility") or heading its apposition ("Kestmoor Rail, a
+train maker"); the nouns are per language in `cues.json` (`org_nouns`).
 """
 
 from __future__ import annotations
 
+import regex
+
 from tasks.quotes.cues import CueLexicon
-from tasks.quotes.patterns import WORD
+from tasks.quotes.patterns import WORD, alternation
+
+# (organisation noun before a name, apposition after it) per lexicon; None without nouns.
+_APPOSITION_PATTERNS: dict[int, tuple[str, str] | None] = {}
+# Words allowed between the determiner of an apposition and its organisation noun.
+MAX_APPOSITION_MODIFIERS = 2
 
 
 def names_organisation(name: str, lex: CueLexicon) -> bool:
@@ -28,3 +38,37 @@ def description_kind(description: str, lex: CueLexicon) -> str:
     ):
         return "organization"
     return "unnamed"
+
+
+def called_an_organisation(body: str, name: str, lex: CueLexicon) -> bool:
+    """Whether the article calls `name` an organisation: "the consortium X", "X, a … maker"."""
+    patterns = _apposition_patterns(lex)
+    if patterns is None or name not in body:
+        return False
+    before, after = patterns
+    escaped = regex.escape(name)
+    return bool(
+        regex.search(rf"{before}{escaped}(?![\p{{L}}\p{{M}}])", body)
+        or regex.search(rf"(?<![\p{{L}}\p{{M}}]){escaped}{after}", body)
+    )
+
+
+def _apposition_patterns(lex: CueLexicon) -> tuple[str, str] | None:
+    key = id(lex)
+    if key not in _APPOSITION_PATTERNS:
+        nouns = alternation(lex.org_nouns)
+        determiners = alternation(lex.determiners | lex.indefinite_determiners)
+        # the noun heads the apposition: a punctuation mark, a preposition or a relative
+        # follows it ("X, a rail consortium of …"), not another noun ("the union organiser")
+        closers = alternation(lex.prepositions | lex.relatives)
+        _APPOSITION_PATTERNS[key] = (
+            (
+                rf"(?<![\p{{L}}\p{{M}}])(?i:{nouns})[ \u00a0]+",
+                rf",[ \u00a0]+(?i:{determiners})[ \u00a0]+"
+                rf"(?:[\p{{L}}\p{{M}}-]+[ \u00a0]+){{0,{MAX_APPOSITION_MODIFIERS}}}"
+                rf"(?i:{nouns})(?=[ \u00a0]*(?:[,.;:)]|$)|[ \u00a0]+(?i:{closers})(?![\p{{L}}\p{{M}}]))",
+            )
+            if lex.org_nouns
+            else None
+        )
+    return _APPOSITION_PATTERNS[key]

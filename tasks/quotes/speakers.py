@@ -18,6 +18,7 @@ import dataclasses
 from collections.abc import Callable
 
 from tasks.quotes.carry import PARAGRAPH_CARRY_RULE, ParagraphCarry
+from tasks.quotes.kinds import called_an_organisation
 from tasks.quotes.neighbours import NEIGHBOUR_SENTENCE_RULE, NeighbourSentence
 from tasks.quotes.own_sentence import OWN_SENTENCE_RULE, OwnSentence
 from tasks.quotes.patterns import NAME_RUN, NO_SPEAKER, POSSESSIVE_ENDINGS, Attribution
@@ -53,8 +54,21 @@ class ArticleSpeakers(ParagraphCarry):
         for rule, step in ATTRIBUTION_STEPS:
             found = step(self, index, is_partial)
             if found is not None:
-                return _with_rule(found, rule)
+                return self._classified(_with_rule(found, rule))
         return NO_SPEAKER
+
+    def _classified(self, found: Attribution) -> Attribution:
+        """The speaker-kind step: a "person" the article calls an organisation is one."""
+        speaker = found.speaker
+        if speaker is None or found.speaker_kind != "person":
+            return found
+        is_organisation = self._organisations.get(speaker)
+        if is_organisation is None:
+            is_organisation = called_an_organisation(self.body, speaker, self.lex)
+            self._organisations[speaker] = is_organisation
+        if not is_organisation:
+            return found
+        return dataclasses.replace(found, speaker_kind="organization")
 
 
 def _with_rule(found: Attribution, rule: str) -> Attribution:
