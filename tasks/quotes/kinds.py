@@ -66,7 +66,8 @@ def _apposition_patterns(lex: CueLexicon) -> tuple[str, str] | None:
                 rf"(?<![\p{{L}}\p{{M}}])(?i:{nouns})[ \u00a0]+",
                 rf",[ \u00a0]+(?i:{determiners})[ \u00a0]+"
                 rf"(?:[\p{{L}}\p{{M}}-]+[ \u00a0]+){{0,{MAX_APPOSITION_MODIFIERS}}}"
-                rf"(?i:{nouns})(?=[ \u00a0]*(?:[,.;:)]|$)|[ \u00a0]+(?i:{closers})(?![\p{{L}}\p{{M}}]))",
+                rf"(?i:{nouns})(?=[ \u00a0]*(?:[,.;:)]|$)"
+                rf"|[ \u00a0]+(?i:{closers})(?![\p{{L}}\p{{M}}]))",
             )
             if lex.org_nouns
             else None
