@@ -234,7 +234,8 @@ class ArticleNames(ArticleText):
             ):
                 continue
             if not before and " " not in name and not titled and not self._used_as_name(name):
-                lone_word = name == text.strip(" ,;:")
+                # "l’ARS" alone: the elided article is no word of its own
+                lone_word = name == ELIDED_ARTICLE.sub("", text).strip(" ,;:")
                 if not lone_word or name.casefold().endswith(self.lex.adverb_endings):
                     continue  # "Unfortunately, ...", "Inoltre l’assessore ..."
             names.append((name, names_organisation(name, self.lex)))

@@ -25,7 +25,10 @@ NAME_CONNECTOR = (
 )
 NAME_WORDS = rf"{NAME_TOKEN}(?:{NAME_CONNECTOR}{NAME_TOKEN}){{0,{MAX_NAME_TOKENS + 2}}}"
 # A run glued to a digit ("L2", "G7") is a code, not a name.
-NAME_RUN = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d’'-]){NAME_WORDS}(?![\p{{N}}])")
+# A run may open right after an elided article ("l’ARS", "d’Emmanuel Macron").
+NAME_RUN = regex.compile(
+    rf"(?:(?<![\p{{L}}\p{{M}}\d’'-])|(?<=(?<![\p{{L}}])[ld][’'])){NAME_WORDS}(?![\p{{N}}])"
+)
 # What a word of a capitalised run is made of.
 RUN_WORD = regex.compile(r"[\p{L}\p{M}’'\-.]+")
 WORD = regex.compile(r"[\p{L}\p{M}\d][\p{L}\p{M}\d’'.\-]*")

@@ -86,12 +86,15 @@ class ArticleSubjects(ArticlePronouns):
         if nearest_last:
             ordered = kept[-1:]
         elif subject_first:  # the subject sits next to the verb, past any apposition
-            ordered = [c for c in reversed(kept) if not c[:1].islower()] or kept[-1:]
+            ordered = [c for c in reversed(kept) if not _opens_lower(c)] or kept[-1:]
             if len(kept) >= 2 and self._is_apposition_of(kept[-2], kept[-1]):
                 kept = ordered = kept[:-1]  # "Officials at X, a division of Y, said"
         else:
             ordered = kept[:3]
         for chunk in ordered:
+            person_named = None if subject_first else self._person_after_description(kept, chunk)
+            if person_named is not None:  # "affirme le directeur de l'OMS, Matshidiso Meti"
+                return Subject(self.fullest_name(person_named, position), "person")
             if self._opens_with_possessive_name(WORD.findall(chunk, 0, 80)[:2]):
                 named = self._person_in_apposition(kept, chunk, position)
                 if named is not None:  # "Roy Cooper, McCrory's opponent, said": Cooper
@@ -173,6 +176,23 @@ class ArticleSubjects(ArticlePronouns):
         return len(words) > 1 or not any(
             " " in name for _, name in self._names_containing(words[0])
         )
+
+    def _person_after_description(self, chunks: list[str], description: str) -> str | None:
+        """The full name alone in one of the two phrases after a description that opens with
+        a determiner ("said the director of the WHO (WHO), Jane Roe"): the person described."""
+        first = WORD.match(description)
+        opens_with_determiner = first is not None and (
+            first.group().casefold() in self.lex.determiners
+            or bool(ELIDED_ARTICLE.match(description))
+        )
+        if not opens_with_determiner:
+            return None
+        at = chunks.index(description)
+        for beside in chunks[at + 1 : at + 3]:
+            people = [n for n, is_org in self._names_in(beside) if not is_org]
+            if len(people) == 1 and " " in people[0] and people[0] == beside.strip():
+                return people[0]
+        return None
 
     def _person_in_apposition(
         self, chunks: list[str], description: str, position: int
@@ -365,3 +385,9 @@ class ArticleSubjects(ArticlePronouns):
         if subject is None:
             return None
         return Attribution(subject.speaker, subject.kind, cue, rule=subject.rule)
+
+
+def _opens_lower(chunk: str) -> bool:
+    """A chunk opening lower-case, past an elided article ("l’ARS" opens with a name)."""
+    elided = ELIDED_ARTICLE.match(chunk)
+    return chunk[elided.end() if elided else 0 :][:1].islower()

@@ -71,3 +71,30 @@ def test_short_fragments_of_reported_speech_are_partial_quotes(
 
 def test_a_short_scare_quote_without_a_speaker_is_not_a_quote() -> None:
     assert extract_quotes("The so-called “reform” passed in May.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "speaker"),
+    [
+        (
+            "« La situation est très préoccupante », affirme le directeur de l'Organisation "
+            "mondiale de la santé (OMS), Matshidiso Moeti, dans un entretien.",
+            "fr",
+            "Matshidiso Moeti",
+        ),
+        (
+            "Contactée dans la soirée, l’ARS explique que la hausse est due à « une "
+            "actualisation des décès depuis une semaine ».",
+            "fr",
+            "ARS",
+        ),
+        (
+            "“Debemos apoyar lo nuestro y a los artesanos”, resaltó Roy Guzmán.",
+            "es",
+            "Roy Guzmán",
+        ),
+    ],
+)
+def test_cues_of_other_languages(body: str, language: str, speaker: str) -> None:
+    (quote,) = extract_quotes(body, language)
+    assert quote.speaker == speaker
