@@ -27,7 +27,7 @@ def test_description_kinds(description: str, kind: str) -> None:
     ("body", "language", "name", "expected"),
     [
         ("The deal went to the consortium Aurevo Mobility in May.", "en", "Aurevo Mobility", True),
-        ("Kestmoor Rail, a Danish train maker, won.", "en", "Kestmoor Rail", True),
+        ("Kestmoor Rail, a Danish rail company, won.", "en", "Kestmoor Rail", True),
         ("Juno Craggate, the rail union organiser, said so.", "en", "Juno Craggate", False),
         ("Mike Shields, the group's president, said so.", "en", "Mike Shields", False),
         ("Der Auftrag ging an das Konsortium Nordbahn Partner.", "de", "Nordbahn Partner", True),
@@ -46,3 +46,9 @@ def test_a_speaker_the_article_calls_a_consortium_is_an_organisation() -> None:
     )
     (quote,) = extract_quotes(body, "en")
     assert (quote.speaker, quote.speaker_kind) == ("Aurevo Mobility", "organization")
+
+
+def test_a_job_title_in_apposition_leaves_a_person() -> None:
+    body = "Petra Brandt, a crane operator, said: “We have waited long enough for this.”"
+    (quote,) = extract_quotes(body, "en")
+    assert (quote.speaker, quote.speaker_kind) == ("Petra Brandt", "person")
