@@ -63,7 +63,7 @@ class ArticleText:
         self._titled_runs: list[TitledRun] | None = None
         self._genders: dict[str, str | None] = {}
         # Speakers the article calls an organisation ("the consortium X"), judged once.
-        self._organisations: dict[str, bool] = {}
+        self._organisations: frozenset[str] | None = None
 
     @property
     def body_runs(self) -> list[regex.Match[str]]:

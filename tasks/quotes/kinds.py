@@ -17,9 +17,11 @@ from tasks.quotes.cues import CueLexicon
 from tasks.quotes.patterns import WORD, alternation
 
 # (organisation noun before a name, apposition after it) per lexicon; None without nouns.
-_APPOSITION_PATTERNS: dict[int, tuple[str, str] | None] = {}
+_APPOSITION_PATTERNS: dict[int, tuple[regex.Pattern[str], ...] | None] = {}
 # Words allowed between the determiner of an apposition and its organisation noun.
 MAX_APPOSITION_MODIFIERS = 2
+# How far before a name an organisation noun is looked for ("the consortium ").
+MAX_NOUN_CHARS = 24
 
 
 def names_organisation(name: str, lex: CueLexicon) -> bool:
@@ -40,20 +42,27 @@ def description_kind(description: str, lex: CueLexicon) -> str:
     return "unnamed"
 
 
-def called_an_organisation(body: str, name: str, lex: CueLexicon) -> bool:
-    """Whether the article calls `name` an organisation: "the consortium X", "X, a … maker"."""
+def organisations_named(body: str, runs: list[regex.Match[str]], lex: CueLexicon) -> frozenset[str]:
+    """The capitalised runs the article calls an organisation: "the consortium X", "X, a …
+    company". Only the few characters around each run are looked at."""
     patterns = _apposition_patterns(lex)
-    if patterns is None or name not in body:
-        return False
-    before, after = patterns
-    escaped = regex.escape(name)
-    return bool(
-        regex.search(rf"{before}{escaped}(?![\p{{L}}\p{{M}}])", body)
-        or regex.search(rf"(?<![\p{{L}}\p{{M}}]){escaped}{after}", body)
-    )
+    if patterns is None:
+        return frozenset()
+    noun_before, apposition_after = patterns
+    named = {
+        run.group()
+        for run in runs
+        if apposition_after.match(body, run.end())
+        or noun_before.search(body, max(0, run.start() - MAX_NOUN_CHARS), run.start())
+    }
+    for run in runs:  # German capitalises the noun into the run: "Konsortium Nordbahn"
+        noun, _, rest = run.group().partition(" ")
+        if rest and noun.casefold() in lex.org_nouns:
+            named.add(rest)
+    return frozenset(named)
 
 
-def _apposition_patterns(lex: CueLexicon) -> tuple[str, str] | None:
+def _apposition_patterns(lex: CueLexicon) -> tuple[regex.Pattern[str], ...] | None:
     key = id(lex)
     if key not in _APPOSITION_PATTERNS:
         nouns = alternation(lex.org_nouns)
@@ -63,11 +72,13 @@ def _apposition_patterns(lex: CueLexicon) -> tuple[str, str] | None:
         closers = alternation(lex.prepositions | lex.relatives)
         _APPOSITION_PATTERNS[key] = (
             (
-                rf"(?<![\p{{L}}\p{{M}}])(?i:{nouns})[ \u00a0]+",
-                rf",[ \u00a0]+(?i:{determiners})[ \u00a0]+"
-                rf"(?:[\p{{L}}\p{{M}}-]+[ \u00a0]+){{0,{MAX_APPOSITION_MODIFIERS}}}"
-                rf"(?i:{nouns})(?=[ \u00a0]*(?:[,.;:)]|$)"
-                rf"|[ \u00a0]+(?i:{closers})(?![\p{{L}}\p{{M}}]))",
+                regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?i:{nouns})[ \u00a0]+\Z"),
+                regex.compile(
+                    rf",[ \u00a0]+(?i:{determiners})[ \u00a0]+"
+                    rf"(?:[\p{{L}}\p{{M}}-]+[ \u00a0]+){{0,{MAX_APPOSITION_MODIFIERS}}}"
+                    rf"(?i:{nouns})(?=[ \u00a0]*(?:[,.;:)]|$)"
+                    rf"|[ \u00a0]+(?i:{closers})(?![\p{{L}}\p{{M}}]))"
+                ),
             )
             if lex.org_nouns
             else None

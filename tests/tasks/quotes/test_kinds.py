@@ -4,7 +4,8 @@ import pytest
 
 from tasks.quotes import extract_quotes
 from tasks.quotes.cues import cue_lexicon
-from tasks.quotes.kinds import called_an_organisation, description_kind, names_organisation
+from tasks.quotes.kinds import description_kind, names_organisation, organisations_named
+from tasks.quotes.patterns import NAME_RUN
 
 
 @pytest.mark.parametrize(
@@ -36,7 +37,8 @@ def test_description_kinds(description: str, kind: str) -> None:
 def test_the_article_s_own_apposition_names_an_organisation(
     body: str, language: str, name: str, expected: bool
 ) -> None:
-    assert called_an_organisation(body, name, cue_lexicon(language)) is expected
+    runs = list(NAME_RUN.finditer(body))
+    assert (name in organisations_named(body, runs, cue_lexicon(language))) is expected
 
 
 def test_a_speaker_the_article_calls_a_consortium_is_an_organisation() -> None:
