@@ -150,6 +150,9 @@ def extract_quotes(body: str, language: str | None) -> list[Quote]:
         if len(words) < MIN_QUOTE_WORDS:
             if not is_fragment or not any(len(w) >= MIN_PARTIAL_WORD_CHARS for w in words):
                 continue
+            sentence = (speakers.sentence_start(span.open_at), speakers.sentence_end(span.close_at))
+            if not lexicon.speech_verb.search(body, *sentence):
+                continue  # no speech verb in the sentence: nobody is reported as saying it
             attribution = speakers.attribute(index, is_fragment)
             if not _is_reported_speech(attribution, len(words)):
                 continue  # a scare quote: nobody's words
