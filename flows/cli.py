@@ -36,6 +36,11 @@ def _version() -> str:
 
 
 def _parser() -> argparse.ArgumentParser:
+    return _parsers()[0]
+
+
+def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    """The command line, and each command's own parser (for its usage on an error)."""
     parser = argparse.ArgumentParser(prog="newsflow", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"newsflow {_version()}")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -65,7 +70,7 @@ def _parser() -> argparse.ArgumentParser:
     catalog.add_argument("--out", help="output folder (default ./data/processed)")
     for command in (report, catalog):
         command.add_argument("--debug", action="store_true", help="print tracebacks")
-    return parser
+    return parser, {"run": run, "serve": serve, "report": report, "catalog": catalog}
 
 
 def _add_folder_options(command: argparse.ArgumentParser) -> None:
@@ -78,12 +83,9 @@ def _add_folder_options(command: argparse.ArgumentParser) -> None:
 
 def _parse(argv: list[str] | None) -> argparse.Namespace:
     """Parse; unknown flags are reported with the usage of the command they were given to."""
-    parser = _parser()
+    parser, commands = _parsers()
     args, unknown = parser.parse_known_args(argv)
     if unknown:
-        commands = next(
-            a for a in parser._actions if isinstance(a, argparse._SubParsersAction)
-        ).choices
         commands[args.command].error(f"unrecognized arguments: {' '.join(unknown)}")
     return args
 
@@ -146,7 +148,7 @@ def format_summary(s: RunSummary, wall_seconds: float) -> str:
 
 def _run(args: argparse.Namespace, started: float) -> int:
     settings = checked_settings(args)
-    from flows.output_checks import refuse_if_locked
+    from tasks.write import refuse_if_locked
 
     refuse_if_locked(settings.out_dir)
     from flows.pipeline import newsflow_pipeline

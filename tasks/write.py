@@ -130,6 +130,24 @@ def output_lock(out_dir: str, run_id: str = "", wait_seconds: float = 0.0) -> It
             handle.flush()
 
 
+def refuse_if_locked(out_dir: str) -> None:
+    """Raise OutputLocked when another run holds the folder, without taking the lock or
+    creating anything: the command line asks this before Prefect starts."""
+    lock = Path(out_dir) / LOCK
+    if not lock.is_file():
+        return
+    with open(lock, encoding="utf-8") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OutputLocked(
+                f"another newsflow run is writing to {out_dir} "
+                f"({_describe_holder(_read_holder(handle))}); "
+                "wait for it to finish or use another output folder"
+            ) from None
+        fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def _read_holder(handle: object) -> dict[str, object]:
     assert hasattr(handle, "seek") and hasattr(handle, "read")
     handle.seek(0)
