@@ -8,22 +8,27 @@ the install goes on and those modules run as Python.
   its numpy walk).
 - mypyc builds of the per-article walk's modules (``COMPILED_MODULES``): the same code as
   C extensions, about a tenth less CPU for the walk, identical tables
-  (``bench/compare_builds.py`` checks a run row for row). ``NEWSFLOW_PURE_PYTHON=1`` at
-  install time skips them.
+  (``bench/compare_builds.py`` checks a run row for row). A module mypyc rejects is left
+  as Python; if the C compiler fails on their shared library, all of them are.
+  ``NEWSFLOW_PURE_PYTHON=1`` at install time skips them.
 """
 
 from __future__ import annotations
 
+import contextlib
+import glob
+import io
 import os
+import re
 import sys
 from pathlib import Path
 
 from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
 
-# The modules mypyc compiles, the one list to adjust as modules change. Left out:
-# tasks/quotes/speakers.py (mypyc 1.x-2.x stops with an internal error on `reversed()` over
-# lists built from the untyped `regex` module, speakers.py:628 and :1536).
+# The modules mypyc compiles, the one list to adjust as modules change (glob patterns, so
+# a module split in two stays compiled). A module mypyc rejects is left out on its own
+# (`compilable_modules`); the rest still compile.
 COMPILED_MODULES = [
     "tasks/clean.py",
     "tasks/lexicon.py",
@@ -32,15 +37,11 @@ COMPILED_MODULES = [
     "tasks/dedup.py",
     "tasks/stories.py",
     "tasks/language.py",
-    "tasks/quotes/__init__.py",
-    "tasks/quotes/cues.py",
-    "tasks/quotes/indirect.py",
-    "tasks/quotes/marks.py",
-    "tasks/quotes/settings.py",
-    "tasks/segment/__init__.py",
-    "tasks/segment/rules.py",
-    "tasks/segment/sentences.py",
+    "tasks/quotes/*.py",
+    "tasks/segment/*.py",
+    "tasks/formats/page_*.py",
 ]
+MAX_MODULES_LEFT_OUT = 8  # past this the walk stays Python rather than retrying for long
 
 # commands that build extensions: metadata steps (egg_info, dist_info) skip mypyc's minutes
 BUILDS = {"build", "build_ext", "bdist_wheel", "editable_wheel", "develop", "install"}
@@ -49,23 +50,59 @@ NATIVE_EXTENSIONS = [
     Extension("tasks._language_walk", ["tasks/_language_walk.c"], optional=True),
 ]
 
+# where mypy or mypyc names the module it stops on: "tasks/quotes/x.py:239: ..."
+STOPPED_AT = re.compile(r"^(tasks/[\w/]+\.py):\d+: ", re.MULTILINE)
 
-def mypyc_extensions(modules: list[str]) -> list[Extension]:
-    """mypyc's extensions for the modules that exist, or none when mypyc is missing or
-    cannot translate them (the walk then runs as Python)."""
-    present = [m for m in modules if Path(m).is_file()]
+
+def listed_modules(patterns: list[str]) -> list[str]:
+    """The files the patterns name, in list order, each once."""
+    found = (sorted(glob.glob(pattern)) for pattern in patterns)
+    return list(dict.fromkeys(path for paths in found for path in paths))
+
+
+def _translate(modules: list[str]) -> tuple[list[Extension] | None, str]:
+    """mypyc's extensions for the modules, or None and what mypy/mypyc printed."""
+    from mypyc.build import mypycify
+
+    printed = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
+            return mypycify(modules, opt_level="3"), ""
+    except (Exception, SystemExit) as error:  # a type error or mypyc's internal error
+        return None, f"{printed.getvalue()}\n{error}"
+
+
+def compilable_modules(modules: list[str]) -> tuple[list[Extension], list[str]]:
+    """mypyc's extensions for as many of the modules as it accepts, and those it did not:
+    a module it stops on is left out (it runs as Python) and the rest are translated again."""
+    left_out: list[str] = []
+    while modules and len(left_out) <= MAX_MODULES_LEFT_OUT:
+        extensions, printed = _translate(modules)
+        if extensions is not None:
+            return extensions, left_out
+        culprits = set(STOPPED_AT.findall(printed)) & set(modules)
+        if not culprits:
+            print(printed, file=sys.stderr)
+            break
+        left_out += sorted(culprits)
+        modules = [m for m in modules if m not in culprits]
+    return [], left_out + modules
+
+
+def mypyc_extensions(patterns: list[str]) -> list[Extension]:
+    """mypyc's extensions for the listed modules it accepts, or none when mypyc is missing
+    (the walk then runs as Python)."""
+    present = listed_modules(patterns)
     if os.environ.get("NEWSFLOW_PURE_PYTHON") or not present or not BUILDS & set(sys.argv):
         return []
     try:
-        from mypyc.build import mypycify
+        import mypyc.build  # noqa: F401
     except ImportError:
         print("mypyc is not installed: the walk stays pure Python", file=sys.stderr)
         return []
-    try:
-        extensions = mypycify(present, opt_level="3")
-    except (Exception, SystemExit) as error:  # mypyc rejects a module: install the Python
-        print(f"mypyc could not compile the walk ({error}): it stays Python", file=sys.stderr)
-        return []
+    extensions, left_out = compilable_modules(present)
+    if left_out:
+        print(f"mypyc left these modules as Python: {', '.join(left_out)}", file=sys.stderr)
     for extension in extensions:
         extension.optional = True
     return extensions
