@@ -6,6 +6,8 @@ the install goes on and those modules run as Python.
 
 - ``tasks/_language_walk.c``: py3langid's automaton walk (tasks/language.py falls back to
   its numpy walk).
+- ``tasks/_sketch.c``: a body's words and shingle hashes for MinHash (tasks/dedup.py
+  falls back to Python strings hashed by rensa).
 - mypyc builds of the per-article walk's modules (``COMPILED_MODULES``): the same code as
   C extensions, about a tenth less CPU for the walk, identical tables
   (``bench/compare_builds.py`` checks a run row for row). A module mypyc rejects is left
@@ -48,6 +50,7 @@ BUILDS = {"build", "build_ext", "bdist_wheel", "editable_wheel", "develop", "ins
 
 NATIVE_EXTENSIONS = [
     Extension("tasks._language_walk", ["tasks/_language_walk.c"], optional=True),
+    Extension("tasks._sketch", ["tasks/_sketch.c"], optional=True),
 ]
 
 # where mypy or mypyc names the module it stops on: "tasks/quotes/x.py:239: ..."
@@ -114,6 +117,8 @@ class BuildAllOrNoneOfTheWalk(build_ext):
     missing would break imports where plain Python would have run."""
 
     def run(self) -> None:
+        if self.inplace:  # `pip install -e .`: an old build's module would shadow its .py
+            self._remove_stale_builds()
         super().run()
         walk = [e for e in self.extensions if e.name not in {n.name for n in NATIVE_EXTENSIONS}]
         built = [Path(self.get_ext_fullpath(e.name)) for e in walk]
@@ -121,6 +126,15 @@ class BuildAllOrNoneOfTheWalk(build_ext):
             print("part of the mypyc build failed: the walk stays Python", file=sys.stderr)
             for path in built:
                 path.unlink(missing_ok=True)
+
+    def _remove_stale_builds(self) -> None:
+        """Extensions beside the sources that this build will not write again (a module
+        taken off `COMPILED_MODULES`, the shared library of an earlier mypyc group)."""
+        suffix = str(self.get_ext_filename("x"))[1:]  # ".cpython-311-x86_64-linux-gnu.so"
+        current = {Path(self.get_ext_fullpath(e.name)).resolve() for e in self.extensions}
+        for path in [*Path("tasks").rglob(f"*{suffix}"), *Path().glob(f"*__mypyc{suffix}")]:
+            if path.resolve() not in current:
+                path.unlink()
 
 
 setup(

@@ -7,7 +7,9 @@ run imports a copy of the repository's tracked `.py` files only, so no extension
 Columns that name the run (`run_id`, timestamps, per-run ids) are left out; the rows are
 sorted on all remaining columns before they are compared. Exits 1 on any difference.
 
-    .venv/bin/python bench/compare_builds.py --raw ../shared/devset/docs
+    .venv/bin/python bench/compare_builds.py --raw ../shared/devset/docs --tests -q
+
+``--tests ARGS`` then runs pytest on the pure-Python copy as well.
 """
 
 from __future__ import annotations
@@ -22,8 +24,17 @@ from pathlib import Path
 
 import duckdb
 
+from tasks.native import PURE_PYTHON_ENV
+from tasks.tables import OUTPUT_TABLES
+
 REPO = Path(__file__).resolve().parents[1]
-TABLES = ("articles", "paragraphs", "sentences", "quotes", "boilerplate", "quarantine")
+# every output table but `runs` (one row per run, all of it run-specific), and the state a
+# later run builds on: MinHash signatures and site-line counts
+TABLES = (
+    *(name for name in OUTPUT_TABLES if name != "runs"),
+    ".current/_sketches",
+    ".current/_state/site_lines",
+)
 # columns whose values differ from run to run by design
 RUN_COLUMNS = frozenset({"run_id", "started_at", "finished_at", "ingested_at", "quarantined_at"})
 
@@ -44,27 +55,31 @@ def pure_python_copy(target: Path) -> Path:
 
 def run(raw: Path, out: Path, code: Path) -> None:
     command = [sys.executable, "-m", "flows.cli", "run", "--raw", str(raw), "--out", str(out)]
-    subprocess.run(command, cwd=code, check=True, env=_env_without_repo(code))
+    subprocess.run(command, cwd=code, check=True, env=_env_for(code))
 
 
-def _env_without_repo(code: Path) -> dict[str, str]:
-    """`code` first on the import path (before the editable install's finder)."""
-    return {**os.environ, "PYTHONPATH": str(code)}
+def _env_for(code: Path) -> dict[str, str]:
+    """`code` first on the import path (before the editable install's finder); for the
+    pure-Python copy, NEWSFLOW_PURE_PYTHON too, so no C part is found through that finder."""
+    env = {**os.environ, "PYTHONPATH": str(code)}
+    env.pop(PURE_PYTHON_ENV, None)
+    return {**env, PURE_PYTHON_ENV: "1"} if code != REPO else env
 
 
 def compiled_modules_loaded(code: Path) -> list[str]:
     """Modules of the walk that import from an extension, as `code` sees them."""
     probe = (
-        "import importlib, pkgutil, tasks\n"
-        "names = [m.name for m in pkgutil.walk_packages(tasks.__path__, 'tasks.')]\n"
-        "for n in names:\n"
-        "    f = getattr(importlib.import_module(n), '__file__', '') or ''\n"
-        "    print(n) if not f.endswith('.py') else None\n"
+        "import importlib, pkgutil, sys, tasks\n"
+        "for m in pkgutil.walk_packages(tasks.__path__, 'tasks.'):\n"
+        "    importlib.import_module(m.name)\n"
+        "for n, module in sorted(sys.modules.items()):\n"
+        "    f = getattr(module, '__file__', '') or ''\n"
+        "    print(n) if n.startswith('tasks') and not f.endswith('.py') else None\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", probe],
         cwd=code,
-        env=_env_without_repo(code),
+        env=_env_for(code),
         check=True,
         capture_output=True,
         text=True,
@@ -85,12 +100,21 @@ def table_rows(out: Path, table: str) -> list[tuple[object, ...]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--raw", type=Path, required=True)
+    parser.add_argument(
+        "--tests",
+        nargs=argparse.REMAINDER,
+        help="then run pytest with these arguments on the pure-Python copy (the compiled "
+        "build's suite is the usual `pytest` run)",
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="newsflow-builds-") as scratch:
         work = Path(scratch)
         pure = pure_python_copy(work / "pure")
         print("compiled modules:", " ".join(compiled_modules_loaded(REPO)) or "none")
-        print("pure-Python run imports extensions:", compiled_modules_loaded(pure) or "none")
+        imported = compiled_modules_loaded(pure)
+        print("pure-Python run imports extensions:", " ".join(imported) or "none")
+        if imported:
+            return 1
         run(args.raw.resolve(), work / "compiled-out", REPO)
         run(args.raw.resolve(), work / "pure-out", pure)
         different = 0
@@ -99,8 +123,19 @@ def main(argv: list[str] | None = None) -> int:
             python = table_rows(work / "pure-out", table)
             same = compiled == python
             different += not same
-            print(f"{table:<12} {len(compiled):>8} rows  {'same' if same else 'DIFFERENT'}")
+            print(f"{table:<26} {len(compiled):>8} rows  {'same' if same else 'DIFFERENT'}")
+        if args.tests is not None and not different:
+            return pure_python_tests(pure, args.tests)
     return 1 if different else 0
+
+
+def pure_python_tests(pure: Path, pytest_args: list[str]) -> int:
+    """The test suite on the pure-Python copy (its `../shared` is the repository's)."""
+    shared = REPO.parent / "shared"
+    if shared.is_dir():
+        (pure.parent / "shared").symlink_to(shared)
+    command = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *pytest_args]
+    return subprocess.run(command, cwd=pure, env=_env_for(pure)).returncode
 
 
 if __name__ == "__main__":

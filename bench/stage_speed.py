@@ -34,7 +34,13 @@ import pyarrow.parquet as pq  # noqa: E402
 from tasks import tables  # noqa: E402
 from tasks.batch import build_batch_tables  # noqa: E402
 from tasks.clean import forget_memoised_lines  # noqa: E402
-from tasks.dedup import body_numbers, body_tokens, minhash_signatures, tokens_hash  # noqa: E402
+from tasks.dedup import (  # noqa: E402
+    body_numbers,
+    body_tokens,
+    minhash_signatures,
+    sketch_bodies,
+    tokens_hash,
+)
 from tasks.formats.extracted import clean_record  # noqa: E402
 from tasks.formats.hints import apply_hints  # noqa: E402
 from tasks.ingest import discover_inputs, read_inputs  # noqa: E402
@@ -150,6 +156,10 @@ def main(argv: list[str] | None = None) -> int:
             lambda: minhash_signatures(
                 tokens, settings.shingle_words, settings.minhash_permutations
             ),
+        ),
+        (
+            "sketch: hash + minhash",  # the batch's one call, C where built
+            lambda: sketch_bodies(bodies, settings.shingle_words, settings.minhash_permutations),
         ),
         ("build_batch_tables (all)", build),
         (

@@ -18,7 +18,7 @@ import pyarrow as pa
 
 from tasks import tables
 from tasks.clean import CleanedDump
-from tasks.dedup import body_numbers, body_tokens, minhash_signatures, tokens_hash
+from tasks.dedup import body_numbers, sketch_bodies
 from tasks.formats import reader_for
 from tasks.formats.extracted import clean_record
 from tasks.formats.hints import apply_hints, article_url
@@ -188,8 +188,9 @@ def _walk_batch(
                     dump.input_hash,
                 )
     kept = [article for i, article in enumerate(articles) if i not in failed]
-    token_lists = [body_tokens(article.body) for article in kept]
-    content_hashes = [tokens_hash(tokens) for tokens in token_lists]
+    content_hashes, signatures = sketch_bodies(
+        [article.body for article in kept], shingle_words, minhash_permutations
+    )
     numbers = [body_numbers(article.body) for article in kept]
     terms = [
         story_terms(article.meta.title, article.body)
@@ -238,8 +239,7 @@ def _walk_batch(
             numbers=numbers[n],
             story_terms=terms[n],
         )
-    signatures = minhash_signatures(token_lists, shingle_words, minhash_permutations)
-    rows["_sketches"].columns["minhash"] = [None] * len(token_lists)  # filled below, as a matrix
+    rows["_sketches"].columns["minhash"] = [None] * len(kept)  # filled below, as a matrix
     built = {name: r.table(tables.ARTICLE_TABLES[name]) for name, r in rows.items()}
     built["_sketches"] = built["_sketches"].set_column(
         built["_sketches"].schema.get_field_index("minhash"),
@@ -256,19 +256,55 @@ def signature_column(signatures: np.ndarray) -> pa.ListArray:
     return pa.ListArray.from_arrays(offsets, pa.array(signatures.reshape(-1), pa.uint32()))
 
 
+DECODED_DIR = "_decoded"  # in a staging folder: pass 1's decoded plain dumps, per batch
+DECODED_DUMPS = pa.schema(
+    [("source_path", pa.string()), ("text", pa.large_string()), ("encoding", pa.string())]
+)
+
+
 def count_batch_site_lines(batch: Sequence[InputFile], settings: Settings, rows_dir: str) -> int:
     """Pass 1: the batch's (site, line, article) rows behind site-learned boilerplate,
     written as Parquet under `rows_dir` (only their count travels back).
 
     Only plain-text dumps count: a structured record's text is already its extracted body.
+    The decoded dumps are kept beside the rows (`DECODED_DIR`, Arrow IPC) for pass 2, so
+    each dump is read and decoded once per run.
     """
     plain = [item for item in batch if reader_for(item.source_path) is None]
     dumps, _problems = read_inputs(plain, settings.max_input_bytes)
     rows = site_line_rows((dump.source_path, dump.text) for dump in dumps)
+    key = batch_key([item.source_path for item in batch])
     if rows.num_rows:
-        key = batch_key([item.source_path for item in batch])
         write_parquet(rows, Path(rows_dir) / f"part-{key}.parquet")
+    if dumps:
+        decoded = pa.table(
+            [[d.source_path for d in dumps], [d.text for d in dumps], [d.encoding for d in dumps]],
+            schema=DECODED_DUMPS,
+        )
+        _write_ipc(decoded, Path(rows_dir).parent / DECODED_DIR / f"{key}.arrow")
     return rows.num_rows
+
+
+def _write_ipc(table: pa.Table, path: Path) -> None:
+    """An Arrow IPC file (no compression: it is read back once, on the same machine)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.partial")
+    with pa.OSFile(str(partial), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+        writer.write_table(table)
+    partial.replace(path)
+
+
+def take_decoded_dumps(staged_dir: str, key: str) -> dict[str, tuple[str, str]]:
+    """Pass 1's decoded plain dumps of a batch (source path -> (text, encoding)), removed
+    once read; empty when pass 1 left none (a run without it, structured inputs only)."""
+    path = Path(staged_dir) / DECODED_DIR / f"{key}.arrow"
+    if not path.is_file():
+        return {}
+    with pa.memory_map(str(path)) as source:
+        columns = pa.ipc.open_file(source).read_all().to_pydict()
+    path.unlink()
+    pairs = zip(columns["text"], columns["encoding"], strict=True)
+    return dict(zip(columns["source_path"], pairs, strict=True))
 
 
 def process_input_batch(
@@ -279,8 +315,13 @@ def process_input_batch(
     site_frequent: Mapping[str, frozenset[str]] | None = None,
 ) -> StagedBatch:
     """Read, process and stage one batch of inputs; runs in a worker process."""
+    key = batch_key([item.source_path for item in batch])
     dumps, problems = read_inputs(
-        batch, settings.max_input_bytes, settings.max_line_chars, settings.max_decompressed_bytes
+        batch,
+        settings.max_input_bytes,
+        settings.max_line_chars,
+        settings.max_decompressed_bytes,
+        decoded=take_decoded_dumps(staged_dir, key),
     )
     built = build_batch_tables(
         dumps,
@@ -290,7 +331,6 @@ def process_input_batch(
         site_frequent=site_frequent,
     )
     quarantined = problems + built.quarantine
-    key = batch_key([item.source_path for item in batch])
     stage_batch(Path(staged_dir), key, built.tables, quarantine_table(quarantined, run_id))
     return StagedBatch(
         key,

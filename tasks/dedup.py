@@ -8,6 +8,11 @@ scales past memory. Every candidate pair is then
 verified on the real word shingles and on the numbers both bodies carry, so templated
 bulletins that differ only in figures are not merged. Clusters are stars around their
 canonical article, so a chain of pairwise matches cannot glue unrelated articles together.
+
+Where the install compiled it, ``tasks/_sketch.c`` finds a body's words and hashes its
+shingles with rensa's own token hash in one C pass, without a Python string per word or
+shingle; rensa then takes the hashes (`sketch_bodies`): the same content hashes and
+signatures as the pure-Python path, bit for bit.
 """
 
 from __future__ import annotations
@@ -20,6 +25,10 @@ from datetime import date
 
 import numpy as np
 from rensa import RMinHash
+
+from tasks.native import native_module
+
+_native_sketch = native_module("_sketch")  # C where the install built it (setup.py)
 
 WORD = re.compile(r"\w+", re.UNICODE)
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -95,6 +104,32 @@ def minhash_signatures(
     shingle_sets = [list(word_shingles(t, shingle_words)) or [""] for t in token_lists]
     matrix = RMinHash.digest_matrix_from_token_sets(shingle_sets, permutations, MINHASH_SEED)
     return np.asarray(matrix.to_rows(), dtype=np.uint32).reshape(len(token_lists), permutations)
+
+
+def sketch_bodies(
+    bodies: Sequence[str], shingle_words: int, permutations: int, *, native: bool = True
+) -> tuple[list[str], np.ndarray]:
+    """(`content_hash` of each body, their MinHash signatures as `minhash_signatures`
+    gives them); ``native=False`` takes the Python path even where the C one is built."""
+    if not (native and _native_sketch):
+        token_lists = [body_tokens(body) for body in bodies]
+        python_hashes = [tokens_hash(tokens) for tokens in token_lists]
+        return python_hashes, minhash_signatures(token_lists, shingle_words, permutations)
+    if not bodies:
+        return [], np.empty((0, permutations), dtype=np.uint32)
+    content_hashes: list[str] = []
+    shingle_hashes: list[np.ndarray] = []
+    for body in bodies:
+        joined_words, shingles = _native_sketch.sketch(body.casefold(), shingle_words)
+        content_hashes.append(hashlib.sha1(joined_words).hexdigest())
+        shingle_hashes.append(np.frombuffer(shingles, dtype=np.uint64))
+    offsets = np.zeros(len(bodies) + 1, dtype=np.uint64)
+    offsets[1:] = np.cumsum([len(h) for h in shingle_hashes])
+    matrix = RMinHash.digest_matrix_from_flat_token_hashes(
+        np.concatenate(shingle_hashes), offsets, permutations, MINHASH_SEED
+    )
+    signatures = np.asarray(matrix.to_rows(), dtype=np.uint32)
+    return content_hashes, signatures.reshape(len(bodies), permutations)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ import codecs
 import hashlib
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -286,9 +286,14 @@ def read_inputs(
     max_input_bytes: int,
     max_line_chars: int | None = None,
     max_decompressed_bytes: int = 1 << 32,
+    decoded: Mapping[str, tuple[str, str]] | None = None,
 ) -> tuple[list[DecodedDump], list[QuarantineRecord]]:
     """Read a batch of inputs: plain-text dumps (one article per file, gzipped or not) and
-    the structured formats of `tasks.formats` (JSONL, HTML, WARC)."""
+    the structured formats of `tasks.formats` (JSONL, HTML, WARC).
+
+    ``decoded`` holds plain dumps already read and decoded by this function (source path
+    -> (text, encoding)), so a second pass over a batch does not read them again.
+    """
     dumps: list[DecodedDump] = []
     problems: list[QuarantineRecord] = []
     limits = FormatLimits(max_input_bytes, max_decompressed_bytes)
@@ -316,8 +321,11 @@ def read_inputs(
                     " (max_input_bytes)"
                 )
             # read_input_bytes opens with O_NOFOLLOW: a link swapped in since discovery is refused
-            text, encoding = decode_text(read_input_bytes(item.path, max_input_bytes))
-            text = normalise_newlines(text)
+            if decoded is not None and item.source_path in decoded:
+                text, encoding = decoded[item.source_path]
+            else:
+                text, encoding = decode_text(read_input_bytes(item.path, max_input_bytes))
+                text = normalise_newlines(text)
             if max_line_chars is not None:
                 check_line_lengths(text, max_line_chars)
             dumps.append(DecodedDump(item.source_path, 0, item.input_hash, text, encoding))

@@ -27,18 +27,14 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.metadata import version
 from pathlib import Path
-from types import ModuleType
 
 import numpy as np
 from py3langid.langid import MODEL_DIR, MODEL_FILE, RAW_FLOOR, LanguageIdentifier
 
+from tasks.native import native_module
 from tasks.settings import cache_dir
 
-_native_walk: ModuleType | None
-try:  # built by `pip install` where a C compiler is present (setup.py)
-    from tasks import _language_walk as _native_walk
-except ImportError:  # no compiler: the numpy walk below, same scores
-    _native_walk = None
+_native_walk = native_module("_language_walk")  # C where the install built it (setup.py)
 
 MIN_LANGUAGE_LETTERS = 20  # below this py3langid guesses
 MAX_LANGUAGE_CHARS = 300  # ~50 words: agrees with 3,000 chars on 99.4% of real pages

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -9,8 +10,16 @@ from typing import Any
 import pytest
 
 import tasks.batch
-from tasks.batch import build_batch_tables
-from tasks.ingest import DecodedDump, decode_text, normalise_newlines
+from tasks.batch import (
+    DECODED_DIR,
+    build_batch_tables,
+    count_batch_site_lines,
+    process_input_batch,
+)
+from tasks.ingest import DecodedDump, decode_text, discover_inputs, normalise_newlines
+from tasks.settings import Settings
+from tasks.tables import ARTICLE_TABLES
+from tasks.write import SITE_LINE_ROWS_DIR, read_state
 
 DUMP = """Harbour pilots end strike after pay deal
 
@@ -140,3 +149,31 @@ def test_failing_articles_are_quarantined_in_input_order_with_their_stage(
     ]
     assert built.tables["articles"]["source_path"].to_pylist() == ["d0.txt", "d2.txt", "d4.txt"]
     assert built.tables["_sketches"].num_rows == 3
+
+
+def test_pass_two_takes_pass_ones_decoded_dumps_and_gives_the_same_tables(tmp_path: Path) -> None:
+    """Pass 1 keeps the decoded plain dumps; pass 2 builds the same tables from them without
+    reading the files again (they are overwritten in between), then removes them."""
+    raw = tmp_path / "raw"
+    (raw / "example.com").mkdir(parents=True)
+    (raw / "example.com" / "a.txt").write_text(DUMP.replace("\n", "\r\n"), encoding="utf-8")
+    (raw / "example.com" / "b.txt").write_bytes(DUMP.replace("Lisbon", "Évora").encode("latin-1"))
+    (raw / "example.com" / "c.txt.gz").write_bytes(gzip.compress(DUMP.encode("utf-16")))
+    (raw / "example.com" / "long.txt").write_text(DUMP + "x" * 300 + "\n", encoding="utf-8")
+    inputs, problems = discover_inputs(str(raw))
+    assert len(inputs) == 4 and not problems
+    settings = Settings(workers=1, minhash_permutations=16, max_line_chars=200)
+
+    def tables_of(staged: Path) -> dict[str, list[dict[str, Any]]]:
+        return {n: read_state(staged, n, s).to_pylist() for n, s in ARTICLE_TABLES.items()}
+
+    read_twice = tmp_path / "read-twice"
+    process_input_batch(inputs, str(read_twice), "run", settings)
+    read_once = tmp_path / "read-once"
+    assert count_batch_site_lines(inputs, settings, str(read_once / SITE_LINE_ROWS_DIR)) > 0
+    for item in inputs:
+        Path(item.path).write_bytes(b"overwritten after pass 1")
+    report = process_input_batch(inputs, str(read_once), "run", settings)
+    assert (report.n_articles, report.n_quarantined) == (3, 1)  # the overlong line still refused
+    assert tables_of(read_once) == tables_of(read_twice)
+    assert not list((read_once / DECODED_DIR).iterdir())

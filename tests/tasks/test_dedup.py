@@ -6,8 +6,10 @@ import random
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
+import pytest
 
 from tasks.batch import signature_column
 from tasks.corpus import connect_corpus, lsh_candidate_pairs
@@ -20,7 +22,10 @@ from tasks.dedup import (
     content_hash,
     is_near_duplicate,
     minhash_signatures,
+    sketch_bodies,
+    tokens_hash,
 )
+from tasks.dedup import _native_sketch as native_sketch
 
 RULE = NearDupRule(shingle_words=5, containment=0.7, jaccard=0.45, number_agreement=0.8)
 WORDS = [f"w{i}" for i in range(5000)]
@@ -87,3 +92,33 @@ def test_star_clusters_pick_earliest_canonical_and_do_not_chain() -> None:
     assert by_id["d"].dup_cluster_id != "b"
     assert by_id["e"].dup_cluster_id == "e" and by_id["e"].dup_kind is None
     assert sum(a.is_canonical for a in assignments) == len({a.dup_cluster_id for a in assignments})
+
+
+def _bodies_in_many_scripts(n: int) -> list[str]:
+    """Bodies mixing scripts, digits of other systems, joiners and marks (word edges)."""
+    rng = random.Random(19)
+    alphabet = (
+        "abcdefghij ABC_ éßñ İı жзий ΣΑς 中文字 اب अॐ 0123 ½²٣ .,;:!?\n\t\u00a0\u200f\u0301 👩‍👧"
+    )
+    bodies = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 400))) for _ in range(n)]
+    return [*bodies, "", "...", "one", "one two three four five", _article(1), _article(2).upper()]
+
+
+@pytest.mark.skipif(native_sketch is None, reason="the C sketch is not built (no compiler)")
+@pytest.mark.parametrize("shingle_words", [1, 2, 5])
+def test_native_sketch_gives_the_python_hashes_and_signatures_bit_for_bit(
+    shingle_words: int,
+) -> None:
+    bodies = _bodies_in_many_scripts(300)
+    hashes, signatures = sketch_bodies(bodies, shingle_words, 64)
+    python_hashes, python_signatures = sketch_bodies(bodies, shingle_words, 64, native=False)
+    assert hashes == python_hashes == [tokens_hash(body_tokens(b)) for b in bodies]
+    assert signatures.dtype == python_signatures.dtype == np.uint32
+    assert signatures.tobytes() == python_signatures.tobytes()
+    assert len(set(hashes)) > 250  # the bodies differ, so does what is compared
+
+
+def test_sketch_of_no_bodies_is_an_empty_matrix() -> None:
+    for native in (True, False):
+        hashes, signatures = sketch_bodies([], 5, 32, native=native)
+        assert hashes == [] and signatures.shape == (0, 32)
