@@ -17,11 +17,13 @@ import pyarrow as pa
 from tasks import tables
 from tasks.clean import CleanedDump
 from tasks.dedup import body_numbers, body_tokens, minhash_signatures, tokens_hash
+from tasks.embed import embed_texts, story_text
 from tasks.formats import reader_for
 from tasks.formats.extracted import clean_record
 from tasks.formats.hints import apply_hints, article_url
 from tasks.ingest import DecodedDump, InputFile, QuarantineRecord, article_id_for, read_inputs
 from tasks.metadata import ArticleMetadata, extract_metadata
+from tasks.page_kind import PageKind, page_kind
 from tasks.quotes import Quote, extract_quotes
 from tasks.segment import Paragraph, Sentence, join_paragraphs, segment_body
 from tasks.settings import Settings
@@ -99,6 +101,7 @@ class _ArticleInProgress:
     paragraphs: list[Paragraph] = field(init=False)
     sentences: list[Sentence] = field(init=False)
     quotes: list[Quote] = field(init=False)
+    page: PageKind | None = field(init=False)
 
 
 def _clean(article: _ArticleInProgress, site_frequent: Mapping[str, frozenset[str]] | None) -> None:
@@ -110,6 +113,7 @@ def _clean(article: _ArticleInProgress, site_frequent: Mapping[str, frozenset[st
 def _metadata(article: _ArticleInProgress) -> None:
     article.meta = apply_hints(extract_metadata(article.cleaned), article.dump.hints)
     article.body = join_paragraphs(article.cleaned.paragraphs)
+    article.page = page_kind(article.body)
 
 
 def _segment(article: _ArticleInProgress) -> None:
@@ -127,6 +131,7 @@ def build_batch_tables(
     shingle_words: int,
     minhash_permutations: int,
     site_frequent: Mapping[str, frozenset[str]] | None = None,
+    story_embeddings: bool = False,
 ) -> BatchTables:
     """Run every per-article stage on a batch; a failing article is quarantined alone.
 
@@ -190,6 +195,7 @@ def build_batch_tables(
             encoding=dump.encoding,
             url=article_url(dump.hints),
             raw_meta=dump.raw_meta,
+            page_kind=article.page.kind if article.page else None,
         )
         same = {"article_id": article_id}
         rows["paragraphs"].extend(article.paragraphs, same)
@@ -210,19 +216,22 @@ def build_batch_tables(
     signatures = minhash_signatures(token_lists, shingle_words, minhash_permutations)
     rows["_sketches"].columns["minhash"] = [None] * len(token_lists)  # filled below, as a matrix
     built = {name: r.table(tables.ARTICLE_TABLES[name]) for name, r in rows.items()}
-    built["_sketches"] = built["_sketches"].set_column(
-        built["_sketches"].schema.get_field_index("minhash"),
-        tables.SKETCHES_STATE.field("minhash"),
-        signature_column(signatures),
-    )
+    sketches = built["_sketches"]
+    matrices = {"minhash": signatures}
+    if story_embeddings:
+        matrices["embedding"] = embed_texts([story_text(a.meta.title, a.body) for a in kept])
+    for name, matrix in matrices.items():
+        index = sketches.schema.get_field_index(name)
+        sketches = sketches.set_column(index, sketches.field(name), signature_column(matrix))
+    built["_sketches"] = sketches
     return BatchTables(built, [failed[i] for i in sorted(failed)])
 
 
 def signature_column(signatures: np.ndarray) -> pa.ListArray:
-    """A (rows x permutations) matrix as an Arrow list column, without Python lists."""
+    """A (rows x width) matrix as an Arrow list column of its dtype, without Python lists."""
     n, width = signatures.shape
     offsets = pa.array(np.arange(0, (n + 1) * width, width, dtype=np.int32))
-    return pa.ListArray.from_arrays(offsets, pa.array(signatures.reshape(-1), pa.uint32()))
+    return pa.ListArray.from_arrays(offsets, pa.array(signatures.reshape(-1)))
 
 
 def count_batch_site_lines(batch: Sequence[InputFile], settings: Settings, rows_dir: str) -> int:
@@ -257,6 +266,7 @@ def process_input_batch(
         shingle_words=settings.shingle_words,
         minhash_permutations=settings.minhash_permutations,
         site_frequent=site_frequent,
+        story_embeddings=bool(settings.story_embeddings),
     )
     quarantined = problems + built.quarantine
     key = batch_key([item.source_path for item in batch])

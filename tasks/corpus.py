@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from datetime import date
 
 import duckdb
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -32,8 +33,16 @@ from tasks.dedup import (
     body_evidence,
     evidence_agrees,
 )
+from tasks.embed import EMBEDDING_DIM, as_unit_floats, nearest_pairs, pair_cosines
 from tasks.settings import Settings, duckdb_config
-from tasks.stories import StoryUnit, group_stories, similar_pairs_in
+from tasks.stories import (
+    MIN_TERMS_FOR_VETO,
+    TERM_VETO_BELOW,
+    StoryUnit,
+    group_stories,
+    similar_pairs_in,
+    story_link,
+)
 
 ASSIGNMENTS = pa.schema(
     [
@@ -136,8 +145,14 @@ def _load_articles(
     con: duckdb.DuckDBPyConnection, article_files: Sequence[str], sketch_files: Sequence[str]
 ) -> None:
     """`arts`: one row per kept article with what clustering needs (no bodies, no signatures)."""
+    # outputs written before `page_kind` existed have none: every page counts as an article
+    page_kind = (
+        "a.page_kind"
+        if "page_kind" in parquet_columns(con, article_files)
+        else "null::varchar as page_kind"
+    )
     con.execute(
-        """
+        f"""
         create temp table arts as
         select (row_number() over (order by a.article_id) - 1)::bigint as idx,
                a.article_id, a.published_date, a.n_words, a.language,
@@ -147,7 +162,7 @@ def _load_articles(
                s.content_hash,
                a.dup_cluster_id is null as is_new,
                a.dup_cluster_id as old_dup, a.is_canonical as old_canonical,
-               a.dup_kind as old_kind, a.story_cluster_id as old_story
+               a.dup_kind as old_kind, a.story_cluster_id as old_story, {page_kind}
         from read_parquet($articles, union_by_name=true) a
         join read_parquet($sketches, union_by_name=true) s using (article_id)
         where a.article_id not in (select article_id from excluded)
@@ -307,6 +322,7 @@ def _assign_dups(
         """
         create temp table assigned as
         select x.idx, x.article_id, x.published_date, x.language, x.is_new, x.old_story,
+               x.page_kind,
                x.idx in (select idx from affected) as dup_redrawn,
                case when x.idx in (select idx from affected)
                     then coalesce(l.dup_cluster_id, x.article_id) else x.old_dup end
@@ -377,7 +393,7 @@ def _assign_stories(
         create temp table units as
         select article_id, published_date, coalesce(language, '') as lang, old_story,
                date_diff('day', date '1970-01-01', published_date) as day,
-               dup_redrawn as changed
+               dup_redrawn as changed, page_kind
         from assigned where is_canonical
         """
     ).fetchall()
@@ -421,6 +437,7 @@ def _assign_stories(
         select (row_number() over (order by u.article_id) - 1)::int as idx,
                u.article_id, u.published_date, u.day, u.lang
         from units u semi join regrouped using (article_id)
+        where u.page_kind is null
         """
     ).fetchall()
     con.execute(
@@ -448,7 +465,7 @@ def _assign_stories(
     ).fetchall()
     con.execute("create temp view unit_days as select idx, day, lang from story_units").fetchall()
     ((n_units,),) = con.execute("select count(*) from units").fetchall()
-    pairs = similar_pairs_in(con, n_units, window_days, min_similarity)
+    pairs = _story_pairs(con, sketch_files, n_units, window_days, min_similarity)
     # a unit in no pair is a story of its own: only paired units go to Python
     paired = sorted({k for i, j, _ in pairs for k in (i, j)})
     con.register("paired", pa.table({"idx": pa.array(paired, pa.int32())}))
@@ -482,6 +499,100 @@ def _assign_stories(
         from units u left join story_map m on m.cluster_id = u.article_id
         """
     ).fetchall()
+
+
+def parquet_columns(con: duckdb.DuckDBPyConnection, files: Sequence[str]) -> set[str]:
+    """The column names of a set of Parquet files (their union)."""
+    if not files:
+        return set()
+    cursor = con.execute(
+        "select * from read_parquet($f, union_by_name=true) limit 0", {"f": list(files)}
+    )
+    return {column[0] for column in cursor.description or ()}
+
+
+def _story_pairs(
+    con: duckdb.DuckDBPyConnection,
+    sketch_files: Sequence[str],
+    n_units: int,
+    window_days: int,
+    min_similarity: float,
+) -> list[tuple[int, int, float]]:
+    """Pairs of `story_units` that tell one story, scored for the grouping order.
+
+    Candidates are each unit's nearest neighbours by embedding within the window, and
+    the pairs sharing rare names, figures or quotes; `story_link` decides each. Units
+    with no stored embedding (embeddings off, or written before they existed) are
+    judged by their terms alone, as before.
+    """
+    vectors = _story_embeddings(con, sketch_files)
+    if vectors is None:
+        return similar_pairs_in(con, n_units, window_days, min_similarity)
+    term_similarity = {
+        (i, j): sim
+        for i, j, sim in similar_pairs_in(
+            con, n_units, window_days, min(min_similarity, TERM_VETO_BELOW)
+        )
+    }
+    units = con.execute(
+        """
+        select u.idx, u.lang, coalesce(u.day, -1), coalesce(t.n_terms, 0)
+        from story_units u
+        left join (select idx, count(*) as n_terms from unit_terms group by idx) t using (idx)
+        order by u.idx
+        """
+    ).fetchall()
+    langs = [row[1] for row in units]
+    named = [row[3] >= MIN_TERMS_FOR_VETO for row in units]
+    has_vector = np.linalg.norm(vectors, axis=1) > 0
+    days = np.array([row[2] for row in units], dtype=np.int64)
+    with_vector = np.flatnonzero(has_vector)
+    neighbours = nearest_pairs(vectors[with_vector], days[with_vector], window_days)
+    candidates = set(term_similarity) | {
+        (int(with_vector[i]), int(with_vector[j])) for i, j, _ in neighbours
+    }
+    ordered = sorted(candidates)
+    cosines = pair_cosines(vectors, ordered).tolist()
+    pairs = []
+    for (i, j), cosine in zip(ordered, cosines, strict=True):
+        terms = term_similarity.get((i, j), 0.0)
+        embedded = bool(has_vector[i] and has_vector[j])
+        if story_link(
+            cosine if embedded else None,
+            terms,
+            cross_language=langs[i] != langs[j],
+            both_named=named[i] and named[j],
+            min_term_similarity=min_similarity,
+        ):
+            pairs.append((i, j, cosine if embedded else terms))
+    return pairs
+
+
+def _story_embeddings(
+    con: duckdb.DuckDBPyConnection, sketch_files: Sequence[str]
+) -> np.ndarray | None:
+    """Unit float rows of every `story_units` unit's embedding (zero rows where it has
+    none), or None when no unit has one."""
+    if "embedding" not in parquet_columns(con, sketch_files):
+        return None
+    con.execute(
+        """
+        create or replace temp table unit_vectors as
+        select u.idx, s.embedding
+        from story_units u
+        join read_parquet($f, union_by_name=true) s using (article_id)
+        where s.embedding is not null
+        """,
+        {"f": list(sketch_files)},
+    ).fetchall()
+    table = con.sql("select idx, embedding from unit_vectors").to_arrow_table()
+    if table.num_rows == 0:
+        return None
+    ((n,),) = con.execute("select count(*) from story_units").fetchall()
+    stored = np.zeros((n, EMBEDDING_DIM), dtype=np.int8)
+    flat = table["embedding"].combine_chunks().flatten().to_numpy()
+    stored[table["idx"].to_numpy()] = flat.reshape(table.num_rows, EMBEDDING_DIM)
+    return as_unit_floats(stored)
 
 
 def count_copies(assignments: pa.Table, article_ids: Sequence[str]) -> int:

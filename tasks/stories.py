@@ -45,6 +45,29 @@ MIN_LINKED_SHARE = 1 / 3
 
 
 @dataclass(frozen=True, slots=True)
+class EmbeddingGate:
+    """Cosines of title-and-lead embeddings at which two reports are one story: `alone`
+    needs nothing else, `confirmed` needs shared names or figures (term similarity of at
+    least `confirm_terms`)."""
+
+    alone: float
+    confirmed: float
+    confirm_terms: float
+
+
+# Calibrated on SemEval-2022 Task 8's training pairs only (docs/stories.md): reports of
+# one event in two languages sit lower in the embedding space than within one language,
+# so one shared threshold would starve cross-language pairs.
+SAME_LANGUAGE_GATE = EmbeddingGate(alone=0.60, confirmed=0.475, confirm_terms=0.15)
+CROSS_LANGUAGE_GATE = EmbeddingGate(alone=0.55, confirmed=0.40, confirm_terms=0.15)
+# two units of one language with at least this many names and figures each, whose term
+# similarity stays below the veto level, are about different people and places, however
+# close their wording (same-topic pieces from one region)
+MIN_TERMS_FOR_VETO = 3
+TERM_VETO_BELOW = 0.05
+
+
+@dataclass(frozen=True, slots=True)
 class StoryUnit:
     """One dup cluster's canonical article, as the story grouping sees it."""
 
@@ -188,6 +211,30 @@ def similar_pairs_in(
         },
     ).fetchall()
     return [(int(i), int(j), float(sim)) for i, j, sim in rows]
+
+
+def story_link(
+    cosine: float | None,
+    term_similarity: float,
+    *,
+    cross_language: bool,
+    both_named: bool,
+    min_term_similarity: float,
+) -> bool:
+    """Whether a pair of units (already within the time window) tells one story.
+
+    The embedding's cosine is the main gate; shared names and figures confirm a middling
+    cosine, and their absence between two units that both name people and places vetoes
+    a high one. Units without an embedding fall back to the terms alone.
+    """
+    if cosine is None:
+        return term_similarity >= min_term_similarity
+    if both_named and not cross_language and term_similarity < TERM_VETO_BELOW:
+        return False
+    gate = CROSS_LANGUAGE_GATE if cross_language else SAME_LANGUAGE_GATE
+    if cosine >= gate.alone:
+        return True
+    return cosine >= gate.confirmed and term_similarity >= gate.confirm_terms
 
 
 def group_stories(
