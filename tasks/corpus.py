@@ -107,7 +107,8 @@ def cluster_articles(
     result = con.sql(
         """
         select a.article_id, a.dup_cluster_id, a.is_canonical, a.dup_kind,
-               coalesce(s.story, a.dup_cluster_id) as story_cluster_id
+               case when a.page_kind is not null then a.article_id
+                    else coalesce(s.story, a.dup_cluster_id) end as story_cluster_id
         from assigned a left join unit_story s on s.cluster_id = a.dup_cluster_id
         order by a.article_id
         """

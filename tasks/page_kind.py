@@ -24,7 +24,8 @@ WALL_OPENING_CHARS = 200
 PAGE_KIND_PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
     "paywall": {
         "en": (
-            r"\bsubscrib(?:e|ing|er)s?\b.{0,80}\b(?:continue|access|read|unlimited|account)",
+            r"\bsubscrib(?:e|ing|er)s?\b.{0,40}\b(?:continue|log ?in|sign in|register|account)",
+            r"\bsubscrib\w* to (?:our|the) (?:services|print edition|digital edition)\b",
             r"\b(?:limit|end) (?:for|of) (?:your )?free (?:access|articles)",
             r"\bcomplimentary access\b",
             r"\bsign (?:in|up)\b.{0,60}\b(?:subscri|continue reading)",
@@ -53,7 +54,7 @@ PAGE_KIND_PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "de": (
             r"\bseite verwendet cookies\b",
-            r"\bwir setzen auf unserer (?:web)?seite cookies\b",
+            r"\bwir setzen auf unserer (?:website|webseite|seite) cookies\b",
             r"\bverwendung von cookies\b.{0,40}\bzu\b",
         ),
         "pl": (r"\bzbieramy anonimowe informacje techniczne\b",),
@@ -73,7 +74,10 @@ PAGE_KIND_PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"\baccess (?:to this page )?(?:has been )?denied\b",
             r"\byour ip (?:address )?(?:has been )?blocked\b",
             r"\bnot available in your (?:country|region)\b",
+            r"\bconnections from the ip address\b",
+            r"\bmisused the ip address\b",
         ),
+        "pl": (r"\bz adresu ip,? z którego się łączysz\b", r"\bnie jestem robotem\b"),
         "de": (r"\bzugriff verweigert\b", r"\bin ihrem land nicht verfügbar\b"),
     },
     "not_found": {

@@ -59,7 +59,7 @@ class EmbeddingGate:
 # one event in two languages sit lower in the embedding space than within one language,
 # so one shared threshold would starve cross-language pairs.
 SAME_LANGUAGE_GATE = EmbeddingGate(alone=0.60, confirmed=0.475, confirm_terms=0.15)
-CROSS_LANGUAGE_GATE = EmbeddingGate(alone=0.55, confirmed=0.40, confirm_terms=0.15)
+CROSS_LANGUAGE_GATE = EmbeddingGate(alone=0.575, confirmed=0.425, confirm_terms=0.15)
 # two units of one language with at least this many names and figures each, whose term
 # similarity stays below the veto level, are about different people and places, however
 # close their wording (same-topic pieces from one region)

@@ -87,3 +87,59 @@ def test_copies_and_stories_from_parquet(tmp_path: Path) -> None:
         story_similarity=0.3,
     )
     assert ids["b.txt"] not in without_b["article_id"].to_pylist()
+
+
+def _cluster(tmp_path: Path, dumps: list[DecodedDump], embeddings: bool) -> dict[str, str]:
+    """Story cluster id by source path, for dumps batched and clustered from Parquet."""
+    built = build_batch_tables(
+        dumps, "run", shingle_words=5, minhash_permutations=128, story_embeddings=embeddings
+    ).tables
+    for name in ("articles", "_sketches"):
+        write_parquet(built[name], tmp_path / name / "part-0.parquet")
+    assignments = cluster_articles(
+        [str(tmp_path / "articles" / "part-0.parquet")],
+        [str(tmp_path / "_sketches" / "part-0.parquet")],
+        [],
+        lsh_bands=32,
+        rule=NearDupRule(5, 0.7, 0.45, 0.8),
+        story_window_days=3,
+        story_similarity=0.3,
+    )
+    story = dict(zip(assignments["article_id"].to_pylist(), assignments["story_cluster_id"]))
+    return {
+        path: str(story[article_id])
+        for path, article_id in zip(
+            built["articles"]["source_path"].to_pylist(),
+            built["articles"]["article_id"].to_pylist(),
+            strict=True,
+        )
+    }
+
+
+GERMAN_REPORT = (
+    "Die Besatzungen der Fähren von Calverton sind am Dienstag in einen Streik um höhere "
+    "Löhne getreten; die Insel Marrowby ist mindestens zwei Tage ohne Verbindung zum "
+    "Festland.\n\nDie Gewerkschafterin Helga Brannock sagte, die Mitglieder hätten ein "
+    "Angebot von 4 Prozent abgelehnt. Die Gespräche sollen am Donnerstag weitergehen."
+)
+PAYWALL = (
+    "You have reached the limit for free access to our journalism.\n\n"
+    "Subscribers, click below to log in and continue reading. Log In Sign Up"
+)
+
+
+def test_embeddings_group_across_languages_and_walls_join_no_story(tmp_path: Path) -> None:
+    dumps = [
+        _dump("en.txt", "Ferry crews strike over pay", STORY, "16 May 2023"),
+        _dump("de.txt", "Fährbesatzungen streiken für mehr Lohn", GERMAN_REPORT, "16 May 2023"),
+        _dump("lib.txt", "Library opens on Sundays", OTHER, "16 May 2023"),
+        _dump("wall1.txt", "Ferry crews strike over pay", PAYWALL, "16 May 2023"),
+        _dump("wall2.txt", "Library opens on Sundays", PAYWALL + " Thank you.", "16 May 2023"),
+    ]
+    story = _cluster(tmp_path / "on", dumps, embeddings=True)
+    assert story["en.txt"] == story["de.txt"] != story["lib.txt"]
+    assert len({story["wall1.txt"], story["wall2.txt"], story["en.txt"], story["lib.txt"]}) == 4
+
+    terms_only = _cluster(tmp_path / "off", dumps, embeddings=False)
+    assert terms_only["lib.txt"] != terms_only["en.txt"]
+    assert terms_only["wall1.txt"] != terms_only["en.txt"]
