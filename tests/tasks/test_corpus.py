@@ -105,9 +105,15 @@ def _cluster(tmp_path: Path, dumps: list[DecodedDump], embeddings: bool) -> dict
         story_window_days=3,
         story_similarity=0.3,
     )
-    story = dict(zip(assignments["article_id"].to_pylist(), assignments["story_cluster_id"]))
+    story = dict(
+        zip(
+            assignments["article_id"].to_pylist(),
+            assignments["story_cluster_id"].to_pylist(),
+            strict=True,
+        )
+    )
     return {
-        path: str(story[article_id])
+        path: story[article_id]
         for path, article_id in zip(
             built["articles"]["source_path"].to_pylist(),
             built["articles"]["article_id"].to_pylist(),
