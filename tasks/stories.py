@@ -64,7 +64,7 @@ CROSS_LANGUAGE_GATE = EmbeddingGate(alone=0.575, confirmed=0.425, confirm_terms=
 # similarity stays below the veto level, are about different people and places, however
 # close their wording (same-topic pieces from one region)
 MIN_TERMS_FOR_VETO = 3
-TERM_VETO_BELOW = 0.05
+TERM_VETO_BELOW = 0.15
 
 
 @dataclass(frozen=True, slots=True)

@@ -116,7 +116,7 @@ def test_story_link_gates_by_cosine_per_language_pair() -> None:
     assert link(middling, 0.2, cross=True) and not link(middling, 0.0, cross=True)
     assert not link(middling, 0.2, cross=False)
     # two units full of names that share none are different events, however alike
-    assert not link(0.9, 0.0, cross=False, named=True)
+    assert not link(0.9, 0.1, cross=False, named=True)
     assert link(0.9, 0.0, cross=True, named=True)
     # without an embedding the terms decide, as before
     assert link(None, 0.35, cross=False) and not link(None, 0.25, cross=False)
