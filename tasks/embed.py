@@ -31,6 +31,7 @@ NEIGHBOURS = 20
 # rows and columns of one block of the cosine matrix (16 MB of float32 at most)
 _ROW_BLOCK = 512
 _COLUMN_BLOCK = 8192
+_PAIR_CHUNK = 16384
 
 
 def story_text(title: str | None, body: str, lead_chars: int = LEAD_CHARS) -> str:
@@ -72,10 +73,16 @@ def as_unit_floats(stored: np.ndarray) -> np.ndarray:
 
 def pair_cosines(vectors: np.ndarray, pairs: Sequence[tuple[int, int]]) -> np.ndarray:
     """The cosine of each (i, j) pair of rows of unit vectors."""
-    if not pairs:
-        return np.zeros(0, dtype=np.float32)
-    index = np.asarray(pairs, dtype=np.int64)
-    return np.einsum("ij,ij->i", vectors[index[:, 0]], vectors[index[:, 1]])
+    index = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
+    cosines = np.zeros(len(index), dtype=np.float32)
+    # a chunk of pairs at a time: gathering both rows of millions of pairs at once would
+    # hold gigabytes
+    for start in range(0, len(index), _PAIR_CHUNK):
+        chunk = index[start : start + _PAIR_CHUNK]
+        cosines[start : start + len(chunk)] = np.einsum(
+            "ij,ij->i", vectors[chunk[:, 0]], vectors[chunk[:, 1]]
+        )
+    return cosines
 
 
 def nearest_pairs(
