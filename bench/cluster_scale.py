@@ -58,7 +58,7 @@ def build_copies(out: Path, copies: int, work: Path) -> tuple[list[str], list[st
         folder.mkdir(parents=True)
     con = duckdb.connect(config=duckdb_config(str(work / "spill")))
     con.execute("set enable_progress_bar = false").fetchall()
-    source = out / "current"
+    source = out / ".current"
     for k in range(copies):
         mask = (k * XOR_STEP) % 2**32
         con.execute(

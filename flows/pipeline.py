@@ -8,7 +8,6 @@ Only orchestration lives here; every step calls a plain function from `tasks/`.
 from __future__ import annotations
 
 import re
-import sys
 import time
 import uuid
 from collections import Counter
@@ -36,7 +35,7 @@ from tasks import tables
 from tasks.batch import StagedBatch, count_batch_site_lines, process_input_batch
 from tasks.corpus import cluster_by_settings, count_copies
 from tasks.ingest import InputFile, discover_inputs, plan_inputs
-from tasks.settings import SQL_DIR, Settings, duckdb_config, load_settings
+from tasks.settings import Settings, duckdb_config, load_settings
 from tasks.site_lines import learn_site_lines
 from tasks.write import (
     DUCKDB_SPILL_DIR,
@@ -305,10 +304,11 @@ def newsflow_pipeline(
                 ),
                 assignments=assignments,
                 site_lines=site_lines,
+                compact_max_parts=settings.compact_max_parts,
             ),
         )
         hold_at("committed")
-        build_catalog(out, SQL_DIR)
+        build_catalog(out)
         discard_staging(out)
         lap("commit", t, articles_committed=n_articles)
     summary.seconds = round(time.perf_counter() - clock, 3)
@@ -354,9 +354,3 @@ def _publish_artifact(
         for kind, n in kinds.most_common(TOP_QUARANTINE_REASONS)
     ]
     create_table_artifact(key="newsflow-run", table=rows, description=f"run {summary.run_id}")
-
-
-if __name__ == "__main__":
-    from flows.cli import main
-
-    sys.exit(main(["run", *sys.argv[1:]]))

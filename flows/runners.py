@@ -7,7 +7,7 @@
   when no scheduler address is given. Tasks on Dask workers report to the Prefect API
   the flow uses; with the temporary API server each worker process started a server of
   its own on the one SQLite file, so a Dask run gets a real `prefect server start`
-  (started here on a free localhost port when PREFECT_API_URL is unset, stopped after).
+  (started here on a free localhost port when no API URL is configured, stopped after).
 
 Input and output folders are local paths or `file://` URLs: the output commit relies on
 POSIX renames, hard links and symbolic links, which object stores (s3://, gs://) lack,
@@ -103,13 +103,16 @@ def _stop(server: subprocess.Popen[bytes]) -> None:
 
 @contextmanager
 def prefect_api_server(log_path: str | None = None, port: int | None = None) -> Iterator[str]:
-    """PREFECT_API_URL when set; else a `prefect server start` of our own for the block.
+    """The configured Prefect API (environment or profile); else a `prefect server start`
+    of our own for the block.
 
     It listens on localhost, on `port` when free, else on any free port. Its output goes
     to `log_path` (a temporary file by default); it is stopped when the block ends,
     whatever happened inside.
     """
-    configured = os.environ.get("PREFECT_API_URL")
+    from flows.prefect_setup import configured_api_url
+
+    configured = configured_api_url()
     if configured:
         yield configured
         return

@@ -1,9 +1,9 @@
 """`newsflow serve`: the flow on a cron schedule, run by Prefect's scheduler.
 
 Schedules live in a Prefect server (the temporary one cannot schedule), so serving uses
-PREFECT_API_URL when set, else starts `prefect server start` on localhost for as long as
-it serves (UI at the printed address). Each scheduled run is an ordinary incremental
-run: only new or changed inputs are processed.
+the configured Prefect API (environment or profile) when there is one, else starts
+`prefect server start` on localhost for as long as it serves (UI at the printed address).
+Each scheduled run is an ordinary incremental run: only new or changed inputs are processed.
 """
 
 from __future__ import annotations

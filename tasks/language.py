@@ -22,6 +22,7 @@ import tempfile
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from importlib.metadata import version
 from pathlib import Path
 
 import numpy as np
@@ -55,6 +56,7 @@ class _Model:
 
 # the model's arrays, unpacked once per machine: each worker process then maps the files
 # instead of decompressing py3langid's LZMA archive (0.7 CPU s per process)
+MODEL_CACHE_PREFIX = "language-model-"
 _MODEL_ARRAYS = ("next_state", "row_base", "output", "weights", "priors")
 
 
@@ -81,11 +83,19 @@ def _model_from_py3langid() -> _Model:
 
 
 def _unpacked_model_dir() -> Path:
-    """The cache folder of this model file's arrays (a new model file gets a new folder)."""
+    """The cache folder of the installed py3langid's arrays: keyed by its version and the
+    model file's size, not by its path, so every venv with that version shares one copy."""
     model_file = Path(MODEL_DIR) / MODEL_FILE  # as py3langid resolves it
-    stat = model_file.stat()
-    stamp = f"{model_file}:{stat.st_size}:{stat.st_mtime_ns}:{','.join(_MODEL_ARRAYS)}"
-    return cache_dir() / f"language-model-{hashlib.sha1(stamp.encode()).hexdigest()[:16]}"
+    stamp = f"{version('py3langid')}:{model_file.stat().st_size}:{','.join(_MODEL_ARRAYS)}"
+    return cache_dir() / f"{MODEL_CACHE_PREFIX}{hashlib.sha1(stamp.encode()).hexdigest()[:16]}"
+
+
+def _remove_other_models(keep: Path) -> None:
+    """Older unpacked models go once a new one is saved (workers that mapped them keep
+    their mappings: POSIX keeps removed files alive while open)."""
+    for entry in keep.parent.glob(f"{MODEL_CACHE_PREFIX}*"):
+        if entry != keep and entry.is_dir():
+            shutil.rmtree(entry, ignore_errors=True)
 
 
 def _save_model(model: _Model, folder: Path) -> None:
@@ -122,6 +132,8 @@ def _model() -> _Model:
         return _load_model(folder)
     model = _model_from_py3langid()
     _save_model(model, folder)
+    if folder.is_dir():
+        _remove_other_models(folder)
     return model
 
 

@@ -38,6 +38,7 @@ UI_REASON_ORDER = (
     "bookmark",
     "contact_prompt",
     "video_marker",
+    "loading_marker",  # "Loading...": a widget's placeholder left in the text
     "menu",
 )
 

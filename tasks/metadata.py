@@ -31,6 +31,7 @@ from tasks.language import detect_language
 from tasks.lexicon import LEXICON, collapse_whitespace, normalise_line
 
 MAX_DATELINE_CHARS = 110
+MAX_PLACE_PART_WORDS = 3  # "Tromsø", "New South Wales": a longer part is a phrase
 MAX_OUTLET_WORDS = 6
 MAX_MASTHEAD_WORDS = 4
 MAX_YEAR_LINE_WORDS = 12  # a longer line is prose, whose years need not be the story's
@@ -57,7 +58,7 @@ _CAPS_PLACE_STOP = re.compile(
 _PAREN_TAIL = re.compile(r"\(([^()]{2,40})\)\s*$")
 _LEGAL_SUFFIX = re.compile(
     r"[,\s]+(?:ltd\.?|limited|gmbh|ag|inc\.?|llc|plc|s\.?a\.?|s\.?l\.?|s\.?p\.?a\.?|srl|"
-    r"co\.?|corp\.?|verlag|media group|group)$",
+    r"co\.?|corp\.?|verlag|media group|group|newspapers?|publishing|publications)$",
     re.IGNORECASE,
 )
 _RIGHTS = re.compile(
@@ -74,6 +75,8 @@ _NEWSROOM = re.compile(
     re.IGNORECASE,
 )
 _DATE_WORDS = re.compile(rf"\s(?:{'|'.join(map(re.escape, LEXICON.date_labels))})\b", re.IGNORECASE)
+# "via Wirelink" (a whole line, or a byline's end): the wire that carried the story
+_VIA = re.compile(r"(?:^|\s)via\s+(?P<wire>[^\W\d_][\w.&' -]{1,60})$", re.IGNORECASE)
 _URL_YEAR = re.compile(r"^(?:https?://|www\.)\S*?/((?:19|20)\d{2})/\S*$")
 _NUMBER = re.compile(r"\d[\d.,\s\u00a0\u202f]*\d|\d")
 _CREATED = re.compile(rf"^\W*(?:{'|'.join(map(re.escape, LEXICON.created_labels))})", re.IGNORECASE)
@@ -187,6 +190,7 @@ def parse_dateline(paragraph: str) -> Dateline | None:
         if not outlet[:1].isupper() or len(outlet.split()) > MAX_OUTLET_WORDS:
             return None
         pre = pre[: m.start()].strip().rstrip(",").strip()
+
     date = None
     has_date = False
     month_day = None
@@ -206,7 +210,14 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     if len(parts) > 3 or not all(_is_place(p) for p in parts):
         return None
     letters = [c for c in parts[0] if c.isalpha()]
-    if not (outlet or has_date or (letters and all(c.isupper() for c in letters))):
+    capitals = bool(letters) and all(c.isupper() for c in letters)
+    # "Town, Country —": a place the lexicon need not know, named with its country
+    town_country = (
+        len(parts) == 2
+        and all(len(p.split()) <= MAX_PLACE_PART_WORDS for p in parts)
+        and not is_role(parts[1])
+    )
+    if not (outlet or has_date or capitals or town_country):
         return None
     return Dateline(", ".join(parts), outlet, date, month_day)
 
@@ -283,9 +294,26 @@ def _strip_footer_links(name: str) -> str:
     return " ".join(words)
 
 
+def wire_credit(text: str) -> tuple[str, str | None]:
+    """(the credit before "via", the wire after it): "Ada Quay / Harbour Times via Wirelink"
+    names the journalist, her paper, and the wire that carried the story."""
+    flat = collapse_whitespace(text)
+    m = _VIA.search(flat)
+    wire = _clean_org(m.group("wire")) if m else None
+    if m is None or wire is None:
+        return flat, None
+    return flat[: m.start()].strip(), wire
+
+
 def _byline_parts(text: str) -> tuple[str | None, str | None, bool]:
     """(author names, credited organisation, organisation came from a "staff" form)."""
-    flat = collapse_whitespace(text)
+    flat, wire = wire_credit(text)
+    if wire:
+        # "Name / Paper via Wire": the person before the slash, the wire as the outlet
+        if not flat:
+            return None, wire, False
+        names, _, _ = _byline_parts(re.split(r"\s+/\s+", flat, maxsplit=1)[0])
+        return names, wire, False
     for suffix in LEXICON.staff_suffixes:
         if flat.casefold().endswith(" " + suffix):
             return None, _clean_org(flat[: -len(suffix)]), True
@@ -361,6 +389,12 @@ def _outlet(lines: list[JudgedLine], dateline: Dateline | None) -> tuple[str | N
     for line in lines:
         if line.reason == "outlet_line":
             return collapse_whitespace(line.text), byline
+    for line in lines:
+        flat = collapse_whitespace(line.text)
+        if line.kind != BODY and len(flat.split()) <= MAX_OUTLET_WORDS + 1:
+            rest, wire = wire_credit(flat)
+            if wire and not rest:
+                return wire, byline
     sites = _site_names(lines)
     if byline_org:
         if staff_org and len(byline_org.split()) == 1:

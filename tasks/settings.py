@@ -1,5 +1,8 @@
-"""Run settings in one place: defaults, overridden by `[tool.newsflow]`, env vars and CLI flags.
+"""Run settings in one place: defaults, overridden by a settings file, env vars and CLI flags.
 
+The settings file is `newsflow.toml` (top-level keys) in the working directory, else the
+`[tool.newsflow]` table of the working directory's `pyproject.toml`. Relative folders resolve
+against the working directory, so an installed newsflow runs from any folder.
 Stages receive the values they need as arguments; only the flow reads this module.
 """
 
@@ -10,14 +13,21 @@ import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
-SQL_DIR = PROJECT_ROOT / "sql"
+SETTINGS_FILE = "newsflow.toml"
+ENV_PREFIX = "NEWSFLOW_"
+_TRUE = frozenset({"1", "true", "yes", "on"})
+_FALSE = frozenset({"0", "false", "no", "off"})
+
+
+class SettingsError(ValueError):
+    """A settings file or value newsflow cannot use (named in the message)."""
 
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    raw_dir: str = str(PROJECT_ROOT / "data" / "raw")
-    out_dir: str = str(PROJECT_ROOT / "data" / "processed")
+    # relative folders resolve against the working directory
+    raw_dir: str = "data/raw"
+    out_dir: str = "data/processed"
     batch_size: int = 2000
     # worker processes for the per-article stages; 1 runs them in the flow's process
     workers: int = os.cpu_count() or 1
@@ -52,6 +62,9 @@ class Settings:
     # and by this share of the site's articles, is the site's furniture
     site_line_min_articles: int = 5
     site_line_min_share: float = 0.1
+    # a table folder keeps at most this many parts from earlier runs (plus the newest
+    # run's): past it the smallest are merged at commit, so hourly runs do not pile up files
+    compact_max_parts: int = 8
 
 
 def duckdb_config(temp_dir: str | None = None) -> dict[str, str | bool | int | float | list[str]]:
@@ -75,26 +88,59 @@ def cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsflow"
 
 
-def _from_pyproject() -> dict[str, object]:
-    pyproject = PROJECT_ROOT / "pyproject.toml"
-    if not pyproject.is_file():
-        return {}
-    data = tomllib.loads(pyproject.read_text("utf-8"))
-    return dict(data.get("tool", {}).get("newsflow", {}))
+def settings_file_values(folder: Path) -> tuple[dict[str, object], str | None]:
+    """The settings a folder's `newsflow.toml` (else `pyproject.toml` [tool.newsflow])
+    gives, and the file they came from."""
+    own = folder / SETTINGS_FILE
+    pyproject = folder / "pyproject.toml"
+    try:
+        if own.is_file():
+            return dict(tomllib.loads(own.read_text("utf-8"))), str(own)
+        if pyproject.is_file():
+            table = tomllib.loads(pyproject.read_text("utf-8")).get("tool", {}).get("newsflow")
+            if table is not None:
+                return dict(table), f"{pyproject} [tool.newsflow]"
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise SettingsError(f"cannot read settings: {error}") from error
+    return {}, None
 
 
-def load_settings(**overrides: object) -> Settings:
-    """Defaults < pyproject `[tool.newsflow]` < `NEWSFLOW_<NAME>` env vars < explicit overrides."""
+def _typed(name: str, value: object, default: object, source: str) -> object:
+    """`value` as the type of the setting's default; strings from env vars are parsed."""
+    if isinstance(default, bool):
+        text = str(value).strip().lower()
+        if isinstance(value, bool) or text in _TRUE | _FALSE:
+            return value if isinstance(value, bool) else text in _TRUE
+    else:
+        try:
+            return type(default)(value)  # type: ignore[call-arg]
+        except (TypeError, ValueError):
+            pass
+    kind = type(default).__name__
+    raise SettingsError(f"{source}: {name} = {value!r} is not a valid {kind}")
+
+
+def load_settings(cwd: Path | None = None, **overrides: object) -> Settings:
+    """Defaults < settings file < `NEWSFLOW_<NAME>` env vars < explicit overrides (None
+    leaves a value alone). Folders come back absolute, resolved against `cwd`."""
+    folder = cwd or Path.cwd()
     settings = Settings()
-    known = {f.name: f.type for f in fields(Settings)}
+    known = {f.name for f in fields(Settings)}
     values: dict[str, object] = {}
-    for name, value in _from_pyproject().items():
-        if name in known:
-            values[name] = value
+    from_file, source = settings_file_values(folder)
+    unknown = sorted(set(from_file) - known)
+    if unknown:
+        raise SettingsError(f"{source}: unknown setting(s) {', '.join(unknown)}")
+    for name, value in from_file.items():
+        values[name] = _typed(name, value, getattr(settings, name), str(source))
     for name in known:
-        env = os.environ.get(f"NEWSFLOW_{name.upper()}")
+        env = os.environ.get(f"{ENV_PREFIX}{name.upper()}")
         if env is not None:
-            values[name] = env
-    values.update({k: v for k, v in overrides.items() if v is not None})
-    typed = {k: type(getattr(settings, k))(v) for k, v in values.items()}
-    return replace(settings, **typed)
+            values[name] = _typed(name, env, getattr(settings, name), f"{ENV_PREFIX}{name.upper()}")
+    for name, value in overrides.items():
+        if value is not None:
+            values[name] = _typed(name, value, getattr(settings, name), f"--{name}")
+    for name in ("raw_dir", "out_dir"):
+        value = str(values.get(name, getattr(settings, name)))
+        values[name] = value if "://" in value else str((folder / value).resolve())
+    return replace(settings, **values)  # type: ignore[arg-type]

@@ -80,6 +80,7 @@ QUOTES = pa.schema(
         ("char_start", pa.int32()),
         ("char_end", pa.int32()),
         ("via", pa.string()),
+        ("rule", pa.string()),
     ]
 )
 

@@ -1,15 +1,22 @@
 """Write: stage each batch's tables, then commit a new version of the output atomically.
 
 Layout of an output folder:
-    _versions/<run_id>/<table>/*.parquet   one complete version of every table and state
-    current -> _versions/<run_id>          swapped with one atomic rename per commit
-    <table> -> current/<table>             what readers glob: <out>/<table>/**/*.parquet
+    .versions/<run_id>/<table>/*.parquet   the complete current version of every table
+    .current -> .versions/<run_id>         swapped with one atomic rename per commit
+    <table> -> .current/<table>            what readers glob: <out>/<table>/**/*.parquet
     newsflow.duckdb                        views from sql/*.sql, replaced atomically
     _staging/<run_id>/                     a run's batches before commit (outside tables)
-    _versions/<run_id>/_state/manifest.json  schema_version of that version's tables
+    .versions/<run_id>/_state/manifest.json  schema_version of that version's tables
     .newsflow.lock                         the running writer (flock), pid and run id
-A killed run leaves `current` on the last good version; staging is discarded next time.
+A killed run leaves `.current` on the last good version; staging is discarded next time.
 Unchanged Parquet parts are hard-linked into the new version, not copied.
+
+Retention: only the current version is kept. Every part name is unique to the content it
+was written with (run id in the name), so a reader that listed the old version's parts
+opens the same bytes (a hard link) or fails; it never reads a mix. Open files survive their
+removal (POSIX). The history and the `.current` link are hidden names, and DuckDB's glob
+does not follow links, so a recursive glob over the whole folder (`<out>/**/*.parquet` in
+DuckDB, Python or pyarrow) sees each current part once.
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from importlib import resources
 from pathlib import Path
 
 import duckdb
@@ -39,9 +47,12 @@ from tasks.settings import duckdb_config
 from tasks.site_lines import COUNTS_DIR as SITE_LINE_COUNTS_DIR
 from tasks.site_lines import ONCE_DIR as SITE_LINES_ONCE_DIR
 
-VERSIONS = "_versions"
+VERSIONS = ".versions"
 STAGING = "_staging"
-CURRENT = "current"
+CURRENT = ".current"
+# the layout before hidden names: read as the current version, replaced at the next commit
+LEGACY_VERSIONS = "_versions"
+LEGACY_CURRENT = "current"
 STATE = "_state"
 SITE_LINES_STATE_DIR = f"{STATE}/{SITE_LINE_COUNTS_DIR}"
 SITE_LINE_ROWS_DIR = "_site_line_rows"  # in a staging folder: the run's pass-1 rows
@@ -54,6 +65,8 @@ ARTICLES_ROW_GROUP = 10_000
 ARTICLES_PART_ROWS = 100_000
 SITE_LINE_STATE_DIRS = (SITE_LINE_COUNTS_DIR, SITE_LINES_ONCE_DIR)
 CATALOG = "newsflow.duckdb"
+# the oldest DuckDB storage format that holds views: DuckDB 1.1 and newer open the catalog
+CATALOG_STORAGE_VERSION = "v1.1.0"
 LOCK = ".newsflow.lock"
 MANIFEST = "manifest.json"  # in <version>/_state/
 # Test hook: a run sleeps at the named point (see `hold_at`), so tests can kill it there.
@@ -115,6 +128,24 @@ def output_lock(out_dir: str, run_id: str = "", wait_seconds: float = 0.0) -> It
             handle.seek(0)
             handle.truncate()
             handle.flush()
+
+
+def refuse_if_locked(out_dir: str) -> None:
+    """Raise OutputLocked when another run holds the folder, without taking the lock or
+    creating anything: the command line asks this before Prefect starts."""
+    lock = Path(out_dir) / LOCK
+    if not lock.is_file():
+        return
+    with open(lock, encoding="utf-8") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OutputLocked(
+                f"another newsflow run is writing to {out_dir} "
+                f"({_describe_holder(_read_holder(handle))}); "
+                "wait for it to finish or use another output folder"
+            ) from None
+        fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _read_holder(handle: object) -> dict[str, object]:
@@ -224,8 +255,11 @@ def write_parquet(table: pa.Table, path: Path) -> None:
 
 
 def current_version(out_dir: str) -> Path | None:
-    link = Path(out_dir) / CURRENT
-    return link.resolve() if link.is_symlink() and link.resolve().is_dir() else None
+    for name in (CURRENT, LEGACY_CURRENT):
+        link = Path(out_dir) / name
+        if link.is_symlink() and link.resolve().is_dir():
+            return link.resolve()
+    return None
 
 
 def parquet_files(folder: Path | None) -> list[str]:
@@ -295,6 +329,8 @@ class CommitPlan:
     assignments: pa.Table | None
     # staged folder of the new site line state; None keeps the previous one
     site_lines: Path | None = None
+    # parts of earlier runs a table keeps before the smallest are merged (Settings)
+    compact_max_parts: int = 8
 
 
 def commit_version(out_dir: str, previous: Path | None, staged: Path, plan: CommitPlan) -> Path:
@@ -312,9 +348,10 @@ def commit_version(out_dir: str, previous: Path | None, staged: Path, plan: Comm
         _ensure_nonempty(building / "articles", tables.ARTICLES)
     else:
         con.register("assignments", plan.assignments)
-        _write_articles(con, previous, staged, building)
+        _write_articles(con, previous, staged, building, plan.run_id)
     for name in CARRIED_TABLES:
         _carry_parts(con, previous, name, building, "article_id", "dropped")
+        compact_parts(con, building / name, plan.compact_max_parts, plan.run_id)
         for part in parquet_files(staged / name):
             _link_or_copy(Path(part), building / name / f"{plan.run_id}-{Path(part).name}")
         _ensure_nonempty(building / name, tables.ARTICLE_TABLES[name])
@@ -322,11 +359,13 @@ def commit_version(out_dir: str, previous: Path | None, staged: Path, plan: Comm
         "reprocessed", pa.table({"source_path": pa.array(plan.reprocessed_sources, pa.string())})
     )
     _carry_parts(con, previous, "quarantine", building, "source_path", "reprocessed")
+    compact_parts(con, building / "quarantine", plan.compact_max_parts, plan.run_id)
     for part in parquet_files(staged / "quarantine"):
         _link_or_copy(Path(part), building / "quarantine" / f"{plan.run_id}-{Path(part).name}")
     _ensure_nonempty(building / "quarantine", tables.QUARANTINE)
     for part in parquet_files(previous / "runs" if previous else None):
         _link_or_copy(Path(part), building / "runs" / Path(part).name)
+    compact_parts(con, building / "runs", plan.compact_max_parts, plan.run_id)
     write_parquet(plan.runs_row, building / "runs" / f"run-{plan.run_id}.parquet")
     write_parquet(plan.inputs_state, building / STATE / "inputs" / "inputs.parquet")
     _write_manifest(building, plan.run_id)
@@ -337,7 +376,7 @@ def commit_version(out_dir: str, previous: Path | None, staged: Path, plan: Comm
     os.replace(building, final)
     hold_at("version-renamed")
     _switch_current(out, final)
-    _prune_versions(out, keep=(final, previous))
+    _prune_versions(out, keep=final)
     return final
 
 
@@ -355,7 +394,7 @@ def _write_site_lines(previous: Path | None, building: Path, site_lines: Path | 
 
 
 def _write_articles(
-    con: duckdb.DuckDBPyConnection, previous: Path | None, staged: Path, building: Path
+    con: duckdb.DuckDBPyConnection, previous: Path | None, staged: Path, building: Path, run_id: str
 ) -> None:
     """Articles are rewritten whole: cluster ids of old articles may change with new ones.
 
@@ -372,7 +411,7 @@ def _write_articles(
     for number, chunk in enumerate(_chunks_of_rows(sides, ARTICLES_PART_ROWS)):
         old = [part for part, is_old in chunk if is_old] + [str(empty)]
         new = [part for part, is_old in chunk if not is_old] + [str(empty)]
-        target = building / "articles" / f"part-{number:05d}.parquet"
+        target = building / "articles" / f"part-{run_id}-{number:05d}.parquet"
         # rows of replaced inputs leave the old side only: a re-staged id is never dropped
         con.execute(
             f"""
@@ -463,50 +502,100 @@ def _sql_path(path: Path) -> str:
 
 
 def _switch_current(out: Path, version: Path) -> None:
-    swap = out / f".{CURRENT}.swap"
-    if swap.is_symlink() or swap.exists():
-        swap.unlink()
-    os.symlink(Path(VERSIONS) / version.name, swap)
-    os.replace(swap, out / CURRENT)
+    """Point `.current` at `version` (one atomic rename), then make sure every table link
+    goes through it; a folder of the older layout gets its links re-pointed the same way."""
+    _replace_link(out / CURRENT, Path(VERSIONS) / version.name)
     for name in tables.OUTPUT_TABLES:
         link = out / name
-        if not link.is_symlink():
-            if link.exists():
-                shutil.rmtree(link)
-            os.symlink(Path(CURRENT) / name, link)
+        target = Path(CURRENT) / name
+        if link.is_symlink() and Path(os.readlink(link)) == target:
+            continue
+        if link.exists() and not link.is_symlink():
+            shutil.rmtree(link)
+        _replace_link(link, target)
+    legacy = out / LEGACY_CURRENT
+    if legacy.is_symlink():
+        legacy.unlink()
 
 
-def _prune_versions(out: Path, keep: tuple[Path, Path | None]) -> None:
-    """Keep the new version and the one before it, so readers mid-query keep their files.
+def _replace_link(link: Path, target: Path) -> None:
+    swap = link.with_name(f".{link.name.lstrip('.')}.swap")
+    if swap.is_symlink() or swap.exists():
+        swap.unlink()
+    os.symlink(target, swap)
+    os.replace(swap, link)
 
-    Anything else goes: older versions, and versions or builds a killed run left behind
-    without ever making them current.
-    """
-    kept = {p.resolve() for p in keep if p is not None}
+
+def _prune_versions(out: Path, keep: Path) -> None:
+    """Keep the current version only (see the module docstring for why that is safe for
+    readers); versions or builds a killed run left behind go too, as does the history
+    folder of the older layout."""
     for entry in (out / VERSIONS).iterdir():
-        if entry.resolve() not in kept:
+        if entry.resolve() != keep.resolve():
             shutil.rmtree(entry, ignore_errors=True)
+    shutil.rmtree(out / LEGACY_VERSIONS, ignore_errors=True)
+
+
+def compact_parts(
+    con: duckdb.DuckDBPyConnection, folder: Path, max_parts: int, run_id: str
+) -> None:
+    """Merge the smallest parts of `folder` into one while it holds more than `max_parts`.
+
+    Called on the parts carried from earlier runs, before this run's parts are added: the
+    folder then holds at most `max_parts` older parts plus the newest run's. The files are
+    this version's own hard links, so the version readers use is never touched. DuckDB
+    streams the merge under its memory cap.
+    """
+    parts = sorted(parquet_files(folder), key=lambda part: (Path(part).stat().st_size, part))
+    if len(parts) <= max(1, max_parts):
+        return
+    merged = parts[: len(parts) - max(1, max_parts) + 1]
+    target = folder / f"compact-{run_id}.parquet"
+    con.execute(
+        f"copy (select * from read_parquet(?, union_by_name=true)) to '{_sql_path(target)}' "
+        "(format parquet, compression zstd)",
+        [merged],
+    ).fetchall()
+    for part in merged:
+        Path(part).unlink()
 
 
 def discard_staging(out_dir: str) -> None:
     shutil.rmtree(Path(out_dir) / STAGING, ignore_errors=True)
 
 
-def build_catalog(out_dir: str, sql_dir: Path) -> Path:
-    """Create newsflow.duckdb holding the views of sql/*.sql over this output folder.
+def view_scripts() -> list[tuple[str, str]]:
+    """The catalog's SQL files (name, text) in name order, read from the installed package
+    (`sql/` ships as `tasks.sql`), so a wheel builds the same views as a checkout."""
+    scripts = [
+        (entry.name, entry.read_text("utf-8"))
+        for entry in resources.files("tasks.sql").iterdir()
+        if entry.name.endswith(".sql")
+    ]
+    return sorted(scripts)
 
-    Views use the folder's absolute path, so the file answers from any working
-    directory. The file is built aside and renamed into place.
+
+def build_catalog(out_dir: str) -> Path:
+    """Create newsflow.duckdb holding the views of `sql/*.sql` over this output folder.
+
+    Views use the folder's absolute path, so the file answers from any working directory
+    (`newsflow catalog` rebuilds it after the folder moves). It is written in storage
+    version CATALOG_STORAGE_VERSION, so DuckDB 1.1 and newer (the 1.x CLI, BI drivers)
+    open it. The file is built aside and renamed into place.
     """
     out = Path(out_dir).resolve()
     target = out / CATALOG
     building = out / f".{CATALOG}.building"
     for leftover in (building, Path(f"{building}.wal")):
         leftover.unlink(missing_ok=True)
-    con = duckdb.connect(str(building), config=duckdb_config())
-    for script in sorted(sql_dir.glob("*.sql")):
-        con.execute(script.read_text("utf-8").replace(OUT_PLACEHOLDER, _sql_path(out))).fetchall()
-    con.execute("checkpoint").fetchall()
+    con = duckdb.connect(config=duckdb_config())
+    con.execute(
+        f"attach '{_sql_path(building)}' as catalog (storage_version '{CATALOG_STORAGE_VERSION}')"
+    ).fetchall()
+    con.execute("use catalog").fetchall()
+    for _, script in view_scripts():
+        con.execute(script.replace(OUT_PLACEHOLDER, _sql_path(out))).fetchall()
+    con.execute("checkpoint catalog").fetchall()
     con.close()
     os.replace(building, target)
     return target

@@ -7,8 +7,6 @@ from pathlib import Path
 
 import pytest
 
-import flows  # noqa: F401  (Prefect defaults before Prefect is imported)
-
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 SAMPLE_RAW = REPO / "data" / "raw"

@@ -21,9 +21,17 @@ def apply_hints(meta: ArticleMetadata, hints: RecordHints) -> ArticleMetadata:
         title=hints.title or meta.title,
         published_date=hints.published_date or meta.published_date,
         outlet=meta.outlet or hints.site_name,
-        byline=meta.byline or hints.author,
+        byline=_byline(meta, hints),
         language=meta.language or hints.language,
     )
+
+
+def _byline(meta: ArticleMetadata, hints: RecordHints) -> str | None:
+    """A page's persons judged from its markup (tasks/formats/page_metadata) before a byline
+    line of its text, and an organisation credited as author only when no person is."""
+    if hints.extractor:
+        return hints.author or meta.byline or hints.author_organisation
+    return meta.byline or hints.author
 
 
 def article_url(hints: RecordHints) -> str | None:

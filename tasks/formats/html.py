@@ -18,6 +18,13 @@ import datetime
 from collections.abc import Iterator
 
 from tasks.formats.gzip_limit import read_limited
+from tasks.formats.page_metadata import (
+    author_organisation,
+    choose_byline,
+    choose_published,
+    choose_title,
+)
+from tasks.formats.page_signals import read_page_signals
 from tasks.formats.records import (
     FormatError,
     FormatLimits,
@@ -27,6 +34,8 @@ from tasks.formats.records import (
 )
 
 EXTRACTOR = "trafilatura"
+# an extraction holding less than this share of the page's prose paragraphs was cut short
+MIN_KEPT_SHARE = 0.3
 EXTRACTION_OPTIONS: dict[str, object] = {
     "include_comments": False,
     "favor_precision": True,
@@ -34,6 +43,31 @@ EXTRACTION_OPTIONS: dict[str, object] = {
     "with_metadata": True,
     "date_extraction_params": {"original_date": True, "extensive_search": False},
 }
+
+
+def _without_precision(page: str, url: str | None, text: str) -> str:
+    """The main text without favor_precision, when that is longer: precision pruning can
+    keep one block of a long article (a seventh of its text on two measured pages)."""
+    import trafilatura
+
+    options = {**EXTRACTION_OPTIONS, "favor_precision": False, "with_metadata": False}
+    try:
+        document = trafilatura.bare_extraction(page, url=url, **options)  # type: ignore[arg-type]
+    except Exception:  # the first extraction succeeded; keep it
+        return text
+    longer = (getattr(document, "text", None) or "").strip() if document is not None else ""
+    return longer if len(longer) > len(text) else text
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def with_lead(text: str, lead: str | None) -> str:
+    """The main text opened by the lead the page prints above it, unless it already has it."""
+    if not lead or _fold(lead) in _fold(text):
+        return text
+    return f"{lead}\n{text}"
 
 
 def _date(value: str | None) -> datetime.date | None:
@@ -70,16 +104,22 @@ def extract_html(page: str, url: str | None = None) -> tuple[str, RecordHints]:
     except Exception as error:  # lxml and trafilatura raise many kinds on broken markup
         raise FormatError(f"HTML not parsed: {type(error).__name__}: {error}") from error
     text = (getattr(document, "text", None) or "").strip() if document is not None else ""
+    signals = read_page_signals(page)
+    if len(text) < MIN_KEPT_SHARE * signals.paragraph_chars:
+        text = _without_precision(page, url, text)
+    text = with_lead(text, signals.printed_lead)
     if not text:
         raise FormatError("no main text found in the HTML page")
     canonical = getattr(document, "url", None)
+    address = url or canonical
     hints = RecordHints(
-        title=getattr(document, "title", None) or None,
-        url=url or canonical,
+        title=choose_title(signals, address, getattr(document, "title", None) or None),
+        url=address,
         canonical_url=canonical if canonical and canonical != url else None,
-        published_date=_date(getattr(document, "date", None)),
+        published_date=choose_published(signals, _date(getattr(document, "date", None))),
         site_name=getattr(document, "sitename", None) or None,
-        author=getattr(document, "author", None) or None,
+        author=choose_byline(signals, address, getattr(document, "author", None) or None),
+        author_organisation=author_organisation(signals),
         language=getattr(document, "language", None) or None,
         extractor=EXTRACTOR,
     )

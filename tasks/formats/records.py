@@ -21,6 +21,8 @@ class RecordHints:
     published_date: datetime.date | None = None
     site_name: str | None = None  # og:site_name or a scraper's "source" field
     author: str | None = None
+    # an organisation the page credits as the author (JSON-LD), a byline of last resort
+    author_organisation: str | None = None
     language: str | None = None
     # the main-content extractor that chose the text from a page (its lines were already
     # judged by position in the markup), None for text taken as the input gives it

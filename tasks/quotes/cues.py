@@ -51,6 +51,7 @@ WORD_LISTS = (
     "speech_noun_links",
     "speech_noun_of",
     "object_relatives",
+    "org_nouns",
 )
 
 
@@ -97,6 +98,8 @@ class CueLexicon:
     speech_noun_of: frozenset[str]
     # "which", "what", "lo que": a name after one is the subject of the verb ending its clause.
     object_relatives: frozenset[str]
+    # "consortium", "Ministerium": before a name or heading its apposition, an organisation.
+    org_nouns: frozenset[str]
     # "that", "que", "что": where reported speech may open; searched first, as it is cheap.
     complementizer: regex.Pattern[str] | None
     # "said ", "told reporters ", "заявил, ": a speech verb ending right before one (reversed).
@@ -197,6 +200,7 @@ def _compile_lexicon(languages: tuple[str, ...]) -> CueLexicon:
         speech_noun_links=lowered("speech_noun_links"),
         speech_noun_of=lowered("speech_noun_of"),
         object_relatives=lowered("object_relatives"),
+        org_nouns=lowered("org_nouns"),
         complementizer=complementizer,
         verb_before_complementizer=verb_before_complementizer,
         verb_last_words=frozenset(

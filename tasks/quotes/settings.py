@@ -4,6 +4,11 @@ from __future__ import annotations
 
 # A quotation shorter than this is a scare quote ("insulting"), not a quote.
 MIN_QUOTE_WORDS = 3
+# ... unless it is a fragment its sentence's speaker said ("called the meeting “constructive”"),
+# with at least one word this long ("a “B” grade" is a label).
+MIN_PARTIAL_WORD_CHARS = 4
+# A fragment this short is kept with any speaker a cue names; a single word needs a full name.
+MIN_PARTIAL_QUOTE_WORDS = 2
 # A pair of marks farther apart than this is a stray mark, not a quotation.
 MAX_QUOTE_CHARS = 4000
 # A quote may run on over at most this many paragraphs (reopened with a mark each time).

@@ -40,7 +40,7 @@ def test_a_banner_learned_in_one_run_is_removed_in_the_next(
     assert _reasons(out, "2023-05-01_valleycourier_ashby.txt")[BANNER] == "site_frequent"
     assert BANNER in _body(out, "2023-05-01_hillgazette_ashby.txt")
     state = duckdb.sql(
-        f"select n_articles from read_parquet('{out}/current/_state/site_lines/*.parquet') "
+        f"select n_articles from read_parquet('{out}/.current/_state/site_lines/*.parquet') "
         "where site = 'valleycourier' and line_key = ''"
     ).fetchall()
     assert state == [(6,)]

@@ -88,3 +88,21 @@ def test_unpacked_model_is_the_shipped_one(tmp_path: Path, monkeypatch: pytest.M
         else:
             assert mine == theirs
     assert [p.name for p in tmp_path.iterdir()] == [folder.name]
+
+
+def test_model_cache_is_shared_by_version_and_older_copies_go(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tasks import language
+
+    monkeypatch.setenv("NEWSFLOW_CACHE_DIR", str(tmp_path))
+    stale = tmp_path / f"{language.MODEL_CACHE_PREFIX}0000000000000000"
+    stale.mkdir()
+    language._model.cache_clear()
+    try:
+        language._model()
+        kept = [p.name for p in tmp_path.iterdir() if not p.name.startswith(".")]
+        assert kept == [language._unpacked_model_dir().name]
+        assert not stale.exists()
+    finally:
+        language._model.cache_clear()

@@ -227,3 +227,18 @@ def test_a_dateline_without_year_takes_the_one_year_stated_elsewhere() -> None:
     assert (meta.dateline, meta.outlet) == ("LORWICK, Norland", "Tidewire")
     archive = "Harbour dredging\nArchive: 2015 | 2016\n\n" + body + "© 2024 Tidewire\n"
     assert _meta(archive).published_date is None  # two years: no guess; copyright ignored
+
+
+def test_wire_credits_feed_the_outlet() -> None:
+    from tasks.metadata import _byline_parts, wire_credit
+
+    assert _byline_parts("By Ada Quay / Harbour Times via Wirelink")[:2] == ("Ada Quay", "Wirelink")
+    assert wire_credit("via Wirelink") == ("", "Wirelink")
+    assert wire_credit("The report was sent via email") == ("The report was sent via email", None)
+    assert _byline_parts("By Ada Quay, Harbour Newspapers")[:2] == ("Ada Quay", "Harbour")
+
+
+def test_town_country_dateline_without_capitals() -> None:
+    dateline = parse_dateline("Tromsø, Norway — The council voted on Monday.")
+    assert dateline is not None and dateline.place == "Tromsø, Norway"
+    assert parse_dateline("However, the council — said it had voted.") is None

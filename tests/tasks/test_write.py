@@ -6,6 +6,7 @@ from pathlib import Path
 
 import duckdb
 import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from tasks import tables, write
@@ -124,14 +125,14 @@ def test_second_writer_is_refused(tmp_path: Path) -> None:
         first.__exit__(None, None, None)
 
 
-def test_commit_keeps_the_previous_version_and_prunes_leftovers(tmp_path: Path) -> None:
+def test_commit_keeps_the_current_version_only_and_prunes_leftovers(tmp_path: Path) -> None:
     first = commit_version(str(tmp_path), None, _stage(tmp_path, "r1", ["a"]), _plan("r1", ["a"]))
     (tmp_path / write.VERSIONS / "killed-before-switch").mkdir()
     (tmp_path / write.VERSIONS / ".killed.building").mkdir()
     second = commit_version(
         str(tmp_path), first, _stage(tmp_path, "r2", ["b"]), _plan("r2", ["a", "b"])
     )
-    assert sorted((tmp_path / write.VERSIONS).iterdir()) == sorted([first, second])
+    assert sorted((tmp_path / write.VERSIONS).iterdir()) == [second]
     assert write.read_schema_version(str(tmp_path)) == tables.SCHEMA_VERSION
 
 
@@ -139,6 +140,7 @@ def test_commit_with_no_article_in_or_out_links_every_article_part(tmp_path: Pat
     first = commit_version(
         str(tmp_path), None, _stage(tmp_path, "r1", ["a", "b"]), _plan("r1", ["a", "b"])
     )
+    first_inodes = sorted(p.stat().st_ino for p in (first / "articles").glob("*.parquet"))
     empty = write.staging_dir(str(tmp_path), "r2")
     plan = _plan("r2", [])
     second = commit_version(
@@ -147,11 +149,8 @@ def test_commit_with_no_article_in_or_out_links_every_article_part(tmp_path: Pat
         empty,
         CommitPlan("r2", [], [], plan.inputs_state, plan.runs_row, assignments=None),
     )
-    inodes = [
-        sorted(p.stat().st_ino for p in (version / "articles").glob("*.parquet"))
-        for version in (first, second)
-    ]
-    assert inodes[0] == inodes[1]
+    assert first_inodes
+    assert sorted(p.stat().st_ino for p in (second / "articles").glob("*.parquet")) == first_inodes
     assert _ids(tmp_path) == ["a", "b"]
 
 
@@ -163,3 +162,18 @@ def test_newer_schema_version_is_refused(tmp_path: Path) -> None:
         write.check_schema_version(str(tmp_path))
     (first / write.STATE / write.MANIFEST).unlink()
     assert "from schema_version 1" in str(write.check_schema_version(str(tmp_path)))
+
+
+def test_compaction_bounds_parts_and_keeps_rows(tmp_path: Path) -> None:
+    import duckdb
+    import pyarrow as pa
+
+    folder = tmp_path / "quotes"
+    for n in range(12):
+        write.write_parquet(
+            pa.table({"k": list(range(n * 10, n * 10 + n + 1))}), folder / f"p{n}.parquet"
+        )
+    rows_before = sorted(pq.read_table(folder).column("k").to_pylist())
+    write.compact_parts(duckdb.connect(), folder, 8, "r9")
+    assert len(list(folder.glob("*.parquet"))) == 8
+    assert sorted(pq.read_table(folder).column("k").to_pylist()) == rows_before

@@ -1,0 +1,104 @@
+"""Score quote attribution in Spanish, German and French news against a small gold of spans.
+
+The gold (`quotes_multilingual_gold.jsonl`, beside this script) names texts of the SemEval
+2022 Task 8 sample (`../shared/corpus/semeval2022-task8/hfl_processed_texts/`) by CSV file,
+pair id and side, and gives for each quotation its character span and the span of its
+speaker as the text writes it (null when the text does not say who); no text is copied.
+The quotes are those the texts hold in quote marks whose speaker a reader can tell from the
+text (headlines and titles of works left out); the sample has no Russian texts.
+
+A gold quote is found when an extracted quote overlaps half of it; its attribution is right
+when the speaker check of the shared `score_gold.py` accepts the predicted speaker. Prints,
+per language, quotes found and attribution (right speakers over gold quotes found); with
+--errors, the wrong ones. A script, not a test.
+
+    .venv/bin/python bench/quotes_multilingual.py [--errors]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+from quotes_eval import load_scorer, shared_dir  # noqa: E402
+
+from tasks.quotes import Quote, extract_quotes  # noqa: E402
+
+GOLD = HERE / "quotes_multilingual_gold.jsonl"
+TEXTS = Path("corpus/semeval2022-task8/hfl_processed_texts")
+MIN_OVERLAP = 0.5
+
+
+def load_texts(shared: Path, files: set[str]) -> dict[tuple[str, str, int], str]:
+    """(csv file, pair id, side) -> text, for the CSV files the gold names."""
+    csv.field_size_limit(sys.maxsize)
+    texts: dict[tuple[str, str, int], str] = {}
+    for name in files:
+        with open(shared / TEXTS / name, encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                for side in (1, 2):
+                    texts.setdefault((name, row["pair_id"], side), row[f"text{side}"])
+    return texts
+
+
+def overlapping(quotes: list[Quote], start: int, end: int) -> Quote | None:
+    """The extracted quote that covers most of [start, end), if it covers half of it."""
+    best, best_overlap = None, 0
+    for quote in quotes:
+        overlap = min(end, quote.char_end) - max(start, quote.char_start)
+        if overlap > best_overlap:
+            best, best_overlap = quote, overlap
+    return best if best_overlap >= MIN_OVERLAP * (end - start) else None
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--gold", type=Path, default=GOLD)
+    parser.add_argument("--errors", action="store_true", help="list wrong and missed quotes")
+    args = parser.parse_args()
+    shared = shared_dir()
+    speaker_ok = load_scorer(shared).speaker_ok
+    gold = [json.loads(line) for line in args.gold.read_text("utf-8").splitlines() if line]
+    texts = load_texts(shared, {item["csv"] for item in gold})
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # gold, found, right
+    extracted: dict[tuple[str, str, int], list[Quote]] = {}
+    for item in gold:
+        key = (item["csv"], item["pair_id"], item["side"])
+        text = texts[key]
+        if key not in extracted:
+            extracted[key] = extract_quotes(text, item["language"])
+        start, end = item["quote"]
+        speaker = text[slice(*item["speaker"])] if item["speaker"] else None
+        found = overlapping(extracted[key], start, end)
+        tally = counts[item["language"]]
+        tally[0] += 1
+        if found is None:
+            if args.errors:
+                print(f"missed {item['language']} {key}: {text[start:end][:60]!r}")
+            continue
+        tally[1] += 1
+        if speaker_ok(found.speaker, speaker):
+            tally[2] += 1
+        elif args.errors:
+            print(
+                f"wrong  {item['language']} {key}: {text[start:end][:50]!r} "
+                f"gold={speaker!r} pred={found.speaker!r} ({found.rule})"
+            )
+    for language in sorted(counts):
+        n_gold, n_found, n_right = counts[language]
+        print(
+            f"{language}  gold {n_gold:3d}  found {n_found / n_gold:.3f}  "
+            f"attribution {n_right / max(n_found, 1):.3f}  ({n_right}/{n_found})"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""DuckDB views over the output Parquet, one or a few per file; shipped as `tasks.sql`."""

@@ -1,0 +1,276 @@
+"""Names in an article: capitalised runs cleaned of titles, and whether they name a person."""
+
+from __future__ import annotations
+
+import bisect
+
+import regex
+
+from tasks.quotes.article import ArticleText
+from tasks.quotes.kinds import names_organisation
+from tasks.quotes.patterns import (
+    ELIDED_ARTICLE,
+    LOWER_WORDS,
+    NAME_RUN,
+    POSSESSIVE,
+    POSSESSIVE_ENDINGS,
+    RUN_WORD,
+    WORD,
+    Mention,
+    TitledRun,
+)
+from tasks.quotes.settings import (
+    CLEAN_NAME_CACHE_SIZE,
+    MAX_NAME_OCCURRENCES,
+    MAX_NAME_TOKENS,
+    TITLE_COMPOUND_MIN_CHARS,
+)
+
+
+class ArticleNames(ArticleText):
+    """Capitalised runs of the article read as names (titles dropped), person or body."""
+
+    @property
+    def titled_runs(self) -> list[TitledRun]:
+        """The article's named runs with their title words, built on first need.
+
+        Only a title ("the mayor") asks for them, and only the runs whose title words hold
+        it need the costlier judgement of whether they name a person.
+        """
+        if self._titled_runs is None:
+            self._titled_runs = []
+            for run in self.body_runs:
+                if self._inside_quote(run.start()):
+                    continue
+                name, titles = self._clean_name(run.group())
+                if name:
+                    start = self._name_start(run, name)
+                    context = frozenset(self._title_context(start, titles).split())
+                    self._titled_runs.append(TitledRun(run, context))
+        return self._titled_runs
+
+    def _clean_name(self, text: str) -> tuple[str, str]:
+        """Drop titles and sentence words around a capitalised run; return (name, titles)."""
+        cached = self._clean_cache.get(text)
+        if cached is None:
+            if len(self._clean_cache) > CLEAN_NAME_CACHE_SIZE:
+                self._clean_cache.clear()
+            cached = self._clean_cache[text] = self._clean_name_uncached(text)
+        return cached
+
+    def _clean_name_uncached(self, text: str) -> tuple[str, str]:
+        tokens = ELIDED_ARTICLE.sub("", text.replace("\u00a0", " ")).split()
+        titles: list[str] = []
+        owner = max(
+            (i for i, t in enumerate(tokens[:-2]) if t.endswith(POSSESSIVE_ENDINGS)), default=-1
+        )
+        if owner >= 0:  # "ABC News’s Diane Sawyer": the owner qualifies the name after it
+            titles.extend(t.casefold() for t in tokens[: owner + 1])
+            tokens = tokens[owner + 1 :]
+        while tokens:
+            low = tokens[0].casefold().rstrip(",")
+            is_title = self._is_title(low)
+            if is_title or low in self.lex.non_name_words or low in self.lex.prepositions:
+                titles.append(low)
+                tokens.pop(0)
+                if is_title and tokens and tokens[0][:1].islower():
+                    return "", " ".join(titles)  # "Sprecher der Feuerwehr": a body, no name
+                continue
+            last_title = max(
+                (i for i, t in enumerate(tokens) if self._is_title(t.casefold())), default=-1
+            )
+            if 0 <= last_title < len(tokens) - 1:
+                titles.extend(t.casefold() for t in tokens[: last_title + 1])
+                tokens = tokens[last_title + 1 :]
+            break
+        if tokens:
+            tokens[-1] = POSSESSIVE.sub("", tokens[-1])
+            if tokens[-1].endswith(".") and len(tokens[-1]) > 2:
+                tokens[-1] = tokens[-1][:-1]
+        while tokens and (
+            tokens[-1].casefold() in self.lex.non_name_words or not tokens[-1][:1].isupper()
+        ):
+            tokens.pop()
+        return " ".join(tokens), " ".join(titles)
+
+    def _is_title(self, word: str) -> bool:
+        """A title, or a compound ending in one ("Polizeisprecher")."""
+        return word in self.lex.titles or (
+            len(word) > TITLE_COMPOUND_MIN_CHARS and word.endswith(self.lex.title_endings)
+        )
+
+    def _title_context(self, start: int, titles: str) -> str:
+        """The titles and the few words before a name ("la maire de X, Hélène ...")."""
+        words = WORD.findall(self.body, max(0, start - 40), start)
+        return (titles + " " + " ".join(words)).casefold()
+
+    def _opens_sentence(self, position: int) -> bool:
+        i = bisect.bisect_right(self.sentence_starts, position) - 1
+        return i >= 0 and not WORD.search(self.body, self.sentence_starts[i], position)
+
+    def _words_before(self, position: int) -> list[str]:
+        words = self.body[max(0, position - 30) : position].split()[-2:]
+        return [w.strip(',;:()"“”«»').casefold() for w in words]
+
+    def _after_preposition(self, words_before: list[str]) -> bool:
+        """ "in Portobello", "of the Faroe Islands": a place or an organisation, not a speaker."""
+        if not words_before:
+            return False
+        last = words_before[-1]
+        if last in self.lex.prepositions:
+            return last not in self.lex.holder_prepositions
+        if last in self.lex.determiners and len(words_before) > 1:
+            previous = words_before[-2]
+            return (
+                previous in self.lex.prepositions and previous not in self.lex.holder_prepositions
+            )
+        return False
+
+    def _mention_at(self, run: regex.Match[str]) -> Mention | None:
+        """The name a capitalised run holds, if it is outside quotes and names anything.
+
+        Pronouns of one article look back over the same runs, so each run is judged once.
+        """
+        key = (run.start(), run.end())
+        if key in self._mentions_by_run:
+            return self._mentions_by_run[key]
+        mention = self._mention_at_uncached(run)
+        self._mentions_by_run[key] = mention
+        return mention
+
+    def _mention_at_uncached(self, run: regex.Match[str]) -> Mention | None:
+        if self._inside_quote(run.start()):
+            return None
+        name, titles = self._clean_name(run.group())
+        if not name:
+            return None
+        start = self._name_start(run, name)
+        tokens = [t.casefold() for t in name.split()]
+        is_org = names_organisation(name, self.lex)
+        is_person_like = not (
+            is_org
+            or tokens[0] in self.lex.place_words
+            or self._after_preposition(self._words_before(start))
+        )
+        if is_person_like and len(tokens) == 1:
+            is_person_like = self._followed_by_speech_verb(start + len(name)) or any(
+                " " in fuller for _, fuller in self._names_containing(name)
+            )
+        return Mention(start, start + len(name), name, titles, is_org, is_person_like)
+
+    @staticmethod
+    def _name_start(run: regex.Match[str], name: str) -> int:
+        """Where the cleaned name starts inside its run (titles dropped)."""
+        return run.start() + max(run.group().find(name.split()[0]), 0)
+
+    def _followed_by_speech_verb(self, position: int) -> bool:
+        return bool(self.lex.speech_verb.match(self.body, position + 1, position + 60)) and (
+            self.body[position : position + 1] == " "
+        )
+
+    def _names_containing(self, token: str) -> list[tuple[int, str]]:
+        """Person names of the article (outside quotes) that contain a token."""
+        cached = self._names_by_token.get(token)
+        if cached is not None:
+            return cached
+        found: list[tuple[int, str]] = []
+        for run in self._runs_with_token(token)[:MAX_NAME_OCCURRENCES]:
+            if self._inside_quote(run.start()):
+                continue
+            name, _ = self._clean_name(run.group())
+            tokens = name.split()
+            if token in tokens and not any(t.casefold() in self.lex.org_words for t in tokens):
+                found.append((run.start(), name))
+        self._names_by_token[token] = found
+        return found
+
+    def _runs_with_token(self, token: str) -> list[regex.Match[str]]:
+        """The capitalised runs of the body holding a word (possessive dropped), in order.
+
+        A run holding the word twice is listed twice.
+        """
+        if self._runs_by_word is None:
+            self._runs_by_word = {}
+            for run in self.body_runs:
+                for word in run.group().split():
+                    if word.endswith(POSSESSIVE_ENDINGS):
+                        word = word[: -2 if word[-1] == "s" else -1]
+                    self._runs_by_word.setdefault(word, []).append(run)
+        if not RUN_WORD.fullmatch(token):
+            return []
+        return self._runs_by_word.get(token, [])
+
+    def _used_as_name(self, token: str) -> bool:
+        """A capitalised word the article also uses inside a longer name or mid-sentence."""
+        for start, name in self._names_containing(token):
+            if " " in name or not self._opens_sentence(start):
+                return True
+        return False
+
+    def _names_in(self, text: str) -> list[tuple[str, bool]]:
+        """Names in a phrase as (name, is_org), skipping those after a preposition.
+
+        A lone capitalised word opening the phrase ("Unfortunately", "Inoltre") counts
+        only if the article uses it as a name elsewhere.
+        """
+        names: list[tuple[str, bool]] = []
+        runs = list(NAME_RUN.finditer(text))
+        for i, run in enumerate(runs):
+            name, titles = self._clean_name(run.group())
+            if not name or (
+                i + 1 < len(runs)
+                and self._is_role_of_next(
+                    text[run.end() : runs[i + 1].start()],
+                    bool(self._clean_name(runs[i + 1].group())[1]),
+                )
+            ):
+                continue
+            titled = any(self._is_title(t) for t in titles.split())
+            before = WORD.findall(text, 0, run.start())
+            if (
+                before
+                and not titled  # "Secretary of State Jane Holt": the title took the "of"
+                and self._after_preposition([w.casefold() for w in before[-2:]])
+            ):
+                continue
+            if not before and " " not in name and not titled and not self._used_as_name(name):
+                # "l’ARS" alone: the elided article is no word of its own
+                lone_word = name == ELIDED_ARTICLE.sub("", text).strip(" ,;:")
+                if not lone_word or name.casefold().endswith(self.lex.adverb_endings):
+                    continue  # "Unfortunately, ...", "Inoltre l’assessore ..."
+            names.append((name, names_organisation(name, self.lex)))
+        return names
+
+    def _is_role_of_next(self, between: str, next_is_titled: bool) -> bool:
+        """ "Rovers boss Lacey", "Holt aide Reeve", "Oversight ranking Democrat Ray Tull":
+        the first name only qualifies a role (a role word, or a title opening the next run)."""
+        if not LOWER_WORDS.fullmatch(between):
+            return False
+        words = [w.casefold() for w in WORD.findall(between)]
+        # before a title, one modifier in -ing ("ranking", "outgoing"), never a verb
+        modifies_title = next_is_titled and len(words) == 1 and words[0].endswith("ing")
+        if not words or not (
+            modifies_title or words[-1] in self.lex.titles or self._is_source_noun(words[-1])
+        ):
+            return False
+        lex = self.lex
+        return not any(
+            w in lex.prepositions
+            or w in lex.determiners
+            or w in lex.conjunctions
+            or w in lex.relatives
+            or w in lex.pronouns
+            or lex.speech_verb.fullmatch(w)
+            for w in words
+        )
+
+    def _name_closing(self, before_verb: str) -> str:
+        """The last comma phrase before a verb if it is a capitalised name alone, else ""."""
+        tail = before_verb.rstrip(" ,").rpartition(",")[2].strip()
+        first = WORD.match(tail)
+        if first is None or not first.group()[:1].isupper():
+            return ""
+        if len(WORD.findall(tail)) > MAX_NAME_TOKENS:
+            return ""
+        names = self._names_in(tail)
+        return tail if len(names) == 1 and not names[0][1] else ""

@@ -1,0 +1,85 @@
+"""Attribution step "own_sentence": the cue in the quote's own sentence.
+
+Looks after the closing mark (", said X"), then before the opening mark ("X said:"), then at
+a comma handing the quote on from a sentence whose subject is a person, then at the cue of a
+quote joined to this one by "and" or a comma ("“…” and “…,” Dean said").
+"""
+
+from __future__ import annotations
+
+from tasks.quotes.cue_before import CuesBeforeQuote
+from tasks.quotes.patterns import (
+    MAX_COORDINATION_CHARS,
+    SOURCE_END,
+    WORD,
+    Attribution,
+)
+from tasks.quotes.settings import (
+    MAX_LEADING_CUE_CHARS,
+)
+
+OWN_SENTENCE_RULE = "own_sentence"
+
+
+class OwnSentence(CuesBeforeQuote):
+    """Find the speaker named in the quote's own sentence."""
+
+    def _coordinated_with_next(self, index: int) -> Attribution | None:
+        """ "“…” and “…,” Dean proclaimed": quotes joined by a conjunction or a comma share
+        the attribution that follows the last of them."""
+        if index + 1 >= len(self.spans):
+            return None
+        span, following = self.spans[index], self.spans[index + 1]
+        gap = self.body[span.close_at + 1 : following.open_at]
+        if len(gap) > MAX_COORDINATION_CHARS or any(c in gap for c in ".;:!?\n"):
+            return None
+        if any(w.casefold() not in self.lex.conjunctions for w in WORD.findall(gap)):
+            return None
+        after = self._from_trailing(self._trailing_text(index + 1), following.close_at + 1)
+        return after if after is not None and after.speaker is not None else None
+
+    def own_sentence(self, index: int, is_partial: bool) -> Attribution | None:
+        """The speaker the quote's own sentence names, or None to look further."""
+        span = self.spans[index]
+        trailing = self._trailing_text(index)
+        sentence_start = self._sentence_start(span.open_at)
+        leading_start = max(sentence_start, span.open_at - MAX_LEADING_CUE_CHARS)
+        leading = self._masked(leading_start, span.open_at)
+        after = self._from_trailing(trailing, span.close_at + 1)
+        if after is not None and after.cue not in self._according_cues(trailing):
+            return after
+        before = self._from_leading(leading, span.open_at, is_partial, leading_start)
+        if after is not None:  # "according to" after the quote: a relay if a speaker precedes
+            if before is not None and before.speaker and before.cue != ":":
+                return Attribution(
+                    before.speaker, before.speaker_kind, before.cue, after.speaker, before.rule
+                )
+            return after
+        if before is not None:
+            if before.speaker is not None and before.via is None:
+                before.via = self._sentence_relay(index, before.speaker)
+            return before
+        if leading.rstrip(" \u00a0").endswith(","):
+            # "Filippo Grandi, the UN refugee chief, reacted coolly to the deal, “…”": a quote
+            # a comma hands on from a sentence whose subject is a person is theirs
+            subject = self._person_as_subject(sentence_start, span.open_at)
+            if subject is not None:
+                verb, _, name = subject.partition(" ")  # "Said Ann Roe, who …, “…”"
+                if name and self.lex.speech_verb.fullmatch(verb.casefold()):
+                    subject = name
+                return Attribution(subject, "person", None)
+        return self._coordinated_with_next(index)
+
+    def _sentence_relay(self, index: int, speaker: str) -> str | None:
+        """The source that closes the quote's sentence ("…, according to TASS"), relaying
+        every fragment of it, not only the last one before the cue."""
+        span = self.spans[index]
+        tail = self._masked(span.close_at + 1, self._sentence_end(span.close_at))
+        according = self.lex.last_according_to.search(tail)
+        if according is None:
+            return None
+        source = SOURCE_END.split(tail[according.end() :])[0]
+        subject = self.resolve_subject(source, span.close_at + 1, subject_first=False)
+        if subject is None or subject.speaker == speaker:
+            return None
+        return subject.speaker

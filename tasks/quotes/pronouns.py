@@ -1,0 +1,127 @@
+"""Attribution step "pronoun": pronouns and bare verbs stand for the last person named.
+
+"she said", "aseguró", "a-t-elle lancé": the speaker is the last person (of the pronoun's
+gender when the article tells it) or the last sentence-opening unnamed source before the cue.
+A speaker found so carries `rule = "pronoun"`.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from tasks.quotes.kinds import description_kind
+from tasks.quotes.patterns import (
+    PRONOUN_PARTS,
+    WORD,
+    Mention,
+    Subject,
+)
+from tasks.quotes.settings import (
+    MAX_NAME_OCCURRENCES,
+)
+from tasks.quotes.widen import FullestNames
+
+PRONOUN_RULE = "pronoun"
+
+
+class ArticlePronouns(FullestNames):
+    """Resolve a pronoun or a bare verb to the person the article named last."""
+
+    def _gender_of_words(self, words: list[str]) -> str | None:
+        feminine = any(w in self.lex.feminine_words for w in words)
+        masculine = any(w in self.lex.masculine_words for w in words)
+        if feminine == masculine:
+            return None
+        return "f" if feminine else "m"
+
+    def _pronoun_gender(self, pronoun_words: str | None) -> str | None:
+        """ "she", "a-t-elle", "sagte er": the gender a pronoun asks of its person."""
+        if not pronoun_words:
+            return None
+        parts = [p.casefold() for p in PRONOUN_PARTS.split(pronoun_words)]
+        return self._gender_of_words([p for p in parts if p in self.lex.pronouns])
+
+    def _gender_of_person(self, name: str) -> str | None:
+        """What the article's titles and nouns around a name say ("Mrs.", "la alcaldesa")."""
+        surname = name.split()[-1]
+        if surname in self._genders:
+            return self._genders[surname]
+        feminine = masculine = 0
+        for run in self._runs_with_token(surname)[:MAX_NAME_OCCURRENCES]:
+            if self._inside_quote(run.start()):
+                continue
+            _, titles = self._clean_name(run.group())
+            before = [
+                w.casefold()
+                for w in WORD.findall(self.body, max(0, run.start() - 30), run.start())[-2:]
+            ]
+            words = titles.split() + [
+                w for w in before if w not in self.lex.pronouns and w not in self.lex.determiners
+            ]
+            gender = self._gender_of_words(words)
+            feminine += gender == "f"
+            masculine += gender == "m"
+        found = None if feminine == masculine else ("f" if feminine > masculine else "m")
+        self._genders[surname] = found
+        return found
+
+    def _last_person_before(self, position: int, gender: str | None = None) -> Mention | None:
+        """The nearest person named before a position: pronouns mostly point a sentence back.
+
+        A gendered pronoun ("she", "er") skips a person the article calls by the other gender.
+        """
+        runs = self.body_runs
+        for i in range(bisect.bisect_left(self._body_run_starts, position) - 1, -1, -1):
+            mention = self._mention_at(runs[i])
+            if mention is None or not mention.is_person_like or mention.end > position:
+                continue
+            if gender is not None and self._gender_of_person(mention.text) not in (None, gender):
+                continue
+            return mention
+        return None
+
+    def _description_at(self, start: int) -> str | None:
+        """An unnamed source opening the sentence at start ("Ein Analyst der Bank ...")."""
+        if self._inside_quote(start + 1):
+            return None
+        words = WORD.findall(self.body, start, min(len(self.body), start + 120))[:10]
+        if not words or words[0].casefold() not in self.lex.indefinite_determiners:
+            return None
+        head = next((i for i in range(1, min(4, len(words))) if self._is_source_noun(words[i])), -1)
+        if head < 0:
+            return None
+        end = head + 1
+        while end < len(words):
+            low = words[end].casefold()
+            linking = low in self.lex.prepositions or low in self.lex.determiners
+            if not (linking or (words[end][:1].isupper() and end > head + 1)):
+                break
+            end += 1
+        while end > head + 1 and (
+            words[end - 1].casefold() in self.lex.prepositions
+            or words[end - 1].casefold() in self.lex.determiners
+        ):
+            end -= 1
+        return " ".join(words[:end])
+
+    def _last_description_between(self, low: int, position: int) -> str | None:
+        i = bisect.bisect_left(self.sentence_starts, position) - 1
+        while i >= 0 and self.sentence_starts[i] > low:
+            description = self._description_at(self.sentence_starts[i])
+            if description is not None:
+                return description
+            i -= 1
+        return None
+
+    def last_antecedent(self, position: int, pronoun: str | None = None) -> Subject | None:
+        """The last person (or sentence-opening unnamed source) mentioned before a position.
+
+        pronoun: the words that hold the pronoun ("she", "a-t-elle"), for its gender.
+        """
+        person = self._last_person_before(position, self._pronoun_gender(pronoun))
+        description = self._last_description_between(person.start if person else -1, position)
+        if description is not None:
+            return Subject(description, description_kind(description, self.lex), PRONOUN_RULE)
+        if person is None:
+            return None
+        return Subject(self.fullest_name(person.text, position), "person", PRONOUN_RULE)

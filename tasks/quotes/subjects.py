@@ -1,0 +1,393 @@
+"""Turn the words around a speech verb into a speaker: a name, an unnamed source or a pronoun."""
+
+from __future__ import annotations
+
+import regex
+
+from tasks.quotes.kinds import description_kind
+from tasks.quotes.patterns import (
+    AGE_OR_NUMBER,
+    CHUNK_EDGE,
+    ELIDED_ARTICLE,
+    ELIDED_WORD,
+    LETTER,
+    MASK,
+    NAME_JOINERS,
+    NAME_RUN,
+    NAME_WORDS,
+    PARTY_AND_STATE,
+    POSSESSIVE_ENDINGS,
+    WORD,
+    Attribution,
+    Subject,
+    alternation,
+)
+from tasks.quotes.pronouns import ArticlePronouns
+from tasks.quotes.settings import (
+    MAX_DESCRIPTION_WORDS,
+    MAX_RUNAWAY_DESCRIPTION_WORDS,
+)
+
+# "which X", "what X", "lo que X", per lexicon.
+_OBJECT_RELATIVE_PATTERNS: dict[int, regex.Pattern[str] | None] = {}
+
+
+class ArticleSubjects(ArticlePronouns):
+    """Read the subject of a speech verb out of the words before or after it."""
+
+    def resolve_subject(
+        self, text: str, position: int, subject_first: bool, nearest_last: bool = False
+    ) -> Subject | None:
+        """Turn the words around a speech verb into a speaker.
+
+        subject_first: the words came before the verb ("Lindqvist said"); otherwise they
+        followed it ("said Lindqvist, the ..."). nearest_last: the phrase nearest the cue names
+        the speaker ("..., Paolo Riva, secondo cui").
+        """
+        if subject_first and not nearest_last:
+            relative = self._object_relative_subject(text, position)
+            if relative is not None:
+                return relative
+        # "in Columbus, Ohio, said": a comma closes the place; "in Pasadena, CNN reported" not
+        closed_by_comma = text.rstrip(" \u00a0").endswith(",")
+        text = text.replace(MASK, " ").strip(" ,;:—–-\u00a0\t\n")
+        words = WORD.findall(text)
+        if not words:
+            return self.last_antecedent(position)
+        if len(words) == 1 and words[0].casefold() in self.lex.pronouns:
+            return self.last_antecedent(position, words[0])
+        chunks = [c.strip() for c in CHUNK_EDGE.split(text) if c.strip()]
+        kept = [
+            c
+            for i, c in enumerate(chunks)
+            if not self._is_aside(c)
+            and not (
+                i > 0
+                and self._continues_a_place(
+                    chunks[i - 1], c, i < len(chunks) - (0 if closed_by_comma else 1)
+                )
+            )
+        ]
+        shares_subject = False
+        if kept and subject_first:  # "…, but Linick wrote": the clause next to the verb
+            clause = self._without_conjunction(kept[-1])
+            # "Trump joked that X was …, but went on to say": the first clause's subject
+            shares_subject = not clause and len(kept) > 1
+            kept = kept[:-1] if shares_subject else [*kept[:-1], clause or kept[-1]]
+            # "He put on a Southern accent and joked": the clause's own subject, not its object
+            last_words = WORD.findall(kept[-1])
+            if len(last_words) > 1 and last_words[-1].casefold() in self.lex.conjunctions:
+                shares_subject = True
+                first = last_words[0].casefold()
+                if first in self.lex.pronouns and not kept[-1][:1].islower():
+                    return self.last_antecedent(position, last_words[0])
+        if not kept:
+            return None
+        if nearest_last:
+            ordered = kept[-1:]
+        elif subject_first:  # the subject sits next to the verb, past any apposition
+            ordered = [c for c in reversed(kept) if not _opens_lower(c)] or kept[-1:]
+            if len(kept) >= 2 and self._is_apposition_of(kept[-2], kept[-1]):
+                kept = ordered = kept[:-1]  # "Officials at X, a division of Y, said"
+        else:
+            ordered = kept[:3]
+        for chunk in ordered:
+            person_named = None if subject_first else self._person_after_description(kept, chunk)
+            if person_named is not None:  # "affirme le directeur de l'OMS, Matshidiso Meti"
+                return Subject(self.fullest_name(person_named, position), "person")
+            if self._opens_with_possessive_name(WORD.findall(chunk, 0, 80)[:2]):
+                named = self._person_in_apposition(kept, chunk, position)
+                if named is not None:  # "Roy Cooper, McCrory's opponent, said": Cooper
+                    return named
+            if self._names_modify_a_noun(chunk) or self._opens_description(chunk):
+                described = self._describe(chunk, position, subject_first)
+                if described is not None:
+                    return described
+                continue
+            names = self._names_in(chunk)
+            people = [n for n, is_org in names if not is_org]
+            if people:
+                person = people[-1] if subject_first and not shares_subject else people[0]
+                return Subject(self.fullest_name(person, position), "person")
+            if names:
+                return Subject(names[-1][0], "organization")
+            chunk_words = WORD.findall(chunk)
+            if chunk_words and chunk_words[-1].casefold() in self.lex.pronouns and subject_first:
+                return self.last_antecedent(position, chunk_words[-1])
+        chunk = kept[-1] if subject_first else kept[0]
+        return self._describe(chunk, position, subject_first)
+
+    def _object_relative_subject(self, text: str, position: int) -> Subject | None:
+        """ "…, which President Obama on Friday declared “…”", "what Sroka called a “…”": a
+        person named right after an object relative is the subject of the verb closing its
+        clause. A comma before the verb closes an aside instead ("The report, which Congress
+        commissioned, said"), and more than a few words between name and verb are a clause
+        of their own."""
+        pattern = self._object_relative_pattern()
+        if pattern is None or text.rstrip(" \u00a0").endswith(","):
+            return None
+        found = None
+        for match in pattern.finditer(text):
+            rest = text[match.end() :]
+            if not any(mark in rest for mark in ",;:") and len(WORD.findall(rest)) <= 3:
+                found = match
+        if found is None:
+            return None
+        people = [n for n, is_org in self._names_in(found.group("who")) if not is_org]
+        if len(people) != 1:
+            return None
+        return Subject(self.fullest_name(people[0], position), "person")
+
+    def _object_relative_pattern(self) -> regex.Pattern[str] | None:
+        key = id(self.lex)
+        if key not in _OBJECT_RELATIVE_PATTERNS:
+            _OBJECT_RELATIVE_PATTERNS[key] = (
+                regex.compile(
+                    rf"(?<![\p{{L}}’'-])(?i:{alternation(self.lex.object_relatives)})"
+                    rf"[ \u00a0]+(?P<who>{NAME_WORDS})"
+                )
+                if self.lex.object_relatives
+                else None
+            )
+        return _OBJECT_RELATIVE_PATTERNS[key]
+
+    def _continues_a_place(self, previous: str, chunk: str, closed: bool) -> bool:
+        """ "in Columbus, Ohio", "from Sumter, South Carolina": a lone capitalised chunk (or
+        a short one with a place word) after "<preposition> <Name>" is the rest of a place,
+        not a speaker. Unless a comma closes it, a lone word may be the speaker ("in
+        Pasadena, CNN reported"), a place word is needed ("of Columbia, South Carolina says")."""
+        words = WORD.findall(chunk)
+        if not words or not all(w[:1].isupper() for w in words):
+            return False
+        has_place_word = len(words) <= 3 and any(
+            w.casefold() in self.lex.place_words for w in words
+        )
+        if (len(words) > 1 or not closed) and not has_place_word:
+            return False
+        before = WORD.findall(previous)[-2:]
+        if not (
+            len(before) == 2
+            and before[1][:1].isupper()
+            and before[0].casefold() in self.lex.prepositions
+            and before[0].casefold() not in self.lex.holder_prepositions
+        ):
+            return False
+        # "the mayor of Valtorre, Zanettin": a surname the article gives in full is a person
+        return len(words) > 1 or not any(
+            " " in name for _, name in self._names_containing(words[0])
+        )
+
+    def _person_after_description(self, chunks: list[str], description: str) -> str | None:
+        """The full name alone in one of the two phrases after a description that opens with
+        a determiner ("said the director of the WHO (WHO), Jane Roe"): the person described."""
+        first = WORD.match(description)
+        opens_with_determiner = first is not None and (
+            first.group().casefold() in self.lex.determiners
+            or bool(ELIDED_ARTICLE.match(description))
+        )
+        if not opens_with_determiner:
+            return None
+        at = chunks.index(description)
+        for beside in chunks[at + 1 : at + 3]:
+            people = [n for n, is_org in self._names_in(beside) if not is_org]
+            if len(people) == 1 and " " in people[0] and people[0] == beside.strip():
+                return people[0]
+        return None
+
+    def _person_in_apposition(
+        self, chunks: list[str], description: str, position: int
+    ) -> Subject | None:
+        """The one person named by the phrase beside a possessive description ("X's niece,
+        state Del. Marta Quill, shouted"): the description says who the person is to X."""
+        at = chunks.index(description)
+        for beside in chunks[at + 1 : at + 2] + chunks[max(0, at - 1) : at]:
+            people = [n for n, is_org in self._names_in(beside) if not is_org]
+            if len(people) == 1 and " " in people[0]:
+                return Subject(self.fullest_name(people[0], position), "person")
+        return None
+
+    def _without_conjunction(self, chunk: str) -> str:
+        """ "but Linick": the conjunction joins clauses; the subject is what follows."""
+        first = WORD.match(chunk)
+        if first is not None and first.group().casefold() in self.lex.conjunctions:
+            return chunk[first.end() :].strip()
+        return chunk
+
+    def _is_apposition_of(self, subject: str, apposition: str) -> bool:
+        """A phrase opening with "a"/"an" after a plural source noun ("Officials at X") or a
+        person's name describes it, so the earlier phrase names the speaker."""
+        first = WORD.match(apposition)
+        if first is None or first.group().casefold() not in self.lex.indefinite_determiners:
+            return False
+        subject_words = WORD.findall(subject)
+        if not subject_words or not subject_words[0][:1].isupper():
+            return False
+        if self._is_source_noun(subject_words[0]):
+            return True
+        names = self._names_in(subject)
+        return bool(names) and not names[-1][1] and " " in names[-1][0]
+
+    def _names_modify_a_noun(self, chunk: str) -> bool:
+        """ "The Ohio governor", "Lindqvist's family": the last name is not the head."""
+        runs = [run for run in NAME_RUN.finditer(chunk) if self._clean_name(run.group())[0]]
+        if not runs:
+            return False
+        rest = WORD.match(chunk[runs[-1].end() :].lstrip())
+        if rest is None or not rest.group()[:1].islower():
+            return False
+        first = WORD.match(chunk)
+        opens_with_determiner = bool(first) and first.group().casefold() in self.lex.determiners
+        if not (opens_with_determiner or runs[-1].group().endswith(POSSESSIVE_ENDINGS)):
+            return False
+        word = rest.group().casefold()
+        return not (
+            word in self.lex.prepositions
+            or word in self.lex.adverbial_starts
+            or word in self.lex.relatives
+            or word in self.lex.conjunctions
+            or self.lex.speech_verb.fullmatch(word)
+        )
+
+    def _opens_description(self, chunk: str) -> bool:
+        """ "Un habitant de la rue Haute": a new unnamed source; its names are places."""
+        words = WORD.findall(chunk, 0, min(len(chunk), 80))[:4]
+        if len(words) < 2 or words[0].casefold() not in self.lex.indefinite_determiners:
+            return False
+        if words[1][:1].isupper():
+            return False
+        return any(self._is_source_noun(w) and not w[:1].isupper() for w in words[1:])
+
+    def _is_aside(self, chunk: str) -> bool:
+        """Ages, relative clauses and participle asides are not the speaker."""
+        if AGE_OR_NUMBER.match(chunk) or PARTY_AND_STATE.match(chunk):
+            return True
+        first = WORD.match(chunk)
+        return bool(first) and (
+            first.group().casefold() in self.lex.relatives
+            or first.group().casefold() in self.lex.adverbial_starts
+        )
+
+    def _describe(self, chunk: str, position: int, subject_first: bool) -> Subject | None:
+        """An unnamed source as written ("a senior US official"), or a title resolved."""
+        words = chunk.split()
+        while words and (
+            words[0].casefold() in self.lex.conjunctions
+            or words[0].casefold() in self.lex.adverbial_starts
+        ):
+            words.pop(0)
+        if any(w.casefold() in self.lex.pronouns for w in words[:2]):
+            return self.last_antecedent(position, " ".join(words[:2]))
+        kept: list[str] = []
+        for at, word in enumerate(words):
+            bare = word.strip(".,;:").casefold()
+            if kept and self._links_complement(kept, bare):
+                # "a spokeswoman for the House Armed Services Committee emailed": the
+                # complement ends the description, before any verb of the sentence
+                kept.extend(w.strip(",;:") for w in words[at : self._complement_end(words, at)])
+                break
+            if kept and (
+                bare in self.lex.relatives
+                or (not subject_first and bare in self.lex.adverbial_starts)
+                or self.lex.speech_verb.fullmatch(bare)
+            ):
+                break
+            kept.append(word.strip(",;:"))
+        while len(kept) > 1 and kept[-1].casefold() in self.lex.clitics:
+            kept.pop()  # "Un restaurateur … se dit": the pronoun belongs to the verb
+        if not kept:
+            return None
+        if kept[0].casefold() in self.lex.pronouns and len(kept) <= 2:
+            return self.last_antecedent(position, kept[0])
+        if len(kept) > MAX_DESCRIPTION_WORDS:
+            cut = MAX_RUNAWAY_DESCRIPTION_WORDS
+            while cut < len(kept) and kept[cut][:1].isupper() and kept[cut - 1][:1].isupper():
+                cut += 1  # never split a name ("the United Nations Security Council")
+            kept = kept[:cut]
+        description = " ".join(kept).strip(" .")
+        if not LETTER.search(description):
+            return None
+        description_words = WORD.findall(description)
+        if not any(
+            w.isalpha() and w.casefold() not in self.lex.determiners for w in description_words
+        ):
+            return None
+        opening = [w.casefold() for w in description_words[:3]]
+        elided_head = ELIDED_ARTICLE.match(description)
+        if not (
+            elided_head
+            or opening[0] in self.lex.determiners
+            or self._opens_with_possessive_name(description_words)
+            or any(w in self.lex.source_nouns or w in self.lex.titles for w in opening)
+        ):
+            return None  # "Several weeks ago", "Claiming the criticism": not a speaker
+        head = description.split()[-1].casefold()
+        first = description.split()[0].casefold()
+        elided = ELIDED_WORD.match(first)
+        if elided:
+            head = elided.group(1).casefold() if len(kept) == 1 else head
+        if head in self.lex.titles and (first in self.lex.determiners or elided):
+            named = self.person_with_title(head, position)
+            if named:
+                return Subject(named, "person")
+        return Subject(description, description_kind(description, self.lex))
+
+    def _links_complement(self, kept: list[str], word: str) -> bool:
+        """ "a longtime adviser to Trump", "a person close to the Clintons": after a source
+        noun, a linking preposition opens the noun's complement (still the description), not
+        an adverbial of the verb ("said a spokesman on Monday")."""
+        return word in self.lex.description_links and any(
+            self._is_source_noun(w.strip(".")) for w in kept[-3:]
+        )
+
+    def _complement_end(self, words: list[str], link: int) -> int:
+        """Where the complement opened by words[link] ends: a determiner, then a capitalised
+        name ("the House Armed Services Committee") or at most two plain words ("the
+        talks"), stopping at a relative, a verb form in -ed or any other linking word."""
+        end = link + 1
+        while end < len(words) and words[end].casefold() in self.lex.determiners:
+            end += 1
+        if end < len(words) and words[end][:1].isupper():
+            while end < len(words) and (
+                words[end][:1].isupper()
+                or (
+                    words[end] in NAME_JOINERS
+                    and end + 1 < len(words)
+                    and words[end + 1][:1].isupper()
+                )
+            ):
+                end += 1
+            return end
+        plain = 0
+        while end < len(words) and plain < 2:
+            bare = words[end].strip(".,;:").casefold()
+            if (
+                not bare.isalpha()
+                or bare.endswith("ed")
+                or bare in self.lex.relatives
+                or bare in self.lex.adverbial_starts
+                or bare in self.lex.prepositions
+                or bare in self.lex.conjunctions
+                or self.lex.speech_verb.fullmatch(bare)
+            ):
+                break
+            end += 1
+            plain += 1
+        return end
+
+    def _opens_with_possessive_name(self, words: list[str]) -> bool:
+        """ "Rudd's family", "Vasquez's lawyers": a possessive name acts as a determiner, so
+        the phrase is a source as written, not the named person."""
+        if len(words) < 2 or not words[1][:1].islower():
+            return False
+        return words[0][:1].isupper() and words[0].endswith(POSSESSIVE_ENDINGS)
+
+    def _subject_attribution(self, subject: Subject | None, cue: str | None) -> Attribution | None:
+        if subject is None:
+            return None
+        return Attribution(subject.speaker, subject.kind, cue, rule=subject.rule)
+
+
+def _opens_lower(chunk: str) -> bool:
+    """A chunk opening lower-case, past an elided article ("l’ARS" opens with a name)."""
+    elided = ELIDED_ARTICLE.match(chunk)
+    return chunk[elided.end() if elided else 0 :][:1].islower()

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from tasks.quotes import extract_quotes
+from tests.tasks.quotes.steps import article
+
+
+def test_the_next_quote_of_the_paragraph_keeps_the_speaker() -> None:
+    body = "“We will build it,” Anna Lindqvist said. “And it will open next year for all.”"
+    quotes = extract_quotes(body, "en")
+    assert [(q.speaker, q.rule) for q in quotes] == [
+        ("Anna Lindqvist", "own_sentence"),
+        ("Anna Lindqvist", "paragraph_carry"),
+    ]
+
+
+def test_a_quote_opening_the_next_paragraph_keeps_the_speaker() -> None:
+    body = "“We will build it,” Anna Lindqvist said.\n\n“It will open next year for all.”"
+    speakers = article(body)
+    speakers.attribute(0, is_partial=False)
+    found = speakers.paragraph_carry(1, is_partial=False)
+    assert found is not None and found.speaker == "Anna Lindqvist"
+
+
+def test_nothing_is_carried_past_a_paragraph_without_quotes() -> None:
+    body = (
+        "“We will build it,” Anna Lindqvist said.\n\nThe council meets in May.\n\n"
+        "“It will open next year for all.”"
+    )
+    speakers = article(body)
+    speakers.attribute(0, is_partial=False)
+    assert speakers.paragraph_carry(1, is_partial=False) is None

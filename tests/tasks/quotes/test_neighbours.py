@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+from tasks.quotes import extract_quotes
+from tests.tasks.quotes.steps import article
+
+
+def test_the_sentence_before_names_the_speaker() -> None:
+    body = "Anna Lindqvist said on Monday:\n\n“We will build the bridge this year.”"
+    found = article(body).neighbour_sentence(0, is_partial=False)
+    assert found is not None and found.speaker == "Anna Lindqvist"
+
+
+def test_a_quote_alone_after_a_sentence_with_a_person_as_subject() -> None:
+    body = "Sen. Dana Welt criticised the plan. “It will cost far too much money.”"
+    quotes = extract_quotes(body, "en")
+    assert [(q.speaker, q.rule) for q in quotes] == [("Dana Welt", "neighbour_sentence")]
+
+
+def test_a_signature_paragraph_below_the_quote() -> None:
+    body = "“I never thought the town would change this much.”\n\n— Michelle Marks"
+    quotes = extract_quotes(body, "en")
+    assert [(q.speaker, q.rule) for q in quotes] == [("Michelle Marks", "neighbour_sentence")]
+
+
+def test_no_neighbour_no_speaker() -> None:
+    body = "The weather was fine. “We will build the bridge this year.”"
+    assert article(body).neighbour_sentence(0, is_partial=False) is None

@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+import pytest
+
+from tasks.quotes import extract_quotes
+from tests.tasks.quotes.steps import article
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "cue"),
+    [
+        ("“We will build the bridge this year,” said Anna Lindqvist.", "Anna Lindqvist", "said"),
+        ("Anna Lindqvist told reporters: “We will build the bridge.”", "Anna Lindqvist", "told"),
+        ("“The budget is gone,” according to Paul Riva.", "Paul Riva", "according to"),
+    ],
+)
+def test_cue_in_the_quote_s_own_sentence(body: str, speaker: str, cue: str) -> None:
+    found = article(body).own_sentence(0, is_partial=False)
+    assert found is not None
+    assert (found.speaker, found.cue) == (speaker, cue)
+
+
+def test_a_quote_without_a_cue_in_its_sentence_is_left_to_later_steps() -> None:
+    body = "Anna Lindqvist spoke on Monday. “We will build the bridge this year.”"
+    assert article(body).own_sentence(0, is_partial=False) is None
+
+
+def test_quotes_joined_by_and_share_the_cue_after_the_last() -> None:
+    body = "“We will win this race” and “we will win the next one,” Howard Dean said."
+    quotes = extract_quotes(body, "en")
+    assert [q.speaker for q in quotes] == ["Howard Dean", "Howard Dean"]
+    assert {q.rule for q in quotes} == {"own_sentence"}
+
+
+def test_the_relay_is_the_whole_source_phrase() -> None:
+    body = "The talks were “longer than planned,” Russian media quoted Dmitry Peskov as saying."
+    (quote,) = extract_quotes(body, "en")
+    assert (quote.speaker, quote.via) == ("Dmitry Peskov", "Russian media")
+
+
+def test_a_closing_according_to_relays_every_fragment_of_the_sentence() -> None:
+    body = (
+        "Putin told reporters that a deal to “ease tensions in Syria” may come “within a few "
+        "days,” according to the state news agency TASS."
+    )
+    quotes = extract_quotes(body, "en")
+    assert [(q.speaker, q.via) for q in quotes] == [("Putin", "TASS"), ("Putin", "TASS")]
+
+
+@pytest.mark.parametrize(
+    ("body", "fragments"),
+    [
+        (
+            "Barack Obama met Putin. Obama called the meeting “constructive” but not “conclusive.”",
+            ["constructive", "conclusive."],
+        ),
+        (
+            "Anna Lindqvist said the two sides still have “grave differences.”",
+            ["grave differences."],
+        ),
+    ],
+)
+def test_short_fragments_of_reported_speech_are_partial_quotes(
+    body: str, fragments: list[str]
+) -> None:
+    quotes = extract_quotes(body, "en")
+    assert [q.text for q in quotes] == fragments
+    assert {q.quote_type for q in quotes} == {"partial"}
+    assert len({q.speaker for q in quotes}) == 1 and quotes[0].speaker is not None
+
+
+def test_a_short_scare_quote_without_a_speaker_is_not_a_quote() -> None:
+    assert extract_quotes("The so-called “reform” passed in May.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "speaker"),
+    [
+        (
+            "« La situation est très préoccupante », affirme le directeur de l'Organisation "
+            "mondiale de la santé (OMS), Matshidiso Moeti, dans un entretien.",
+            "fr",
+            "Matshidiso Moeti",
+        ),
+        (
+            "Contactée dans la soirée, l’ARS explique que la hausse est due à « une "
+            "actualisation des décès depuis une semaine ».",
+            "fr",
+            "ARS",
+        ),
+        (
+            "“Debemos apoyar lo nuestro y a los artesanos”, resaltó Roy Guzmán.",
+            "es",
+            "Roy Guzmán",
+        ),
+    ],
+)
+def test_cues_of_other_languages(body: str, language: str, speaker: str) -> None:
+    (quote,) = extract_quotes(body, language)
+    assert quote.speaker == speaker

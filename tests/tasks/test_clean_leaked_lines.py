@@ -1,0 +1,43 @@
+"""Leaked line kinds judged per language: widget placeholders, follow prompts, disclaimers."""
+
+from __future__ import annotations
+
+import pytest
+
+from tasks.clean import clean_dump
+
+BODY = [
+    "The harbour council approved the new ferry timetable on Monday after a long debate.",
+    "Councillors said the winter crossings would run twice a day, with boats at weekends.",
+    "The older boats will be replaced next year, the council said in a statement.",
+]
+
+
+def judged(leak: str) -> dict[str, str | None]:
+    text = "\n".join(["Harbour council backs ferry timetable", BODY[0], leak, *BODY[1:]])
+    return {line.text: line.reason for line in clean_dump(text).lines}
+
+
+@pytest.mark.parametrize(
+    ("leak", "reason"),
+    [
+        ("Loading...", "loading_marker"),
+        ("Wird geladen …", "loading_marker"),
+        ("Chargement en cours", "loading_marker"),
+        ("Stay up to date with the latest news from the harbour.", "newsletter"),
+        ("Bleiben Sie auf dem Laufenden mit unserem Angebot.", "newsletter"),
+        ("Restez informés avec nos alertes.", "newsletter"),
+        ("Market data provided by Example Feeds. Quotes delayed 15 minutes.", "disclaimer"),
+        ("Die Angaben dienen nur zu Informationszwecken.", "disclaimer"),
+        ("Datos de mercado proporcionados por Ejemplo. Solo con fines informativos.", "disclaimer"),
+    ],
+)
+def test_leaked_line_kinds_leave_the_body(leak: str, reason: str) -> None:
+    reasons = judged(leak)
+    assert reasons[leak] == reason
+    assert all(reasons[line] is None for line in BODY)
+
+
+def test_prose_that_mentions_loading_stays() -> None:
+    line = "Loading the ferries took longer than planned, the harbour master said."
+    assert judged(line)[line] is None

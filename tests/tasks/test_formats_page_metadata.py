@@ -1,0 +1,161 @@
+"""A page's stated metadata (page_signals) and newsflow's judgement of it (page_metadata)."""
+
+from __future__ import annotations
+
+import datetime
+import json
+
+from tasks.formats.html import with_lead
+from tasks.formats.page_metadata import (
+    author_organisation,
+    choose_byline,
+    choose_published,
+    choose_title,
+    join_surname_pairs,
+    site_keys,
+    strip_site_name,
+)
+from tasks.formats.page_signals import Credit, PageSignals, read_page_signals
+
+URL = "https://www.harbour-times.example/news/2024/ferry-timetable"
+LEAD = "The council backed the winter timetable after a long debate on fares and fuel costs."
+
+
+def page(ld: object, head: str = "", body: str = "") -> str:
+    return (
+        "<html><head>"
+        f'<script type="application/ld+json">{json.dumps(ld)}</script>{head}'
+        f"</head><body>{body}</body></html>"
+    )
+
+
+ARTICLE = {
+    "@context": "https://schema.org",
+    "@graph": [
+        {"@type": "NewsMediaOrganization", "@id": "#org", "name": "Harbour Times"},
+        {"@type": "Person", "@id": "#p1", "name": "Ada Quay"},
+        {
+            "@type": "NewsArticle",
+            "headline": "Ferry timetable approved",
+            "author": [{"@id": "#p1"}, {"@type": "Person", "name": "Ben Dock"}],
+            "datePublished": "2024-03-04T23:30:00-05:00",
+            "dateModified": "2024-03-06T10:00:00Z",
+            "publisher": {"@id": "#org"},
+            "description": LEAD,
+        },
+    ],
+}
+
+
+def test_read_page_signals_reads_jsonld_graph_meta_and_printed_parts() -> None:
+    markup = page(
+        ARTICLE,
+        head='<meta property="og:title" content="Ferry timetable approved | Harbour Times">'
+        '<meta property="og:site_name" content="Harbour Times">'
+        '<meta name="author" content="Harbour Times">',
+        body=f"<h1>Ferry time\u00adtable approved</h1><p class='lead'>{LEAD}</p>"
+        '<a rel="author" href="/a">Ada Quay</a>',
+    )
+    signals = read_page_signals(markup)
+    assert signals.ld_headlines == ["Ferry timetable approved"]
+    assert signals.ld_authors == [Credit("Ada Quay", False), Credit("Ben Dock", False)]
+    assert signals.ld_published == ["2024-03-04T23:30:00-05:00"]
+    assert "Harbour Times" in signals.site_names
+    assert signals.h1 == ["Ferry timetable approved"]  # soft hyphen dropped
+    assert signals.rel_authors == ["Ada Quay"]
+    assert signals.printed_lead == LEAD
+
+
+def test_read_page_signals_survives_broken_jsonld_and_empty_page() -> None:
+    broken = '<html><head><script type="application/ld+json">{"@type": </script></head></html>'
+    assert read_page_signals(broken).ld_headlines == []
+    assert read_page_signals("").h1 == []
+
+
+def test_strip_site_name_cuts_site_segment_and_what_follows() -> None:
+    keys = {"harbourtimes", "harbour"}
+    assert strip_site_name("Ferry timetable approved | Harbour Times", keys) == (
+        "Ferry timetable approved"
+    )
+    assert strip_site_name("Ferry approved - Local | harbour-times.example", keys) == (
+        "Ferry approved"
+    )
+    assert strip_site_name("Ferry approved – HT – 05.03.2024", {"ht"}) == "Ferry approved"
+    assert strip_site_name("Harbour Times | Ferry approved", keys) == "Ferry approved"
+    # a separator inside the headline itself stays
+    assert strip_site_name("Fares: what changes - and when", keys) == (
+        "Fares: what changes - and when"
+    )
+
+
+def test_site_keys_spell_out_umlauts_like_host_names() -> None:
+    signals = PageSignals(site_names=["Börsen-Zeitung"])
+    keys = site_keys(signals, "https://www.boersen-zeitung.example/x")
+    assert strip_site_name("Zinsen steigen | Börsen-Zeitung", keys) == "Zinsen steigen"
+
+
+def test_choose_title_prefers_stated_title_cut_where_the_headline_ends() -> None:
+    signals = PageSignals(
+        h1=["Ferry timetable approved"],
+        og_title="Ferry timetable approved - Quayside Weekly Digital Edition",
+    )
+    assert choose_title(signals, URL, None) == "Ferry timetable approved"
+
+
+def test_choose_title_uses_printed_headline_when_stated_one_is_cut_short() -> None:
+    signals = PageSignals(
+        h1=["Ferry timetable approved after a long night of debate"],
+        og_title="Ferry timetable approved after a long...",
+    )
+    assert (
+        choose_title(signals, URL, None) == "Ferry timetable approved after a long night of debate"
+    )
+
+
+def test_choose_title_skips_a_stated_title_about_something_else() -> None:
+    signals = PageSignals(
+        h1=["Harbour Times", "Ferry timetable approved"], og_title="Harbour Times"
+    )
+    signals.site_names.append("Harbour Times")
+    assert choose_title(signals, URL, None) == "Ferry timetable approved"
+
+
+def test_choose_byline_persons_deduplicated_site_out() -> None:
+    signals = PageSignals(
+        ld_authors=[Credit("Ada Quay", False)],
+        meta_authors=["Harbour Times GmbH"],
+        site_names=["Harbour Times"],
+    )
+    assert choose_byline(signals, URL, "Harbour Times; Ada Quay") == "Ada Quay"
+    signals = PageSignals(meta_authors=["Ada Quay", "https://harbour.example/authors/ada-quay/"])
+    assert choose_byline(signals, URL, "Ada Quay; Ada-Quay") == "Ada Quay"
+
+
+def test_choose_byline_reads_last_first_pairs_as_one_name() -> None:
+    assert join_surname_pairs(["Quay", "Ada", "Dock", "Ben"]) == ["Ada Quay", "Ben Dock"]
+    assert join_surname_pairs(["Ada Quay", "Ben Dock"]) == ["Ada Quay", "Ben Dock"]
+    assert choose_byline(PageSignals(), URL, "Quay; Ada") == "Ada Quay"
+
+
+def test_choose_byline_ignores_teaser_lists_of_author_links() -> None:
+    signals = PageSignals(rel_authors=["Ada Quay", "Ben Dock", "Cy Pier", "Di Wharf"])
+    assert choose_byline(signals, URL, None) is None
+
+
+def test_author_organisation_only_from_jsonld_author() -> None:
+    signals = PageSignals(ld_authors=[Credit("dpa", True)], meta_authors=["Wire Town, Land"])
+    assert choose_byline(signals, URL, "Wire Town") is None  # the org's town is no author
+    assert author_organisation(signals) == "dpa"
+    assert author_organisation(PageSignals()) is None
+
+
+def test_choose_published_takes_jsonld_day_as_written() -> None:
+    signals = PageSignals(ld_published=["2024-03-04T23:30:00-05:00"])
+    assert choose_published(signals, datetime.date(2024, 3, 5)) == datetime.date(2024, 3, 4)
+    assert choose_published(PageSignals(ld_published=["soon"]), None) is None
+
+
+def test_with_lead_opens_text_once() -> None:
+    assert with_lead("Body.", LEAD) == f"{LEAD}\nBody."
+    assert with_lead(f"{LEAD}\nBody.", LEAD) == f"{LEAD}\nBody."
+    assert with_lead("Body.", None) == "Body."
