@@ -113,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
         shingle_words=settings.shingle_words,
         minhash_permutations=settings.minhash_permutations,
         site_frequent=frequent,
-        story_embeddings=bool(settings.story_embeddings),
+        story_embeddings=settings.story_embeddings,
     )
     staged = scratch / "staged"
     n = len(dumps)
@@ -125,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
             shingle_words=settings.shingle_words,
             minhash_permutations=settings.minhash_permutations,
             site_frequent=frequent,
-            story_embeddings=bool(settings.story_embeddings),
+            story_embeddings=settings.story_embeddings,
         )
 
     def per_body(stage: Callable[[str, str | None], object]) -> Callable[[], object]:

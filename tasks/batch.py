@@ -266,7 +266,7 @@ def process_input_batch(
         shingle_words=settings.shingle_words,
         minhash_permutations=settings.minhash_permutations,
         site_frequent=site_frequent,
-        story_embeddings=bool(settings.story_embeddings),
+        story_embeddings=settings.story_embeddings,
     )
     quarantined = problems + built.quarantine
     key = batch_key([item.source_path for item in batch])

@@ -55,9 +55,8 @@ class Settings:
     story_window_days: int = 3
     story_similarity: float = 0.3
     # multilingual title-and-lead embeddings as the main story evidence (about 10 CPU ms
-    # per article in the batch stage); 0 keeps names, figures and quotes alone. An int,
-    # not a bool, so that NEWSFLOW_STORY_EMBEDDINGS=0 turns it off
-    story_embeddings: int = 1
+    # per article in the batch stage); false keeps names, figures and quotes alone
+    story_embeddings: bool = True
     # site-learned boilerplate: a line printed by this many different articles of a site,
     # and by this share of the site's articles, is the site's furniture
     site_line_min_articles: int = 5

