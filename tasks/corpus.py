@@ -36,7 +36,9 @@ from tasks.dedup import (
 from tasks.embed import EMBEDDING_DIM, as_unit_floats, nearest_pairs, pair_cosines
 from tasks.settings import Settings, duckdb_config
 from tasks.stories import (
-    MIN_TERMS_FOR_VETO,
+    FIGURE_TERM,
+    MIN_NAMES_FOR_VETO,
+    QUOTE_TERM,
     TERM_VETO_BELOW,
     StoryUnit,
     group_stories,
@@ -537,14 +539,21 @@ def _story_pairs(
     }
     units = con.execute(
         """
-        select u.idx, u.lang, coalesce(u.day, -1), coalesce(t.n_terms, 0)
+        select u.idx, u.lang, coalesce(u.day, -1), coalesce(t.n_names, 0)
         from story_units u
-        left join (select idx, count(*) as n_terms from unit_terms group by idx) t using (idx)
+        left join (
+            select idx, count(*) as n_names from unit_terms
+            where not starts_with(term, $figure) and not starts_with(term, $quote)
+            group by idx
+        ) t using (idx)
         order by u.idx
-        """
+        """,
+        {"figure": FIGURE_TERM, "quote": QUOTE_TERM},
     ).fetchall()
     langs = [row[1] for row in units]
-    named = [row[3] >= MIN_TERMS_FOR_VETO for row in units]
+    # the veto compares people and places: figures and quotes differ between any two
+    # reports, and a script without capitals (Arabic) names no one the terms can see
+    named = [row[3] >= MIN_NAMES_FOR_VETO for row in units]
     has_vector = np.linalg.norm(vectors, axis=1) > 0
     days = np.array([row[2] for row in units], dtype=np.int64)
     with_vector = np.flatnonzero(has_vector)

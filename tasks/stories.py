@@ -36,6 +36,8 @@ _MIN_DOCUMENT_CAP = 10
 # a shared quote counts this many times a shared rare name of the same rarity
 QUOTE_WEIGHT = 3.0
 QUOTE_TERM = "q:"
+# figures (numbers, dates) among the terms carry this prefix
+FIGURE_TERM = "#"
 MIN_QUOTE_WORDS = 6
 _QUOTE_WORD = re.compile(r"\w+", re.UNICODE)
 # across languages few terms can match, so a pair needs this many shared ones
@@ -60,10 +62,10 @@ class EmbeddingGate:
 # so one shared threshold would starve cross-language pairs.
 SAME_LANGUAGE_GATE = EmbeddingGate(alone=0.60, confirmed=0.475, confirm_terms=0.15)
 CROSS_LANGUAGE_GATE = EmbeddingGate(alone=0.575, confirmed=0.425, confirm_terms=0.15)
-# two units of one language with at least this many names and figures each, whose term
-# similarity stays below the veto level, are about different people and places, however
-# close their wording (same-topic pieces from one region)
-MIN_TERMS_FOR_VETO = 3
+# two units of one language that name at least this many people or places each, whose
+# term similarity stays below the veto level, are about different people and places,
+# however close their wording (same-topic pieces from one region, templated bulletins)
+MIN_NAMES_FOR_VETO = 3
 TERM_VETO_BELOW = 0.15
 
 
@@ -90,7 +92,7 @@ def story_terms(title: str | None, body: str, max_chars: int = 4000) -> list[str
         if sentence_start(text[max(0, start - 3) : start]):
             continue
         terms.add(word.casefold())
-    terms.update(f"#{n}" for n in _FIGURE.findall(text) if len(n) >= 2)
+    terms.update(f"{FIGURE_TERM}{n}" for n in _FIGURE.findall(text) if len(n) >= 2)
     return sorted(terms)
 
 
