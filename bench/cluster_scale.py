@@ -109,7 +109,7 @@ def compare(out: Path, result: Path, copies: int) -> None:
         f"""
         create table original as
         select article_id, dup_cluster_id, story_cluster_id
-        from read_parquet('{out}/current/articles/*.parquet');
+        from read_parquet('{out}/.current/articles/*.parquet');
         create table copied as
         select regexp_extract(article_id, '^(.*)-(\\d+)$', 1) as article_id,
                regexp_extract(article_id, '^(.*)-(\\d+)$', 2) as copy,
