@@ -83,12 +83,15 @@ def tokenizer() -> Any:
 def embed_texts(texts: Sequence[str]) -> np.ndarray:
     """An (n, 512) int8 matrix: each text's unit embedding times 127.
 
-    One call per batch: the encoder packs many texts into each matrix product.
+    One call per batch: the encoder packs many texts into each matrix product. A text
+    the batch holds more than once (syndicated copies) is encoded once.
     """
     if not texts:
         return np.zeros((0, EMBEDDING_DIM), dtype=np.int8)
-    vectors = np.asarray(_encoder().encode(list(texts)), dtype=np.float32)
-    return quantise(vectors)
+    distinct = list(dict.fromkeys(texts))
+    row = {text: i for i, text in enumerate(distinct)}
+    vectors = np.asarray(_encoder().encode(distinct), dtype=np.float32)
+    return quantise(vectors)[[row[text] for text in texts]]
 
 
 def quantise(vectors: np.ndarray) -> np.ndarray:

@@ -78,3 +78,9 @@ def test_story_text_cuts_the_lead_at_a_word() -> None:
     text = story_text("Title", "word " * 200, lead_chars=23)
     assert text == "Title\nword word word word"
     assert story_text(None, "short body", lead_chars=500) == "short body"
+
+
+def test_a_repeated_text_gets_the_same_row() -> None:
+    stored = embed_texts([FLOOD_EN, BUDGET_EN, FLOOD_EN])
+    assert stored.shape == (3, EMBEDDING_DIM)
+    assert (stored[0] == stored[2]).all() and not (stored[0] == stored[1]).all()
