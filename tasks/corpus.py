@@ -40,6 +40,7 @@ from tasks.stories import (
     MIN_NAMES_FOR_VETO,
     QUOTE_TERM,
     TERM_VETO_BELOW,
+    TITLE_FIGURE,
     StoryUnit,
     group_stories,
     similar_pairs_in,
@@ -165,12 +166,19 @@ def _load_articles(
                s.content_hash,
                a.dup_cluster_id is null as is_new,
                a.dup_cluster_id as old_dup, a.is_canonical as old_canonical,
-               a.dup_kind as old_kind, a.story_cluster_id as old_story, {page_kind}
+               a.dup_kind as old_kind, a.story_cluster_id as old_story, {page_kind},
+               hash(regexp_replace(lower(a.title), $figure, '#', 'g')) as title_template,
+               hash(regexp_extract_all(a.title, $figure)) as title_figures,
+               regexp_matches(a.title, $figure) as title_has_figures
         from read_parquet($articles, union_by_name=true) a
         join read_parquet($sketches, union_by_name=true) s using (article_id)
         where a.article_id not in (select article_id from excluded)
         """,
-        {"articles": list(article_files), "sketches": list(sketch_files)},
+        {
+            "articles": list(article_files),
+            "sketches": list(sketch_files),
+            "figure": TITLE_FIGURE,
+        },
     ).fetchall()
     # clusters and stories that lose a member must be drawn again
     con.execute(
@@ -539,13 +547,16 @@ def _story_pairs(
     }
     units = con.execute(
         """
-        select u.idx, u.lang, coalesce(u.day, -1), coalesce(t.n_names, 0)
+        select u.idx, u.lang, coalesce(u.day, -1), coalesce(t.n_names, 0),
+               case when a.title_has_figures then a.title_template end,
+               a.title_figures
         from story_units u
+        join arts a using (article_id)
         left join (
             select idx, count(*) as n_names from unit_terms
             where not starts_with(term, $figure) and not starts_with(term, $quote)
             group by idx
-        ) t using (idx)
+        ) t on t.idx = u.idx
         order by u.idx
         """,
         {"figure": FIGURE_TERM, "quote": QUOTE_TERM},
@@ -554,6 +565,7 @@ def _story_pairs(
     # the veto compares people and places: figures and quotes differ between any two
     # reports, and a script without capitals (Arabic) names no one the terms can see
     named = [row[3] >= MIN_NAMES_FOR_VETO for row in units]
+    templates = [(row[4], row[5]) for row in units]
     has_vector = np.linalg.norm(vectors, axis=1) > 0
     days = np.array([row[2] for row in units], dtype=np.int64)
     with_vector = np.flatnonzero(has_vector)
@@ -573,9 +585,19 @@ def _story_pairs(
             cross_language=langs[i] != langs[j],
             both_named=named[i] and named[j],
             min_term_similarity=min_similarity,
+            instalments=instalments_of_a_series(templates[i], templates[j]),
         ):
             pairs.append((i, j, cosine if embedded else terms))
     return pairs
+
+
+def instalments_of_a_series(
+    a: tuple[int | None, int | None], b: tuple[int | None, int | None]
+) -> bool:
+    """Whether two titles, each a (template, figures) hash pair, are one template with
+    other figures: "Fuel watch: petrol averages 2.05 a litre in Inverport" against its
+    1.95 of another week. A title without figures has no template (None)."""
+    return a[0] is not None and a[0] == b[0] and a[1] != b[1]
 
 
 def _story_embeddings(

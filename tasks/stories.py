@@ -66,6 +66,9 @@ CROSS_LANGUAGE_GATE = EmbeddingGate(alone=0.575, confirmed=0.425, confirm_terms=
 # term similarity stays below the veto level, are about different people and places,
 # however close their wording (same-topic pieces from one region, templated bulletins)
 MIN_NAMES_FOR_VETO = 3
+# figures in a title: titles that are one template with other figures are instalments of
+# a series (weekly prices, waiting times, results), each its own story
+TITLE_FIGURE = r"[0-9]+(?:[.,][0-9]+)*"
 TERM_VETO_BELOW = 0.15
 
 
@@ -222,13 +225,17 @@ def story_link(
     cross_language: bool,
     both_named: bool,
     min_term_similarity: float,
+    instalments: bool = False,
 ) -> bool:
     """Whether a pair of units (already within the time window) tells one story.
 
     The embedding's cosine is the main gate; shared names and figures confirm a middling
     cosine, and their absence between two units that both name people and places vetoes
-    a high one. Units without an embedding fall back to the terms alone.
+    a high one. Units without an embedding fall back to the terms alone. Two instalments
+    of a series (titles of one template with other figures) are never one story.
     """
+    if instalments:
+        return False
     if cosine is None:
         return term_similarity >= min_term_similarity
     if both_named and not cross_language and term_similarity < TERM_VETO_BELOW:

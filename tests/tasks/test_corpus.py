@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from tasks.batch import build_batch_tables
-from tasks.corpus import cluster_articles, count_copies
+from tasks.corpus import cluster_articles, count_copies, instalments_of_a_series
 from tasks.dedup import NearDupRule
 from tasks.ingest import DecodedDump
 from tasks.write import write_parquet
@@ -180,3 +180,31 @@ def test_the_veto_compares_names_not_figures(tmp_path: Path) -> None:
     story = _cluster(tmp_path, dumps, embeddings=True)
     assert story["a.txt"] != story["b.txt"]
     assert story["c.txt"] == story["d.txt"]
+
+
+def _fuel_watch(price: str, before: str, stations: str) -> str:
+    return (
+        f"Petrol cost an average of {price} marks a litre at filling stations in Inverport "
+        f"on Thursday, up from {before} a week earlier, according to a survey of {stations} "
+        "stations by the Inverport Motorists' Club. The cheapest petrol was found on Quay "
+        "Street."
+    )
+
+
+def test_instalments_of_a_series_are_stories_of_their_own(tmp_path: Path) -> None:
+    dumps = [
+        _dump(f"{n}.txt", f"Fuel watch: petrol averages {price} a litre in Inverport", body, day)
+        for n, price, body, day in (
+            ("w1", "2.05", _fuel_watch("2.05", "1.34", "57"), "16 May 2023"),
+            ("w2", "1.95", _fuel_watch("1.95", "2.05", "31"), "18 May 2023"),
+        )
+    ]
+    story = _cluster(tmp_path, dumps, embeddings=True)
+    assert story["w1.txt"] != story["w2.txt"]
+
+
+def test_instalments_need_one_title_template_with_other_figures() -> None:
+    assert instalments_of_a_series((1, 2), (1, 3))
+    assert not instalments_of_a_series((1, 2), (1, 2))
+    assert not instalments_of_a_series((1, 2), (4, 3))
+    assert not instalments_of_a_series((None, 2), (None, 3))
