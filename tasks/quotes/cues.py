@@ -11,11 +11,11 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+from importlib.resources import files
 
 import regex
 
-CUES_PATH = Path(__file__).with_name("cues.json")
+CUES_PATH = files("tasks.quotes").joinpath("cues.json")  # package data
 # Used when the article's language is unknown or has no entry of its own.
 FALLBACK_LANGUAGES = ("en", "es", "de", "fr", "it", "pt", "ru")
 WORD_LISTS = (
