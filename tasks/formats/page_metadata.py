@@ -115,12 +115,31 @@ def _agreement(printed: str, stated: str) -> float:
     return len(words & _words(stated)) / len(words) if words else 0.0
 
 
+def _record_headline(signals: PageSignals, printed: list[str], keys: set[str]) -> str | None:
+    """The JSON-LD headline when every other title of the page (og:title, twitter:title,
+    <title>, the printed <h1>) is one other wording: the newsroom wrote it for the
+    article's record, and the social, search and printed titles copy one teaser (measured
+    on the fundus pages: 8 of 10 such pages credit the JSON-LD headline)."""
+    if not signals.ld_headlines or not printed or not signals.og_title:
+        return None
+    record = strip_site_name(_cut_at_agreement(signals.ld_headlines[0], printed[:1]), keys)
+    others = {
+        _key(strip_site_name(_cut_at_agreement(title, printed[:1]), keys))
+        for title in (signals.og_title, signals.twitter_title, signals.title_tag, printed[0])
+        if title
+    }
+    # "Kicker / Headline" against "Headline" is one wording, the kicker kept or not
+    different = not any(_key(record) in other or other in _key(record) for other in others)
+    return record if len(others) == 1 and different else None
+
+
 def choose_title(signals: PageSignals, url: str | None, fallback: str | None) -> str | None:
     """The page's stated article title (og:title first) without the site's name.
 
     On 258 real pages the publishers' own parsers took og:title more often than the
     printed <h1> (215 against 199 after site names are cut); the <h1> or JSON-LD headline
-    stands in when the stated title is cut short ("..."), names only the site, or is missing.
+    stands in when the stated title is cut short ("..."), names only the site, or is missing,
+    and the JSON-LD headline when every other title is one other wording.
     """
     keys = site_keys(signals, url)
     printed = [h1 for h1 in signals.h1 if not _is_site_segment(h1, keys)]
@@ -138,7 +157,7 @@ def choose_title(signals: PageSignals, url: str | None, fallback: str | None) ->
         default=None,
     )
     if stated:
-        title = stated[0]
+        title = _record_headline(signals, printed, keys) or stated[0]
         off_topic = best_printed and _agreement(best_printed[2], title) < MIN_TOPIC_AGREEMENT
         if best_printed and off_topic and best_printed[0] >= MIN_HEADLINE_AGREEMENT:
             return best_printed[2]  # the stated title is the site's, not this article's

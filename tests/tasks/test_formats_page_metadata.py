@@ -120,6 +120,24 @@ def test_choose_title_skips_a_stated_title_about_something_else() -> None:
     assert choose_title(signals, URL, None) == "Ferry timetable approved"
 
 
+def test_choose_title_takes_the_record_headline_against_one_teaser_wording() -> None:
+    teaser = "Ferry chaos: what the new timetable means for you"
+    signals = PageSignals(
+        h1=[teaser],
+        og_title=teaser,
+        twitter_title=teaser,
+        title_tag=f"{teaser} | Harbour Times",
+        ld_headlines=["Council approves winter ferry timetable"],
+    )
+    assert choose_title(signals, URL, None) == "Council approves winter ferry timetable"
+    # the JSON-LD headline without the kicker the other titles carry is the same wording
+    signals.ld_headlines = ["what the new timetable means for you"]
+    assert choose_title(signals, URL, None) == teaser
+    # with no printed headline to confirm the teaser, og:title leads as before
+    signals.ld_headlines, signals.h1 = ["Council approves winter ferry timetable"], []
+    assert choose_title(signals, URL, None) == teaser
+
+
 def test_choose_byline_persons_deduplicated_site_out() -> None:
     signals = PageSignals(
         ld_authors=[Credit("Ada Quay", False)],
