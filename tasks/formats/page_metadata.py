@@ -222,6 +222,10 @@ def choose_byline(signals: PageSignals, url: str | None, fallback: str | None) -
     keys = site_keys(signals, url)
     people = [n for c in signals.ld_authors if not c.organisation for n in _split_credit(c.name)]
     linked = _unique(n for v in signals.rel_authors for n in _split_credit(v))
+    # <meta name=author> tells which of several linked names wrote this article
+    stated = {_person_key(n) for v in signals.meta_authors for n in _split_credit(v)}
+    if not people and len(linked) > 1 and stated & {_person_key(n) for n in linked}:
+        linked = [n for n in linked if _person_key(n) in stated]
     if len(linked) <= MAX_LINKED_AUTHORS and {_person_key(n) for n in people} <= {
         _person_key(n) for n in linked
     }:
@@ -231,8 +235,33 @@ def choose_byline(signals: PageSignals, url: str | None, fallback: str | None) -
             if any(_is_author_name(n, keys) for n in people):
                 break
             people += [n for v in source for n in _split_credit(v)]
+    if not any(_is_author_name(n, keys) for n in people):
+        people += printed_byline(signals.printed_bylines, keys)
     names = _unique(n for n in people if _is_author_name(n, keys))
     return "; ".join(names) or None
+
+
+def _looks_like_person(name: str) -> bool:
+    """Two to four words, none opening in lower case ("capital" is a brand, not a name)."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and not any(word[0].islower() for word in words)
+
+
+def printed_byline(texts: list[str], keys: set[str]) -> list[str]:
+    """The persons of the first byline element that credits anyone: the page's printed
+    byline ("von Ada Quay, Harbour Times"), where the markup credits nobody or only the
+    site. When it credits an agency or a desk, later byline elements are teasers' ones."""
+    for text in texts:
+        if any(c.isdigit() for c in text):
+            continue  # the meta bar: byline, date and reading time in one element
+        names = _split_credit(text)
+        if names == [text] and text.islower() and " " not in text:
+            continue  # a lower-case word alone is a tag ("capital", "news"), not a credit
+        if names:  # the site's name beside a person is the outlet ("Ada Quay, Site")
+            credits = [n for n in names if not _is_site_segment(n, keys)]
+            people = [n for n in credits if _is_author_name(n, keys) and _looks_like_person(n)]
+            return people if len(people) == len(credits) else []
+    return []
 
 
 def author_organisation(signals: PageSignals) -> str | None:

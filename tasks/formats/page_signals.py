@@ -25,6 +25,15 @@ from lxml import html as lxml_html
 MAX_JSONLD_CHARS = 2_000_000  # a larger script block is an app state dump, not metadata
 MIN_PARAGRAPH_CHARS = 80  # a shorter <p> is a caption, a teaser or a label
 MAX_H1 = 6  # more <h1> than this are a teaser list's headings
+MAX_BYLINE_CHARS = 80  # a longer "byline" element holds the article's meta bar or a bio
+# class or itemprop names of the elements printing an article's byline, and of those that
+# share the word but hold something else (comment authors, quoted people, author bios)
+_BYLINE_CLASS = re.compile(r"author|byline|autor|verfasser", re.IGNORECASE)
+_NOT_BYLINE_CLASS = re.compile(
+    r"comment|quote|teaser|related|desc|bio|social|socmed|avatar|image|kicker|title|footer"
+    r"|media|video|photo|foto|caption",
+    re.IGNORECASE,
+)
 # schema.org types a page uses for the article itself (and not for a teaser or the site)
 ARTICLE_TYPES = frozenset(
     {
@@ -82,6 +91,8 @@ class PageSignals:
     ld_authors: list[Credit] = field(default_factory=list)
     meta_authors: list[str] = field(default_factory=list)
     rel_authors: list[str] = field(default_factory=list)
+    # texts of the elements classed as a byline ("author", "byline"), in page order
+    printed_bylines: list[str] = field(default_factory=list)
     ld_published: list[str] = field(default_factory=list)
     ld_modified: list[str] = field(default_factory=list)
     meta_published: list[str] = field(default_factory=list)
@@ -203,6 +214,21 @@ def _printed_lead(tree: Any, descriptions: list[str]) -> str | None:
     return None
 
 
+def _printed_bylines(tree: Any) -> list[str]:
+    """Short texts of the body's elements whose class or itemprop names a byline, each
+    child's text apart ("Ada Quay" and "Editor" in two tags are not "Ada QuayEditor")."""
+    texts: list[str] = []
+    outside_figures = "not(ancestor-or-self::figure or ancestor-or-self::figcaption)"
+    for element in tree.xpath(f"//body//*[@class or @itemprop][{outside_figures}]"):
+        names = f"{element.get('class', '')} {element.get('itemprop', '')}"
+        if not _BYLINE_CLASS.search(names) or _NOT_BYLINE_CLASS.search(names):
+            continue
+        text = flat_text(" ".join(element.itertext()))
+        if text and len(text) <= MAX_BYLINE_CHARS:
+            texts.append(text)
+    return texts
+
+
 def read_page_signals(page: str) -> PageSignals:
     """The page's stated metadata (empty signals when the markup cannot be parsed)."""
     signals = PageSignals()
@@ -224,6 +250,7 @@ def read_page_signals(page: str) -> PageSignals:
     signals.rel_authors = [
         text for e in tree.xpath('//a[@rel="author"]') if (text := flat_text(e.text_content()))
     ]
+    signals.printed_bylines = _printed_bylines(tree)
     signals.paragraph_chars = sum(
         n
         for e in tree.xpath("//p")

@@ -160,6 +160,38 @@ def test_choose_byline_ignores_teaser_lists_of_author_links() -> None:
     assert choose_byline(signals, URL, None) is None
 
 
+def test_read_page_signals_reads_byline_elements_without_captions_or_comments() -> None:
+    body = (
+        '<figure><figcaption class="author">Photo: Cy Lens</figcaption></figure>'
+        '<div class="article-author"><span>Ada Quay</span><span>Editor</span></div>'
+        '<div class="comment-author">Reader One</div>'
+    )
+    signals = read_page_signals(page({}, body=body))
+    assert signals.printed_bylines == ["Ada Quay Editor"]
+
+
+def test_choose_byline_falls_back_to_the_printed_byline() -> None:
+    signals = PageSignals(
+        meta_authors=["harbour-times.example"],
+        printed_bylines=["05.03.2024 | 3 min", "capital", "von Ada Quay, Harbour Times"],
+    )
+    signals.site_names.append("Harbour Times")
+    assert choose_byline(signals, URL, None) == "Ada Quay"
+    # an organisation credited by the JSON-LD does not keep the printed person out
+    signals.ld_authors = [Credit("Harbour Times Media", True)]
+    assert choose_byline(signals, URL, None) == "Ada Quay"
+    # the first byline element credits an agency: later ones are teasers' authors
+    signals.printed_bylines = ["dpa Agency", "Von Ben Dock"]
+    assert choose_byline(signals, URL, None) is None
+
+
+def test_choose_byline_meta_author_picks_among_linked_names() -> None:
+    signals = PageSignals(
+        meta_authors=["Ada Quay"], rel_authors=["Ada Quay", "Ben Dock", "Ada Quay"]
+    )
+    assert choose_byline(signals, URL, None) == "Ada Quay"
+
+
 def test_author_organisation_only_from_jsonld_author() -> None:
     signals = PageSignals(ld_authors=[Credit("dpa", True)], meta_authors=["Wire Town, Land"])
     assert choose_byline(signals, URL, "Wire Town") is None  # the org's town is no author
