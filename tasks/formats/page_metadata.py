@@ -237,6 +237,9 @@ def choose_byline(signals: PageSignals, url: str | None, fallback: str | None) -
             people += [n for v in source for n in _split_credit(v)]
     if not any(_is_author_name(n, keys) for n in people):
         people += printed_byline(signals.printed_bylines, keys)
+    # the weaker sign, where the markup credits no one
+    if not signals.ld_authors and not any(_is_author_name(n, keys) for n in people):
+        people += labelled_byline(signals.labelled_bylines, keys)
     names = _unique(n for n in people if _is_author_name(n, keys))
     return "; ".join(names) or None
 
@@ -245,6 +248,20 @@ def _looks_like_person(name: str) -> bool:
     """Two to four words, none opening in lower case ("capital" is a brand, not a name)."""
     words = name.split()
     return 2 <= len(words) <= 4 and not any(word[0].islower() for word in words)
+
+
+def _persons(text: str, keys: set[str]) -> list[str]:
+    """The persons a credit names, or [] when it credits anything else: the site's name
+    beside a person is the outlet ("Ada Quay, Site"), an agency or a desk is no person."""
+    credits = [n for n in _split_credit(text) if not _is_site_segment(n, keys)]
+    people = [n for n in credits if _is_author_name(n, keys) and _looks_like_person(n)]
+    return people if len(people) == len(credits) else []
+
+
+def labelled_byline(texts: list[str], keys: set[str]) -> list[str]:
+    """The persons of the first labelled element that names only persons ("von Ada Quay");
+    a label word also opens headlines ("Von Gold zu Silber"), so others are passed over."""
+    return next((people for text in texts if (people := _persons(text, keys))), [])
 
 
 def printed_byline(texts: list[str], keys: set[str]) -> list[str]:
@@ -257,10 +274,8 @@ def printed_byline(texts: list[str], keys: set[str]) -> list[str]:
         names = _split_credit(text)
         if names == [text] and text.islower() and " " not in text:
             continue  # a lower-case word alone is a tag ("capital", "news"), not a credit
-        if names:  # the site's name beside a person is the outlet ("Ada Quay, Site")
-            credits = [n for n in names if not _is_site_segment(n, keys)]
-            people = [n for n in credits if _is_author_name(n, keys) and _looks_like_person(n)]
-            return people if len(people) == len(credits) else []
+        if names:
+            return _persons(text, keys)
     return []
 
 

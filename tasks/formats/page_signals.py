@@ -22,6 +22,8 @@ from typing import Any
 
 from lxml import html as lxml_html
 
+from tasks.lexicon import LEXICON, alternation
+
 MAX_JSONLD_CHARS = 2_000_000  # a larger script block is an app state dump, not metadata
 MIN_PARAGRAPH_CHARS = 80  # a shorter <p> is a caption, a teaser or a label
 MAX_H1 = 6  # more <h1> than this are a teaser list's headings
@@ -29,6 +31,11 @@ MAX_BYLINE_CHARS = 80  # a longer "byline" element holds the article's meta bar 
 # class or itemprop names of the elements printing an article's byline, and of those that
 # share the word but hold something else (comment authors, quoted people, author bios)
 _BYLINE_CLASS = re.compile(r"author|byline|autor|verfasser", re.IGNORECASE)
+# "von", "By:", "Autorin/Autor" opening an element: the credit that follows is a byline
+_BYLINE_LABEL = re.compile(
+    rf"^(?:{alternation(LEXICON.byline_prefixes)})(?:/[^\W\d_]+)?\s*:?(?:\s+|$)", re.IGNORECASE
+)
+_PHOTO_OR_HEAD_TAGS = frozenset({"figure", "figcaption", "head"})
 _NOT_BYLINE_CLASS = re.compile(
     r"comment|quote|teaser|related|desc|bio|social|socmed|avatar|image|kicker|title|footer"
     r"|media|video|photo|foto|caption",
@@ -91,8 +98,10 @@ class PageSignals:
     ld_authors: list[Credit] = field(default_factory=list)
     meta_authors: list[str] = field(default_factory=list)
     rel_authors: list[str] = field(default_factory=list)
-    # texts of the elements classed as a byline ("author", "byline"), in page order
+    # texts of the elements classed as a byline ("author", "byline"), in page order, and of
+    # those opening with a byline label ("von ...")
     printed_bylines: list[str] = field(default_factory=list)
+    labelled_bylines: list[str] = field(default_factory=list)
     ld_published: list[str] = field(default_factory=list)
     ld_modified: list[str] = field(default_factory=list)
     meta_published: list[str] = field(default_factory=list)
@@ -214,19 +223,39 @@ def _printed_lead(tree: Any, descriptions: list[str]) -> str | None:
     return None
 
 
-def _printed_bylines(tree: Any) -> list[str]:
-    """Short texts of the body's elements whose class or itemprop names a byline, each
-    child's text apart ("Ada Quay" and "Editor" in two tags are not "Ada QuayEditor")."""
-    texts: list[str] = []
-    outside_figures = "not(ancestor-or-self::figure or ancestor-or-self::figcaption)"
-    for element in tree.xpath(f"//body//*[@class or @itemprop][{outside_figures}]"):
-        names = f"{element.get('class', '')} {element.get('itemprop', '')}"
-        if not _BYLINE_CLASS.search(names) or _NOT_BYLINE_CLASS.search(names):
+def _is_classed_byline(element: Any) -> bool:
+    names = f"{element.get('class', '')} {element.get('itemprop', '')}"
+    return bool(_BYLINE_CLASS.search(names)) and not _NOT_BYLINE_CLASS.search(names)
+
+
+def _is_labelled_byline(element: Any) -> bool:
+    own = element.text
+    return bool(own and _BYLINE_LABEL.match(own.strip()))
+
+
+def _printed_bylines(tree: Any) -> tuple[list[str], list[str]]:
+    """Short texts of the body's byline elements in page order: those classed as one
+    ("author", "byline"), and those opening with a byline label of a lexicon language
+    ("von <a>Ada Quay</a>", "<strong>Autorin/Autor</strong> Ada Quay"), label cut off.
+    Each child's text stays apart ("Ada Quay" and "Editor" are not "Ada QuayEditor")."""
+    classed: list[str] = []
+    labelled: list[str] = []
+    for element in tree.iter():
+        if not isinstance(element.tag, str):
             continue
-        text = flat_text(" ".join(element.itertext()))
+        target = classed if _is_classed_byline(element) else labelled
+        if target is labelled and not _is_labelled_byline(element):
+            continue
+        if any(e.tag in _PHOTO_OR_HEAD_TAGS for e in element.iterancestors()) or (
+            element.tag in _PHOTO_OR_HEAD_TAGS
+        ):
+            continue  # a photo's credit, the page head
+        label_only = _BYLINE_LABEL.fullmatch(flat_text(element.text_content()))
+        holder = element.getparent() if label_only is not None else element
+        text = flat_text(" ".join(holder.itertext()))
         if text and len(text) <= MAX_BYLINE_CHARS:
-            texts.append(text)
-    return texts
+            target.append(_BYLINE_LABEL.sub("", text, count=1).strip())
+    return classed, labelled
 
 
 def read_page_signals(page: str) -> PageSignals:
@@ -250,7 +279,7 @@ def read_page_signals(page: str) -> PageSignals:
     signals.rel_authors = [
         text for e in tree.xpath('//a[@rel="author"]') if (text := flat_text(e.text_content()))
     ]
-    signals.printed_bylines = _printed_bylines(tree)
+    signals.printed_bylines, signals.labelled_bylines = _printed_bylines(tree)
     signals.paragraph_chars = sum(
         n
         for e in tree.xpath("//p")

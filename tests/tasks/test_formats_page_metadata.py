@@ -170,6 +170,20 @@ def test_read_page_signals_reads_byline_elements_without_captions_or_comments() 
     assert signals.printed_bylines == ["Ada Quay Editor"]
 
 
+def test_read_page_signals_reads_labelled_bylines_label_cut() -> None:
+    body = (
+        "<h2>Von Gold zu Silber</h2><p>von <a href='/autoren/ada'>Dr. Ada Quay</a></p>"
+        "<ul><li><strong>Autorin/Autor</strong> Ben Dock</li></ul>"
+    )
+    signals = read_page_signals(page({}, body=body))
+    assert signals.labelled_bylines == ["Gold zu Silber", "Dr. Ada Quay", "Ben Dock"]
+    # a headline opening with the label word is passed over, the first person kept
+    assert choose_byline(signals, URL, None) == "Dr. Ada Quay"
+    # the JSON-LD crediting an organisation outweighs a labelled line
+    signals.ld_authors = [Credit("Harbour Times Media", True)]
+    assert choose_byline(signals, URL, None) is None
+
+
 def test_choose_byline_falls_back_to_the_printed_byline() -> None:
     signals = PageSignals(
         meta_authors=["harbour-times.example"],
