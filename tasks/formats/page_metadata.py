@@ -115,22 +115,51 @@ def _agreement(printed: str, stated: str) -> float:
     return len(words & _words(stated)) / len(words) if words else 0.0
 
 
-def _record_headline(signals: PageSignals, printed: list[str], keys: set[str]) -> str | None:
-    """The JSON-LD headline when every other title of the page (og:title, twitter:title,
-    <title>, the printed <h1>) is one other wording: the newsroom wrote it for the
-    article's record, and the social, search and printed titles copy one teaser (measured
-    on the fundus pages: 8 of 10 such pages credit the JSON-LD headline)."""
+def _one_wording(titles: list[str]) -> str | None:
+    """The folded wording all these titles share, or None when they differ."""
+    wordings = {_key(title) for title in titles}
+    return wordings.pop() if len(wordings) == 1 else None
+
+
+def _completed(title: str, headlines: list[str]) -> str:
+    """The headline a title was cut from: "...", or its start only (an unescaped quote in
+    the markup ends a <meta> value early: 'Winner and "royal visit"' -> 'Winner and ')."""
+    if _ELLIPSIS.search(title):
+        cut = _ELLIPSIS.sub("", title)
+        return next((h for h in headlines if h.startswith(cut)), title)
+    return next(
+        (h for h in headlines if h.startswith(title) and h[len(title) :].lstrip()[:1] in '"'),
+        title,
+    )
+
+
+def _own_headline(signals: PageSignals, printed: list[str], keys: set[str]) -> str | None:
+    """The page's own headline where its titles split into two wordings.
+
+    The printed <h1> and the JSON-LD headline are the page's own; og:title, twitter:title
+    and <title> are written for sharing and search. When the two own titles agree and the
+    sharing ones agree on another wording, the printed headline is the article's (6 of 7
+    such fundus pages). When the JSON-LD headline alone differs from every other title,
+    which all agree, the newsroom wrote it for the article's record and the others copy
+    one teaser (8 of 10 such pages).
+    """
     if not signals.ld_headlines or not printed or not signals.og_title:
         return None
-    record = strip_site_name(_cut_at_agreement(signals.ld_headlines[0], printed[:1]), keys)
-    others = {
-        _key(strip_site_name(_cut_at_agreement(title, printed[:1]), keys))
-        for title in (signals.og_title, signals.twitter_title, signals.title_tag, printed[0])
-        if title
-    }
+
+    def clean(title: str) -> str:
+        return _completed(strip_site_name(_cut_at_agreement(title, printed[:1]), keys), printed)
+
+    record, headline = clean(signals.ld_headlines[0]), printed[0]
+    sharing = [clean(t) for t in (signals.og_title, signals.twitter_title, signals.title_tag) if t]
+    shared = _one_wording(sharing)
+    if shared is None:
+        return None
+    if _key(record) == _key(headline) and shared != _key(headline):
+        return headline
+    if _one_wording([*sharing, headline]) is None:
+        return None
     # "Kicker / Headline" against "Headline" is one wording, the kicker kept or not
-    different = not any(_key(record) in other or other in _key(record) for other in others)
-    return record if len(others) == 1 and different else None
+    return record if _key(record) not in shared and shared not in _key(record) else None
 
 
 def choose_title(signals: PageSignals, url: str | None, fallback: str | None) -> str | None:
@@ -139,7 +168,7 @@ def choose_title(signals: PageSignals, url: str | None, fallback: str | None) ->
     On 258 real pages the publishers' own parsers took og:title more often than the
     printed <h1> (215 against 199 after site names are cut); the <h1> or JSON-LD headline
     stands in when the stated title is cut short ("..."), names only the site, or is missing,
-    and the JSON-LD headline when every other title is one other wording.
+    and where the page's own titles and its sharing titles are two wordings (_own_headline).
     """
     keys = site_keys(signals, url)
     printed = [h1 for h1 in signals.h1 if not _is_site_segment(h1, keys)]
@@ -156,15 +185,14 @@ def choose_title(signals: PageSignals, url: str | None, fallback: str | None) ->
         ),
         default=None,
     )
+    if own := _own_headline(signals, printed, keys):
+        return own
     if stated:
-        title = _record_headline(signals, printed, keys) or stated[0]
+        title = stated[0]
         off_topic = best_printed and _agreement(best_printed[2], title) < MIN_TOPIC_AGREEMENT
         if best_printed and off_topic and best_printed[0] >= MIN_HEADLINE_AGREEMENT:
             return best_printed[2]  # the stated title is the site's, not this article's
-        if _ELLIPSIS.search(title):
-            cut = _ELLIPSIS.sub("", title)
-            return next((h for h in headlines if h.startswith(cut)), title)
-        return title
+        return _completed(title, headlines)
     return best_printed[2] if best_printed else fallback
 
 

@@ -138,6 +138,32 @@ def test_choose_title_takes_the_record_headline_against_one_teaser_wording() -> 
     assert choose_title(signals, URL, None) == teaser
 
 
+def test_choose_title_takes_the_printed_headline_its_record_confirms() -> None:
+    printed = "Council approves winter ferry timetable after long debate"
+    signals = PageSignals(
+        h1=[printed],
+        ld_headlines=[printed],
+        og_title="Ferry timetable approved",
+        twitter_title="Ferry timetable approved",
+        title_tag="Ferry timetable approved | Harbour Times",
+    )
+    assert choose_title(signals, URL, None) == printed
+    # sharing titles of two wordings: no split to judge, og:title leads
+    signals.twitter_title = "Winter ferries: the new timetable"
+    assert choose_title(signals, URL, None) == "Ferry timetable approved"
+
+
+def test_choose_title_completes_a_title_an_unescaped_quote_cut() -> None:
+    signals = PageSignals(
+        h1=['Ferry race: winner and "royal visit"'], og_title="Ferry race: winner and"
+    )
+    assert choose_title(signals, URL, None) == 'Ferry race: winner and "royal visit"'
+    # a title the site shortened on purpose stays short
+    signals.og_title = "Ferry race: winner"
+    signals.h1 = ["Ferry race: winner and loser"]
+    assert choose_title(signals, URL, None) == "Ferry race: winner"
+
+
 def test_choose_byline_persons_deduplicated_site_out() -> None:
     signals = PageSignals(
         ld_authors=[Credit("Ada Quay", False)],
