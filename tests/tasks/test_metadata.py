@@ -242,3 +242,21 @@ def test_town_country_dateline_without_capitals() -> None:
     dateline = parse_dateline("Tromsø, Norway — The council voted on Monday.")
     assert dateline is not None and dateline.place == "Tromsø, Norway"
     assert parse_dateline("However, the council — said it had voted.") is None
+
+
+def test_country_in_parentheses_stays_with_the_place_in_every_lexicon_language() -> None:
+    for paragraph, place in (
+        ("Bamako (Mali) — Le gouvernement a annoncé mardi un accord.", "Bamako (Mali)"),
+        ("Rosario (Argentinien) – Die Stadt hat am Montag gewählt.", "Rosario (Argentinien)"),
+        ("Kazan (Россия) — Город объявил о выборах.", "Kazan (Россия)"),
+    ):
+        dateline = parse_dateline(paragraph)
+        assert dateline is not None and (dateline.place, dateline.outlet) == (place, None)
+    # the wire in parentheses is still the outlet, lower-case short names included
+    for paragraph, outlet in (
+        ("OSLO (Wirelink) — The council voted.", "Wirelink"),
+        ("Berlin (dpa) – Die Regierung hat entschieden.", "dpa"),
+    ):
+        dateline = parse_dateline(paragraph)
+        assert dateline is not None and dateline.outlet == outlet
+    assert parse_dateline("Le président (photo) — a parlé hier.") is None
