@@ -30,6 +30,13 @@ def judged(leak: str) -> dict[str, str | None]:
         ("Market data provided by Example Feeds. Quotes delayed 15 minutes.", "disclaimer"),
         ("Die Angaben dienen nur zu Informationszwecken.", "disclaimer"),
         ("Datos de mercado proporcionados por Ejemplo. Solo con fines informativos.", "disclaimer"),
+        (
+            "[Editor's note: This story was updated on Tuesday to correct the name of the"
+            " councillor who spoke at the meeting about the winter timetable.]",
+            "disclaimer",
+        ),
+        ("Anmerkung der Redaktion: Der Text wurde am Dienstag ergänzt.", "disclaimer"),
+        ("(Note de la rédaction : cet article a été mis à jour mardi.)", "disclaimer"),
     ],
 )
 def test_leaked_line_kinds_leave_the_body(leak: str, reason: str) -> None:
@@ -40,4 +47,15 @@ def test_leaked_line_kinds_leave_the_body(leak: str, reason: str) -> None:
 
 def test_prose_that_mentions_loading_stays() -> None:
     line = "Loading the ferries took longer than planned, the harbour master said."
+    assert judged(line)[line] is None
+
+
+def test_an_editors_note_opening_the_dump_is_not_the_title() -> None:
+    note = "[Editor's note: This story was updated on Tuesday to correct a councillor's name.]"
+    text = "\n\n".join([note, "Harbour council backs ferry timetable", *BODY])
+    assert clean_dump(text).title == "Harbour council backs ferry timetable"
+
+
+def test_prose_quoting_a_note_in_parentheses_stays() -> None:
+    line = "The minister (NDLR : the transport minister) said the ferries would run daily."
     assert judged(line)[line] is None
