@@ -15,7 +15,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from tasks.clean import BODY, CleanedDump, JudgedLine, split_site
+from tasks.clean import BODY, CleanedDump, JudgedLine, person_and_outlet, split_site
 from tasks.dates import (
     DAY_MONTH,
     DAY_MONTH_YEAR,
@@ -347,6 +347,8 @@ def _byline_parts(text: str) -> tuple[str | None, str | None, bool]:
             return None, wire, False
         names, _, _ = _byline_parts(re.split(r"\s+/\s+", flat, maxsplit=1)[0])
         return names, wire, False
+    if credit := person_and_outlet(flat):
+        return _clean_person(credit[0]), _clean_org(credit[1]), False
     for suffix in LEXICON.staff_suffixes:
         if flat.casefold().endswith(" " + suffix):
             return None, _clean_org(flat[: -len(suffix)]), True

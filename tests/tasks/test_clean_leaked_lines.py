@@ -37,6 +37,9 @@ def judged(leak: str) -> dict[str, str | None]:
         ),
         ("Anmerkung der Redaktion: Der Text wurde am Dienstag ergänzt.", "disclaimer"),
         ("(Note de la rédaction : cet article a été mis à jour mardi.)", "disclaimer"),
+        ("Firefighters at the harbour on Monday (Ada Quay/Wirelink)", "photo_caption"),
+        ("Firefighters at the harbour on Monday. (Wirelink Photo/Ada Quay)", "photo_caption"),
+        ("Firefighters at the harbour on Monday | Photo: Wirelink", "photo_caption"),
     ],
 )
 def test_leaked_line_kinds_leave_the_body(leak: str, reason: str) -> None:
@@ -59,3 +62,11 @@ def test_an_editors_note_opening_the_dump_is_not_the_title() -> None:
 def test_prose_quoting_a_note_in_parentheses_stays() -> None:
     line = "The minister (NDLR : the transport minister) said the ferries would run daily."
     assert judged(line)[line] is None
+
+
+def test_prose_ending_in_a_slashed_pair_stays() -> None:
+    for line in (
+        "The vote was close. The coalition partners disagreed (Labour/Greens)",
+        "The coalition (Labour/Greens) said it would vote against the plan on Monday.",
+    ):
+        assert judged(line)[line] is None
