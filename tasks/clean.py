@@ -38,6 +38,7 @@ MAX_DATE_LINE_WORDS = 12  # words other than numbers
 MAX_DATE_LEFTOVER = 3  # words besides label, date, time ("Updated ... / Original ... ET")
 MAX_BYLINE_WORDS = 10
 MAX_CAPTION_WORDS = 45
+MAX_BIO_WORDS = 40  # a journalist's bio is a sentence or two
 MAX_SLASH_CAPTION_WORDS = 30  # "(Name/Agency)" ends a caption, not a paragraph
 MAX_BANNER_WORDS = 20  # "TRAVEL: ... Check our travel page." (longer: a labelled paragraph)
 MAX_OUTLET_LINE_CHARS = 24
@@ -175,6 +176,20 @@ _BYLINE = re.compile(
 _PERSON_OUTLET = re.compile(
     r"^(?P<person>[^\W\d_][\w'’.-]*(?:\s[^\W\d_][\w'’.-]*){1,3})\s+\|\s+"
     r"(?P<outlet>[^\W\d_][\w.&'’-]*(?:\s[\w.&'’-]+){0,4})$"
+)
+# "Ada Quay covers ...", "Ada Quay berichtet über ...": a name, then a bio verb
+_AUTHOR_BIO = re.compile(
+    rf"^(?P<name>[^\W\d_][\w'’.-]*(?:\s[^\W\d_][\w'’.-]*){{1,2}})\s+"
+    rf"(?:{alternation(LEXICON.bio_verbs)})\s"
+    if LEXICON.bio_verbs
+    else r"(?!x)x",
+    re.IGNORECASE,
+)
+# "... for the Harbour Times", "... für das Hafenblatt": the outlet a bio names
+_BIO_OUTLET = re.compile(
+    r"\s(?:for|at|with|für|bei|pour|chez|à|para|en|per|presso|dla|для|в|için)\s+"
+    r"((?:\S+\s+){0,2}\S+)",
+    re.IGNORECASE,
 )
 _STAFF = re.compile(
     rf"^(?:[^\W\d_][\w.&'’-]*\s+){{0,4}}(?:{alternation(LEXICON.staff_suffixes)})$"
@@ -364,16 +379,31 @@ def _is_menu_line(line: _Line) -> bool:
     return len(parts) >= 3 and all(len(WORD.findall(p)) <= 4 for p in parts)
 
 
+def _is_name(text: str) -> bool:
+    """Every word capitalised and none a lexicon stopword (a headline has its "the", "to",
+    "für"; a sentence opens with "The")."""
+    return not any(not w[:1].isupper() or w.casefold() in LEXICON.stopwords for w in text.split())
+
+
 def person_and_outlet(flat: str) -> tuple[str, str] | None:
-    """(person, outlet) of an "Ada Quay | Harbour Times" byline: the name's words are all
-    capitalised and none is a lexicon stopword (a headline has its "the", "to", "für")."""
+    """(person, outlet) of an "Ada Quay | Harbour Times" byline."""
     m = _PERSON_OUTLET.match(flat)
-    if m is None or not m.group("outlet")[:1].isupper():
-        return None
-    words = m.group("person").split()
-    if any(not w[:1].isupper() or w.casefold() in LEXICON.stopwords for w in words):
+    if m is None or not m.group("outlet")[:1].isupper() or not _is_name(m.group("person")):
         return None
     return m.group("person"), m.group("outlet")
+
+
+def _is_author_bio(flat: str) -> bool:
+    """ "Ada Quay covers local government for the Harbour Times": a journalist's bio line,
+    naming the outlet (prose saying "The council covers the cost" names none)."""
+    m = _AUTHOR_BIO.match(flat)
+    if m is None or not _is_name(m.group("name")):
+        return False
+    return any(
+        word[:1].isupper()
+        for outlet in _BIO_OUTLET.finditer(flat, m.end())
+        for word in outlet.group(1).split()
+    )
 
 
 def _credit_names(tail: re.Match[str]) -> bool:
@@ -411,6 +441,8 @@ def _rule_reason(line: _Line, words: list[str]) -> str | None:
         and not line.sentence_end
     ):
         return "byline"
+    if line.n_words <= MAX_BIO_WORDS and _is_author_bio(flat):
+        return "author_bio"
     reason = LEXICON.colon.match(line.ckey, line.n_words)
     if reason is None:
         reason = LEXICON.plain.match(line.key, line.n_words)

@@ -40,6 +40,9 @@ def judged(leak: str) -> dict[str, str | None]:
         ("Firefighters at the harbour on Monday (Ada Quay/Wirelink)", "photo_caption"),
         ("Firefighters at the harbour on Monday. (Wirelink Photo/Ada Quay)", "photo_caption"),
         ("Firefighters at the harbour on Monday | Photo: Wirelink", "photo_caption"),
+        ("Ada Quay covers local government across the region for the Harbour Times.", "author_bio"),
+        ("Ada Quay berichtet über Kommunalpolitik für das Hafenblatt.", "author_bio"),
+        ("Ada Quay couvre la politique locale pour le Journal du Port.", "author_bio"),
     ],
 )
 def test_leaked_line_kinds_leave_the_body(leak: str, reason: str) -> None:
@@ -68,5 +71,13 @@ def test_prose_ending_in_a_slashed_pair_stays() -> None:
     for line in (
         "The vote was close. The coalition partners disagreed (Labour/Greens)",
         "The coalition (Labour/Greens) said it would vote against the plan on Monday.",
+    ):
+        assert judged(line)[line] is None
+
+
+def test_prose_with_a_bio_verb_stays() -> None:
+    for line in (
+        "Harbour Council covers the cost of the new ferries, the mayor said on Monday.",
+        "The new law covers local government across the state for the first time.",
     ):
         assert judged(line)[line] is None
