@@ -268,6 +268,8 @@ def choose_byline(signals: PageSignals, url: str | None, fallback: str | None) -
     # the weaker sign, where the markup credits no one
     if not signals.ld_authors and not any(_is_author_name(n, keys) for n in people):
         people += labelled_byline(signals.labelled_bylines, keys)
+    if not any(_is_author_name(n, keys) for n in people):
+        people += labelled_byline(signals.bold_names, keys)
     names = _unique(n for n in people if _is_author_name(n, keys))
     return "; ".join(names) or None
 

@@ -102,6 +102,9 @@ class PageSignals:
     # those opening with a byline label ("von ...")
     printed_bylines: list[str] = field(default_factory=list)
     labelled_bylines: list[str] = field(default_factory=list)
+    # a paragraph that is one bold name, just before the first prose paragraph or just
+    # after the last ("<p><strong>Ada Quay</strong></p>"): a byline printed as text
+    bold_names: list[str] = field(default_factory=list)
     ld_published: list[str] = field(default_factory=list)
     ld_modified: list[str] = field(default_factory=list)
     meta_published: list[str] = field(default_factory=list)
@@ -258,6 +261,32 @@ def _printed_bylines(tree: Any) -> tuple[list[str], list[str]]:
     return classed, labelled
 
 
+def _bold_only(paragraph: Any) -> str | None:
+    text = flat_text(paragraph.text_content())
+    bold = paragraph.xpath("./strong|./b")
+    if text and len(text) <= MAX_BYLINE_CHARS and len(bold) == 1:
+        return text if flat_text(bold[0].text_content()) == text else None
+    return None
+
+
+def _bold_names(paragraphs: list[Any]) -> list[str]:
+    """Texts of one-bold-phrase paragraphs at the prose's edges: two before its first
+    paragraph (an empty one may sit between), one after its last."""
+    prose = [
+        i
+        for i, p in enumerate(paragraphs)
+        if len(flat_text(p.text_content())) >= MIN_PARAGRAPH_CHARS
+    ]
+    if not prose:
+        return []
+    edges = (prose[0] - 1, prose[0] - 2, prose[-1] + 1)
+    return [
+        text
+        for i in edges
+        if 0 <= i < len(paragraphs) and (text := _bold_only(paragraphs[i])) is not None
+    ]
+
+
 def read_page_signals(page: str) -> PageSignals:
     """The page's stated metadata (empty signals when the markup cannot be parsed)."""
     signals = PageSignals()
@@ -280,6 +309,8 @@ def read_page_signals(page: str) -> PageSignals:
         text for e in tree.xpath('//a[@rel="author"]') if (text := flat_text(e.text_content()))
     ]
     signals.printed_bylines, signals.labelled_bylines = _printed_bylines(tree)
+    paragraphs = tree.xpath("//body//p")
+    signals.bold_names = _bold_names(paragraphs)
     signals.paragraph_chars = sum(
         n
         for e in tree.xpath("//p")

@@ -225,6 +225,20 @@ def test_choose_byline_falls_back_to_the_printed_byline() -> None:
     assert choose_byline(signals, URL, None) is None
 
 
+def test_bold_name_paragraph_at_the_prose_edge_is_the_byline() -> None:
+    prose = f"<p>{LEAD}</p>"
+    body = f"<p><strong>Ada Quay</strong></p><p> </p>{prose}<p><b>Ben Dock</b></p>"
+    signals = read_page_signals(page({}, body=body))
+    assert signals.bold_names == ["Ada Quay", "Ben Dock"]
+    assert choose_byline(signals, URL, None) == "Ada Quay"
+    # one that is no person's name ("Updated", a label in lower case) is passed over
+    signals.bold_names = ["Updated", "Ben Dock"]
+    assert choose_byline(signals, URL, None) == "Ben Dock"
+    # a bold phrase between two prose paragraphs is a subheading, not a byline
+    body = f"{prose}<p><strong>Ada Quay</strong></p>{prose}<p>Short end.</p>"
+    assert read_page_signals(page({}, body=body)).bold_names == []
+
+
 def test_choose_byline_meta_author_picks_among_linked_names() -> None:
     signals = PageSignals(
         meta_authors=["Ada Quay"], rel_authors=["Ada Quay", "Ben Dock", "Ada Quay"]
