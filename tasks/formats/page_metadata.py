@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from tasks.formats.page_signals import PageSignals
+from tasks.lexicon import LEXICON
 
 MIN_HEADLINE_AGREEMENT = 0.5  # share of a printed <h1>'s words a stated title must hold
 # below this share of the <h1>'s words the stated title is about something else (the site)
@@ -224,8 +225,23 @@ def _split_credit(value: str) -> list[str]:
     """Names in one credit ("By A and B", "Last, First"); an author page's URL names nobody."""
     if _URLISH.search(value):
         return []
-    parts = [_BY.sub("", p.strip(" ,.")) for p in _AUTHOR_SPLIT.split(value)]
+    parts = [_without_role(_BY.sub("", p.strip(" ,."))) for p in _AUTHOR_SPLIT.split(value)]
     return join_surname_pairs([p for p in parts if p])
+
+
+def _without_role(name: str) -> str:
+    """ "Ada Quay Redakteurin" -> "Ada Quay": a job title printed as a label after the
+    name (a link holding the name and the role in two tags); "Site staff reporter" is a
+    credit written in lower case and stays whole."""
+    words = name.split()
+    while (
+        len(words) > 2
+        and words[-1].casefold() in LEXICON.role_words
+        and words[-1][:1].isupper()
+        and words[-2][:1].isupper()
+    ):
+        words.pop()
+    return " ".join(words)
 
 
 def _unique(names: Iterable[str]) -> list[str]:

@@ -37,7 +37,8 @@ _BYLINE_LABEL = re.compile(
 )
 _PHOTO_OR_HEAD_TAGS = frozenset({"figure", "figcaption", "head"})
 _NOT_BYLINE_CLASS = re.compile(
-    r"comment|quote|teaser|related|desc|bio|social|socmed|avatar|image|kicker|title|footer"
+    r"comment|quote|teaser|related|desc|bio|social|socmed|contact|share|follow|avatar|image|kicker"
+    r"|title|footer"
     r"|media|video|photo|foto|caption",
     re.IGNORECASE,
 )
@@ -306,7 +307,9 @@ def read_page_signals(page: str) -> PageSignals:
     signals.site_names.extend(_meta(tree, "og:site_name", "application-name", "publisher"))
     signals.meta_authors = _meta(tree, "author", "article:author", "dc.creator", "sailthru.author")
     signals.rel_authors = [
-        text for e in tree.xpath('//a[@rel="author"]') if (text := flat_text(e.text_content()))
+        text
+        for e in tree.xpath('//a[@rel="author"]')
+        if (text := flat_text(" ".join(e.itertext())))
     ]
     signals.printed_bylines, signals.labelled_bylines = _printed_bylines(tree)
     paragraphs = tree.xpath("//body//p")

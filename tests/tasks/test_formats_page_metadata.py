@@ -239,6 +239,22 @@ def test_bold_name_paragraph_at_the_prose_edge_is_the_byline() -> None:
     assert read_page_signals(page({}, body=body)).bold_names == []
 
 
+def test_choose_byline_drops_a_role_label_after_the_name() -> None:
+    signals = read_page_signals(
+        page({}, body='<a rel="author" href="/ada"><h4>Ada Quay</h4><h5>Redakteurin</h5></a>')
+    )
+    assert signals.rel_authors == ["Ada Quay Redakteurin"]
+    assert choose_byline(signals, URL, None) == "Ada Quay"
+    # a credit written in lower case keeps its words
+    signals = PageSignals(meta_authors=["Quayside staff reporter"])
+    assert choose_byline(signals, URL, None) == "Quayside staff reporter"
+
+
+def test_byline_element_of_contact_links_is_no_byline() -> None:
+    body = '<div class="author-contact-wrapper">Twitter Facebook</div>'
+    assert read_page_signals(page({}, body=body)).printed_bylines == []
+
+
 def test_choose_byline_meta_author_picks_among_linked_names() -> None:
     signals = PageSignals(
         meta_authors=["Ada Quay"], rel_authors=["Ada Quay", "Ben Dock", "Ada Quay"]
