@@ -193,6 +193,8 @@ class Lexicon:
     role_modifiers: frozenset[str]
     place_particles: frozenset[str]
     caption_labels: tuple[str, ...]
+    # "covers", "berichtet über": what a journalist's bio line says after the name
+    bio_verbs: tuple[str, ...]
     view_words: tuple[str, ...]
     comment_words: tuple[str, ...]
 
@@ -277,6 +279,7 @@ def load_lexicon(directory: Traversable = LEXICON_DIR) -> Lexicon:
             "role_modifiers",
             "place_particles",
             "caption_labels",
+            "bio_verbs",
         ):
             lists.setdefault(name, []).extend(data.get(name, []))
         for word, month in data.get("months", {}).items():
@@ -307,6 +310,7 @@ def load_lexicon(directory: Traversable = LEXICON_DIR) -> Lexicon:
         role_modifiers=frozenset(words("role_modifiers")),
         place_particles=frozenset(words("place_particles")),
         caption_labels=words("caption_labels"),
+        bio_verbs=words("bio_verbs"),
         view_words=words("view_words"),
         comment_words=words("comment_words"),
     )
