@@ -13,7 +13,7 @@ from tasks.quotes.settings import MAX_NAME_TOKENS
 ABBREVIATIONS = (
     "Mr|Mrs|Ms|Dr|St|Sen|Sens|Rep|Reps|Gov|Gen|Jr|Sr|Prof|Rev|Sept|Jan|Feb|Mar|Apr|Jun|Jul|"
     "Aug|Sep|Oct|Nov|Dec|No|Mt|Ft|Lt|Col|Capt|Sgt|Cllr|Del|Atty|Supt|Insp|Mme|Mlle|Sr|Sra|"
-    "Dott|Sig|Nr|vs|etc|approx|ca|bzw"
+    "Dott|Sig|Nr|vs|etc|approx|ca|bzw|Дж"
 )
 # A capitalised word; a period belongs to it only in initials ("G.K.") and short forms ("Mr.").
 NAME_TOKEN = (

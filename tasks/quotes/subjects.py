@@ -50,6 +50,11 @@ class ArticleSubjects(ArticlePronouns):
                 return relative
         # "in Columbus, Ohio, said": a comma closes the place; "in Pasadena, CNN reported" not
         closed_by_comma = text.rstrip(" \u00a0").endswith(",")
+        if subject_first and MASK in text:
+            # "В интервью газете «Маарив» Бенсуда сказал": a name alone after a quoted title
+            after_quote = text.rpartition(MASK)[2].strip(" \u00a0")
+            if after_quote and self._name_closing(after_quote) == after_quote:
+                text = after_quote
         text = text.replace(MASK, " ").strip(" ,;:—–-\u00a0\t\n")
         words = WORD.findall(text)
         if not words:
