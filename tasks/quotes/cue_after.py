@@ -9,6 +9,7 @@ import regex
 from tasks.quotes.patterns import (
     DASH_NAME,
     MASK,
+    PAREN_NAME,
     PHRASE_SENTENCE_END,
     SOURCE_END,
     WORD,
@@ -39,6 +40,11 @@ class CuesAfterQuote(ArticleSubjects):
         if dash and self._names_in(dash.group("who")):
             subject = self.resolve_subject(dash.group("who"), position, subject_first=False)
             return self._subject_attribution(subject, "—")
+        signed = PAREN_NAME.match(text)
+        if signed:
+            people = [n for n, is_org in self._names_in(signed.group("who")) if not is_org]
+            if people == [signed.group("who").strip()]:
+                return Attribution(self.fullest_name(people[0], position), "person", "()")
         relayed = any(trigger in text for trigger in self.lex.quoted_triggers)
         for pattern in self.lex.quoted_as if relayed else ():
             quoted = pattern.match(text)

@@ -51,6 +51,8 @@ AGE_OR_NUMBER = regex.compile(r"^\d[\d\s.,]*(?:\s*\p{L}{1,6})?$")
 DASH_NAME = regex.compile(
     r"^[\s\u00a0]*[—–―-]{1,2}[\s\u00a0]*(?P<who>\p{Lu}(?:[^,.;\n]|(?<=\b\p{Lu})\.){1,79})"
 )
+# "« … » (Socrate)": a name alone in parentheses right after a quote signs it.
+PAREN_NAME = regex.compile(r"^\((?P<who>\p{Lu}[^()\n,;:]{0,60})\)")
 MASK = " ⟨⟩ "
 # What may close an opening phrase before the subject: "On “Face the Nation,” Welt …".
 OPENING_PHRASE_CLOSE = frozenset(" \u00a0”\"»’'")

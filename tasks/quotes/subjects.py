@@ -28,6 +28,9 @@ from tasks.quotes.settings import (
     MAX_RUNAWAY_DESCRIPTION_WORDS,
 )
 
+# "(OMS)", "(EPA)": the acronym a name is glossed with, an aside of that name.
+ACRONYM_GLOSS = regex.compile(r"(?<=\S)[ \u00a0]*\(\p{Lu}{2,8}\)")
+
 # "which X", "what X", "lo que X", per lexicon.
 _OBJECT_RELATIVE_PATTERNS: dict[int, regex.Pattern[str] | None] = {}
 
@@ -55,7 +58,7 @@ class ArticleSubjects(ArticlePronouns):
             after_quote = text.rpartition(MASK)[2].strip(" \u00a0")
             if after_quote and self._name_closing(after_quote) == after_quote:
                 text = after_quote
-        text = text.replace(MASK, " ").strip(" ,;:—–-\u00a0\t\n")
+        text = ACRONYM_GLOSS.sub("", text.replace(MASK, " ")).strip(" ,;:—–-\u00a0\t\n")
         words = WORD.findall(text)
         if not words:
             return self.last_antecedent(position)
@@ -272,6 +275,14 @@ class ArticleSubjects(ArticlePronouns):
             or first.group().casefold() in self.lex.adverbial_starts
         )
 
+    def _opens_clause(self, word: str, following: str) -> bool:
+        """A conjunction or adverb before a complementizer: "Alors que", "Mientras que"."""
+        complementizer = self.lex.complementizer
+        if complementizer is None or not complementizer.fullmatch(following):
+            return False
+        low = word.casefold()
+        return low in self.lex.non_name_words or low in self.lex.conjunctions
+
     def _describe(self, chunk: str, position: int, subject_first: bool) -> Subject | None:
         """An unnamed source as written ("a senior US official"), or a title resolved."""
         words = chunk.split()
@@ -280,6 +291,8 @@ class ArticleSubjects(ArticlePronouns):
             or words[0].casefold() in self.lex.adverbial_starts
         ):
             words.pop(0)
+        if len(words) > 1 and self._opens_clause(words[0], words[1]):
+            del words[:2]  # "Alors que le directeur …": the subordinator opens the clause
         if any(w.casefold() in self.lex.pronouns for w in words[:2]):
             return self.last_antecedent(position, " ".join(words[:2]))
         kept: list[str] = []

@@ -30,3 +30,27 @@ def speakers(body: str, language: str) -> list[tuple[str | None, str | None]]:
 )
 def test_russian_cues(body: str, speaker: str) -> None:
     assert speakers(body, "ru")[-1] == (speaker, "own_sentence")
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # a name alone in parentheses right after the quote signs it
+        ("Le maire a parlé. « Qui veut vraiment la paix prépare la paix » (Voltaire).", "Voltaire"),
+        # a subordinator before the subject, and the acronym glossing a name left aside
+        (
+            "Alors que le directeur de l’Organisation mondiale de la santé (OMS) a appelé "
+            "l’Afrique à « se préparer au pire », les hôpitaux se vident.",
+            "le directeur de l’Organisation mondiale de la santé",
+        ),
+    ],
+)
+def test_french_cues(body: str, speaker: str) -> None:
+    assert speakers(body, "fr")[-1] == (speaker, "own_sentence")
+
+
+@pytest.mark.parametrize("verb", ["a mentionnée", "ont indiqué", "a fait savoir"])
+def test_french_speech_verbs_name_the_cue(verb: str) -> None:
+    body = f"« Nous allons soutenir les entreprises de la région », {verb} la préfète."
+    (quote,) = extract_quotes(body, "fr")
+    assert (quote.speaker, quote.cue) == ("la préfète", verb)
