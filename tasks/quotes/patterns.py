@@ -40,9 +40,11 @@ SENTENCE_BREAK = regex.compile(
     rf"(?:[!?…]|(?<!\b\p{{Lu}}|\b(?:{ABBREVIATIONS}|S\.A|U\.S|U\.K|a\.m|p\.m))\.)"
     r"[\"”»’']?[ \u00a0\t]+(?=[\"“„«‘\p{Lu}\p{N}])"
 )
-# The end of a sentence inside a short phrase, not fooled by "Mr." or "Anna K. Lindqvist".
+# The end of a sentence inside a short phrase, not fooled by "Mr." or "Anna K. Lindqvist";
+# a period glued to the next sentence ("aclaró.Asimismo") ends one too.
 PHRASE_SENTENCE_END = regex.compile(
     rf"(?<!\b\p{{Lu}})(?<!\b(?:{ABBREVIATIONS}))[.!?](?=\s|$)|[;:](?=\s|$)"
+    r"|(?:(?<=\p{Ll}\p{Ll})|^)\.(?=\p{Lu}\p{Ll})"
 )
 # A party-and-state label after a name: "R-Ky.", "(D-N.C.)", "(D)".
 PARTY_AND_STATE = regex.compile(r"^\(?\p{Lu}(?:-\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)*)?\)?\.?$")

@@ -54,3 +54,29 @@ def test_french_speech_verbs_name_the_cue(verb: str) -> None:
     body = f"« Nous allons soutenir les entreprises de la région », {verb} la préfète."
     (quote,) = extract_quotes(body, "fr")
     assert (quote.speaker, quote.cue) == ("la préfète", verb)
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # of two sources around a quote, the one right after it is its speaker
+        (
+            "Según el informe anual, “el 60% de los gastos no se justificó”, según el Síndic.",
+            "Síndic",
+        ),
+        # a name with a colon before the quote, then a verb that reports a speech of its own
+        (
+            "Rossi: “Las Fuerzas Armadas ya producen alcohol en gel” El ministro de Defensa "
+            "aseguró que están comprometidos.",
+            "Rossi",
+        ),
+        # a bare verb whose period is glued to the next sentence
+        (
+            "“Hoy no hubo heridos”, explicó Eduardo Strusi. “Estamos muy felices”, "
+            "aclaró.Marta Gil, la enfermera, atendió a 43 personas.",
+            "Eduardo Strusi",
+        ),
+    ],
+)
+def test_spanish_cues(body: str, speaker: str) -> None:
+    assert speakers(body, "es")[-1][0] == speaker
