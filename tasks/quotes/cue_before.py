@@ -239,8 +239,14 @@ class CuesBeforeQuote(CuesAfterQuote):
         for clause in reversed(clauses):
             people = [n for n, is_org in self._names_in(clause.strip()) if not is_org]
             if people:
-                return people
-        return [n for n, is_org in self._names_in(text) if not is_org]
+                return self._names_first(people)
+        return self._names_first([n for n, is_org in self._names_in(text) if not is_org])
+
+    def _names_first(self, people: list[str]) -> list[str]:
+        """Full names, and single words the article names more than once, before other
+        capitalised words ("Wenig Konkretes ortet … Markus Ornig …:": German nouns)."""
+        named = [n for n in people if " " in n or len(self._names_containing(n)) > 1]
+        return named + [n for n in people if n not in named]
 
     def _chains_verbs(self, subject_words: str, earlier_verb: regex.Match[str]) -> bool:
         """ "Riva said, adding that": only punctuation or "and" between the two verbs."""

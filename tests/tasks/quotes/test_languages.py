@@ -80,3 +80,27 @@ def test_french_speech_verbs_name_the_cue(verb: str) -> None:
 )
 def test_spanish_cues(body: str, speaker: str) -> None:
     assert speakers(body, "es")[-1][0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # a separable verb: its first part right after the quote is the cue
+        ("„Wir brauchen mehr Geld für die Schulen“, fügte Anna Berger hinzu.", "Anna Berger"),
+        # a fronted object before the colon: the full name, not the capitalised noun
+        (
+            "Linz (APA) - Wenig Konkretes ortet Klubsprecher Markus Ornig im Stadt-Bonus: "
+            "„Das ist ein Wahlzuckerl.“",
+            "Markus Ornig",
+        ),
+        # an article in the dative or accusative opens no name ("Den KEC")
+        (
+            "Uwe Krupp meinte, Köln sei besonders. Den KEC, dem er „riesige Bedeutung für Köln“ "
+            "zuordnet, "
+            "sieht er gut aufgestellt.",
+            "Uwe Krupp",
+        ),
+    ],
+)
+def test_german_cues(body: str, speaker: str) -> None:
+    assert speakers(body, "de")[-1][0] == speaker
