@@ -24,6 +24,7 @@ from tasks.quotes.patterns import (
     TitledRun,
 )
 from tasks.quotes.settings import (
+    MAX_LEADING_CUE_CHARS,
     MAX_NAME_TOKENS,
     MAX_TRAILING_CUE_CHARS,
     MAX_WORDS_AFTER_PERIOD,
@@ -133,6 +134,15 @@ class ArticleText:
             cursor = span.close_at + 1
             i += 1
         return cursor + masked_index - consumed
+
+    def _leading_start(self, floor: int, end: int) -> int:
+        """Where the text read for a cue before `end` starts: at most MAX_LEADING_CUE_CHARS
+        back, never before `floor`, never inside a word (a cut "х • Даниэль" hides a name)."""
+        start = max(floor, end - MAX_LEADING_CUE_CHARS)
+        if start > floor:
+            while start < end and self.body[start - 1].isalnum():
+                start += 1
+        return start
 
     def _masked(self, start: int, end: int) -> str:
         """Body text with the quotations inside it masked, so their words are no cue."""

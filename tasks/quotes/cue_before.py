@@ -158,15 +158,17 @@ class CuesBeforeQuote(CuesAfterQuote):
 
     def _inverted_parenthetical(self, text: str, verb: re.Match[str]) -> str | None:
         """The name in ", says Carl Anthony, historian at …,": a cue set off by commas with
-        the speaker's name right after it, as an aside in the reporter's sentence."""
+        the speaker's name right after it, as an aside in the reporter's sentence or its
+        end."""
         if not text[: verb.start()].rstrip(" \u00a0").endswith(","):
             return None
         after = text[verb.end() :]
         run = NAME_RUN.match(after, len(after) - len(after.lstrip(" \u00a0")))
         if run is None or run.group().endswith(POSSESSIVE_ENDINGS):
             return None
-        if not after[run.end() :].startswith(","):
-            return None
+        rest = after[run.end() :]
+        if not rest.startswith(",") and rest.strip(" \u00a0") != ".":
+            return None  # ", говорит Мвагиру." may also close the sentence
         return after[: run.end()]
 
     def _last_speech_verb(self, text: str) -> regex.Match[str] | None:

@@ -14,9 +14,6 @@ from tasks.quotes.patterns import (
     WORD,
     Attribution,
 )
-from tasks.quotes.settings import (
-    MAX_LEADING_CUE_CHARS,
-)
 
 OWN_SENTENCE_RULE = "own_sentence"
 
@@ -43,7 +40,7 @@ class OwnSentence(CuesBeforeQuote):
         span = self.spans[index]
         trailing = self._trailing_text(index)
         sentence_start = self._sentence_start(span.open_at)
-        leading_start = max(sentence_start, span.open_at - MAX_LEADING_CUE_CHARS)
+        leading_start = self._leading_start(sentence_start, span.open_at)
         leading = self._masked(leading_start, span.open_at)
         after = self._from_trailing(trailing, span.close_at + 1)
         according_after = after is not None and after.cue in self._according_cues(trailing)

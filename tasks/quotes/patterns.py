@@ -60,7 +60,7 @@ MASK = " ⟨⟩ "
 OPENING_PHRASE_CLOSE = frozenset(" \u00a0”\"»’'")
 DASHES = frozenset({"—", "–", "―", "-", "--", "——"})
 LETTER = regex.compile(r"\p{L}")
-CHUNK_EDGE = regex.compile(r",|\s[—–―]\s|\(|\)")
+CHUNK_EDGE = regex.compile(r",|\s[—–―•·]\s|\(|\)")
 ELIDED_WORD = regex.compile(r"^(?:l|d)['’](\p{L}+)$")
 SOURCE_END = regex.compile(r"[.;]\s|,\s(?![\p{Lu}])")
 # "l’", "d’": an elided article; a capital "D’" opens a name ("Dinesh D’Souza")

@@ -165,8 +165,9 @@ class ArticleSubjects(ArticlePronouns):
         not a speaker. Unless a comma closes it, a lone word may be the speaker ("in
         Pasadena, CNN reported"), a place word is needed ("of Columbia, South Carolina says")."""
         words = WORD.findall(chunk)
-        if not words or not all(w[:1].isupper() for w in words):
-            return False
+        named = words[1:] if words and words[0].casefold() in self.lex.place_words else words
+        if not named or not all(w[:1].isupper() for w in named):
+            return False  # "in Alpena, Michigan" or, with a place word, "в Алпене, штат Мичиган"
         has_place_word = len(words) <= 3 and any(
             w.casefold() in self.lex.place_words for w in words
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tasks.quotes import extract_quotes
+from tests.tasks.quotes.steps import article
 
 
 def speakers(body: str, language: str) -> list[tuple[str | None, str | None]]:
@@ -104,3 +105,25 @@ def test_spanish_cues(body: str, speaker: str) -> None:
 )
 def test_german_cues(body: str, speaker: str) -> None:
     assert speakers(body, "de")[-1][0] == speaker
+
+
+def test_a_verb_and_name_closing_the_sentence_before_attribute_the_quote() -> None:
+    body = (
+        "Вопрос миграции потребует долгих переговоров, говорит Мвагиру. "
+        "«На уровне общин всё ещё много соперничества»."
+    )
+    assert speakers(body, "ru") == [("Мвагиру", "neighbour_sentence")]
+
+
+def test_a_place_word_and_a_bullet_keep_places_and_headings_out_of_the_subject() -> None:
+    body = (
+        "В новостях • Дана Ли, 31 год, официантка кафе в Алпене, штат Мичиган, "
+        "которая жила в приюте, сказала, что «такое не случается с такими, как я»."
+    )
+    assert speakers(body, "ru") == [("Дана Ли", "own_sentence")]
+
+
+def test_the_text_read_for_a_cue_never_starts_inside_a_word() -> None:
+    body = "Anna Lindqvist " + "spoke " * 80 + "“and so on.”"
+    start = article(body)._leading_start(0, body.index("“"))
+    assert start > 0 and body[start - 1] == " "
