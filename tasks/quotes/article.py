@@ -63,8 +63,8 @@ class ArticleText:
         self._mentions_by_run: dict[tuple[int, int], Mention | None] = {}
         self._titled_runs: list[TitledRun] | None = None
         self._genders: dict[str, str | None] = {}
-        # Speakers the article calls an organisation ("the consortium X"), judged once.
-        self._organisations: frozenset[str] | None = None
+        # Whether the article calls a speaker an organisation ("the consortium X"), judged once.
+        self._organisations: dict[str, bool] = {}
 
     @property
     def body_runs(self) -> list[regex.Match[str]]:
