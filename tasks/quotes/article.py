@@ -57,6 +57,7 @@ class ArticleText:
         self.attributions: dict[int, Attribution] = {}
         self._clean_cache = _CLEAN_NAME_CACHES.setdefault(id(lexicon), {})
         self._names_by_token: dict[str, list[tuple[int, str]]] = {}
+        self._names_in_phrase: dict[str, list[tuple[str, bool]]] = {}
         self._body_runs: list[regex.Match[str]] | None = None
         self._body_run_starts: list[int] = []
         self._runs_by_word: dict[str, list[regex.Match[str]]] | None = None

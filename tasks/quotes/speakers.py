@@ -14,7 +14,6 @@ does not name: with no cue the speaker stays None.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 
 from tasks.quotes.carry import PARAGRAPH_CARRY_RULE, ParagraphCarry
@@ -70,11 +69,11 @@ class ArticleSpeakers(ParagraphCarry):
             self._organisations[speaker] = is_organisation
         if not is_organisation:
             return found
-        return dataclasses.replace(found, speaker_kind="organization")
+        return Attribution(speaker, "organization", found.cue, found.via, found.rule)
 
 
 def _with_rule(found: Attribution, rule: str) -> Attribution:
     """The step's rule on an attribution that names a speaker (a pronoun's rule stays)."""
     if found.speaker is None or found.rule is not None:
         return found
-    return dataclasses.replace(found, rule=rule)
+    return Attribution(found.speaker, found.speaker_kind, found.cue, found.via, rule)
