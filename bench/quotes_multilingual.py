@@ -9,6 +9,9 @@ text (headlines and titles of works left out). The sample's Russian texts are ma
 translations of English news (pair ids ending in "ru"): Russian quote marks, cues and
 cases, English-style sourcing.
 
+`quotes_multilingual_heldout.jsonl` holds a second draw (other texts, labelled without the
+stage's answers in view and scored once before any change): pass it with --gold.
+
 A gold quote is found when an extracted quote overlaps half of it; its attribution is right
 when the speaker check of the shared `score_gold.py` accepts the predicted speaker. Prints,
 per language, quotes found and attribution (right speakers over gold quotes found); with
