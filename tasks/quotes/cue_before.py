@@ -150,7 +150,10 @@ class CuesBeforeQuote(CuesAfterQuote):
                 subject = Subject(self.fullest_name(names[0], position), "person")
                 return self._subject_attribution(subject, None if is_partial else ":")
             first = WORD.match(text.lstrip())
-            if first and first.group().casefold() in self.lex.pronouns:
+            if first and (  # "Er sagte: …", or a bare verb: "Dijo: …"
+                first.group().casefold() in self.lex.pronouns
+                or self.lex.speech_verb.fullmatch(first.group().casefold())
+            ):
                 return self._subject_attribution(self.last_antecedent(position, first.group()), ":")
             if text.rstrip(" \u00a0").endswith(":"):
                 return NO_SPEAKER

@@ -245,6 +245,8 @@ class ArticleNames(ArticleText):
                 lone_word = name == ELIDED_ARTICLE.sub("", text).strip(" ,;:")
                 if not lone_word or name.casefold().endswith(self.lex.adverb_endings):
                     continue  # "Unfortunately, ...", "Inoltre l’assessore ..."
+                if self.lex.speech_verb.fullmatch(name.casefold()):
+                    continue  # "Dijo: “…”": a bare verb opening the sentence
             names.append((name, names_organisation(name, self.lex)))
         return names
 

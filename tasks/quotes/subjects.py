@@ -62,7 +62,8 @@ class ArticleSubjects(ArticlePronouns):
         words = WORD.findall(text)
         if not words:
             return self.last_antecedent(position)
-        if len(words) == 1 and words[0].casefold() in self.lex.pronouns:
+        if words[0].casefold() in self.lex.pronouns and (len(words) == 1 or not subject_first):
+            # "— сказал он в Сиднее перед турниром ATP Cup": the pronoun right after the verb
             return self.last_antecedent(position, words[0])
         chunks = [c.strip() for c in CHUNK_EDGE.split(text) if c.strip()]
         kept = [

@@ -127,3 +127,28 @@ def test_the_text_read_for_a_cue_never_starts_inside_a_word() -> None:
     body = "Anna Lindqvist " + "spoke " * 80 + "“and so on.”"
     start = article(body)._leading_start(0, body.index("“"))
     assert start > 0 and body[start - 1] == " "
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "speaker"),
+    [
+        # a pronoun right after the verb, before any name of the sentence
+        (
+            "Григор Димитров вернулся. «Этот год я запомню», — сказал он в Сиднее "
+            "перед турниром ATP Cup.",
+            "ru",
+            "Григор Димитров",
+        ),
+        # a bare verb opening the sentence before a colon
+        (
+            "El secretario Kola Ologbondiyan habló en Abuja. Dijo: “El escaño pertenece al "
+            "partido político”.",
+            "es",
+            "Kola Ologbondiyan",
+        ),
+    ],
+)
+def test_a_pronoun_or_bare_verb_stands_for_the_person_named_before(
+    body: str, language: str, speaker: str
+) -> None:
+    assert speakers(body, language)[-1] == (speaker, "pronoun")
