@@ -170,8 +170,8 @@ class CuesBeforeQuote(CuesAfterQuote):
         if run is None or run.group().endswith(POSSESSIVE_ENDINGS):
             return None
         rest = after[run.end() :]
-        if not rest.startswith(",") and rest.strip(" \u00a0") != ".":
-            return None  # ", говорит Мвагиру." may also close the sentence
+        if not rest.startswith(",") and rest.strip(" \u00a0") not in (".", ":"):
+            return None  # ", говорит Мвагиру." or ", so Christl:" may also close it
         return after[: run.end()]
 
     def _last_speech_verb(self, text: str) -> regex.Match[str] | None:

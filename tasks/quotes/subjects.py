@@ -108,7 +108,16 @@ class ArticleSubjects(ArticlePronouns):
                 named = self._person_in_apposition(kept, chunk, position)
                 if named is not None:  # "Roy Cooper, McCrory's opponent, said": Cooper
                     return named
-            if self._names_modify_a_noun(chunk) or self._opens_description(chunk):
+            if (
+                self._names_modify_a_noun(chunk)
+                or self._opens_description(chunk)
+                or (
+                    not subject_first
+                    and chunk is ordered[0]
+                    and self._opens_with_noun(chunk)
+                    and not self._names_in(chunk)
+                )
+            ):  # "escribió el zoo en su cuenta de Facebook, y precisó que Kidogo": the zoo
                 described = self._describe(chunk, position, subject_first)
                 if described is not None:
                     return described
@@ -124,7 +133,11 @@ class ArticleSubjects(ArticlePronouns):
             if chunk_words and chunk_words[-1].casefold() in self.lex.pronouns and subject_first:
                 return self.last_antecedent(position, chunk_words[-1])
         chunk = kept[-1] if subject_first else kept[0]
-        return self._describe(chunk, position, subject_first)
+        described = self._describe(chunk, position, subject_first)
+        if described is None and subject_first and ordered and ordered[0] is not chunk:
+            # "Mientras que el artículo 205, más específico, señala": past the aside
+            described = self._describe(ordered[0], position, subject_first)
+        return described
 
     def _object_relative_subject(self, text: str, position: int) -> Subject | None:
         """ "…, which President Obama on Friday declared “…”", "what Sroka called a “…”": a
@@ -267,6 +280,17 @@ class ArticleSubjects(ArticlePronouns):
             return False
         return any(self._is_source_noun(w) and not w[:1].isupper() for w in words[1:])
 
+    def _opens_with_noun(self, chunk: str) -> bool:
+        """A definite article, then a word in lower case or a number: "el zoo", "der
+        48-Jährige" (an indefinite one opens a new source, which `_opens_description` reads)."""
+        words = WORD.findall(chunk, 0, min(len(chunk), 60))[:2]
+        return (
+            len(words) == 2
+            and words[0].casefold() in self.lex.determiners
+            and words[0].casefold() not in self.lex.indefinite_determiners
+            and (words[1][:1].islower() or words[1][:1].isdigit())
+        )
+
     def _is_aside(self, chunk: str) -> bool:
         """Ages, relative clauses and participle asides are not the speaker."""
         if AGE_OR_NUMBER.match(chunk) or PARTY_AND_STATE.match(chunk):
@@ -288,9 +312,14 @@ class ArticleSubjects(ArticlePronouns):
     def _describe(self, chunk: str, position: int, subject_first: bool) -> Subject | None:
         """An unnamed source as written ("a senior US official"), or a title resolved."""
         words = chunk.split()
+        complementizer = self.lex.complementizer
         while words and (
             words[0].casefold() in self.lex.conjunctions
             or words[0].casefold() in self.lex.adverbial_starts
+            # "Mientras que el artículo 205": the complementizer after a conjunction
+            or (
+                len(words) > 1 and complementizer is not None and complementizer.fullmatch(words[0])
+            )
         ):
             words.pop(0)
         if len(words) > 1 and self._opens_clause(words[0], words[1]):

@@ -152,3 +152,25 @@ def test_a_pronoun_or_bare_verb_stands_for_the_person_named_before(
     body: str, language: str, speaker: str
 ) -> None:
     assert speakers(body, language)[-1] == (speaker, "pronoun")
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "speaker"),
+    [
+        # a definite article and a noun right after the verb: the noun, not a later name
+        (
+            "“No hay animales supervivientes”, escribió el zoo en su cuenta de Facebook, y "
+            "precisó que Kidogo, un gorila, está bien.",
+            "es",
+            "el zoo",
+        ),
+        # a verb and a name set off by a comma before the colon ("…, so Christl:")
+        (
+            "Die Mutter war wohl überfordert, so Christl: „Wir wollen wissen, wer die Mutter ist.“",
+            "de",
+            "Christl",
+        ),
+    ],
+)
+def test_the_subject_next_to_an_inverted_verb(body: str, language: str, speaker: str) -> None:
+    assert speakers(body, language)[-1] == (speaker, "own_sentence")
