@@ -179,7 +179,11 @@ class ArticleNames(ArticleText):
                 continue
             name, _ = self._clean_name(run.group())
             tokens = name.split()
-            if token in tokens and not any(t.casefold() in self.lex.org_words for t in tokens):
+            if (
+                token in tokens
+                and not any(t.casefold() in self.lex.org_words for t in tokens)
+                and not (tokens[-1] != token and tokens[-1].casefold() in self.lex.place_words)
+            ):  # "Hillsborough County" is no fuller name of a person "Hillsborough"
                 found.append((run.start(), name))
         self._names_by_token[token] = found
         return found

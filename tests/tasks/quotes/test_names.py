@@ -1,0 +1,14 @@
+from __future__ import annotations
+
+from tasks.quotes import extract_quotes
+from tests.tasks.quotes.steps import article
+
+
+def test_a_place_is_no_fuller_name_of_a_person() -> None:
+    body = (
+        "Ana Cruz says Hillsborough is “a microcosm of the state.” Voters in Hillsborough "
+        "County differ. “That diversity makes it a purple county,” she says."
+    )
+    names = article(body)
+    assert all(" " not in name for _, name in names._names_containing("Hillsborough"))
+    assert [q.speaker for q in extract_quotes(body, "en")] == ["Ana Cruz", "Ana Cruz"]
