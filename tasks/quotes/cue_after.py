@@ -76,6 +76,13 @@ class CuesAfterQuote(ArticleSubjects):
             inverted = self._attribution_closing_sentence(text, before_verb, verb, position)
             if inverted is not None:
                 return inverted
+        if between and between[0] in self.lex.manner_openers:
+            # "“…,” as Van Jackson, a professor at …, puts it": the name after "as" speaks
+            opener = WORD.search(before_verb)
+            head = before_verb[opener.end() :].split(",")[0].strip() if opener else ""
+            if head and self._name_closing(head) == head:
+                subject = self.resolve_subject(head, position, subject_first=True)
+                return self._subject_attribution(subject, verb.group("verb"))
         if between and (
             between[0] in self.lex.conjunctions
             or between[0] in self.lex.relatives
