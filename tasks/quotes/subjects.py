@@ -92,6 +92,9 @@ class ArticleSubjects(ArticlePronouns):
                     return self.last_antecedent(position, last_words[0])
         if not kept:
             return None
+        listed = self._first_of_listed_names(kept) if subject_first else None
+        if listed is not None:  # "Sens. Tom Carper, Dianne Feinstein and Ben Cardin said"
+            return Subject(self.fullest_name(listed, position), "person")
         if nearest_last:
             ordered = kept[-1:]
         elif subject_first:  # the subject sits next to the verb, past any apposition
@@ -279,6 +282,20 @@ class ArticleSubjects(ArticlePronouns):
         if words[1][:1].isupper():
             return False
         return any(self._is_source_noun(w) and not w[:1].isupper() for w in words[1:])
+
+    def _first_of_listed_names(self, chunks: list[str]) -> str | None:
+        """The first person of a subject that lists names only ("X, Y and Z"), the one a
+        reader names first; None unless every phrase is a person's name."""
+        if len(chunks) < 2:
+            return None
+        last = [w for w in WORD.findall(chunks[-1]) if w.casefold() in self.lex.conjunctions]
+        if len(last) != 1:
+            return None
+        head, _, tail = chunks[-1].partition(f" {last[0]} ")
+        phrases = [*chunks[:-1], head, tail]
+        if not all(p and self._name_closing(p) == p for p in phrases):
+            return None
+        return self._names_in(phrases[0])[0][0]
 
     def _opens_with_noun(self, chunk: str) -> bool:
         """A definite article, then a word in lower case or a number: "el zoo", "der

@@ -12,3 +12,12 @@ def test_a_place_is_no_fuller_name_of_a_person() -> None:
     names = article(body)
     assert all(" " not in name for _, name in names._names_containing("Hillsborough"))
     assert [q.speaker for q in extract_quotes(body, "en")] == ["Ana Cruz", "Ana Cruz"]
+
+
+def test_a_subject_that_lists_names_gives_the_first() -> None:
+    body = (
+        "Sens. Tom Carper, Dianne Feinstein, Patrick Leahy and Ben Cardin said the letter "
+        "“leaves so many questions unanswered.”"
+    )
+    (quote,) = extract_quotes(body, "en")
+    assert quote.speaker == "Tom Carper"
