@@ -71,7 +71,7 @@ CLAUSE_EDGES = regex.compile(r"[;—–―]|\s-\s|:")
 LOWER_WORDS = regex.compile(r"[ \u00a0]+(?:\p{Ll}[\p{L}\p{M}’'-]*[ \u00a0]+){1,4}")
 # "Miller, a retired worker from a nuclear plant, " before a verb: a name, then an apposition.
 NAME_THEN_APPOSITION = regex.compile(
-    r"[ \u00a0]*(?P<name>[^,.;:!?]{1,60}),[^,;:!?]{1,160},[ \u00a0]*"
+    r"[ \u00a0]*(?P<name>(?:[^,.;:!?]|(?<=\b\p{Lu})\.){1,60}),[^,;:!?]{1,160},[ \u00a0]*"
 )
 # The longest gap between two quotes joined by "and", "or" or a comma ("“…” and “…”").
 MAX_COORDINATION_CHARS = 8

@@ -21,3 +21,12 @@ def test_a_subject_that_lists_names_gives_the_first() -> None:
     )
     (quote,) = extract_quotes(body, "en")
     assert quote.speaker == "Tom Carper"
+
+
+def test_a_name_with_an_initial_and_an_apposition_after_a_question() -> None:
+    body = (
+        "“Is it in our interest to act?” Lisa O. Monaco, Obama’s adviser on counterterrorism "
+        "and homeland security, said at a summit."
+    )
+    (quote,) = extract_quotes(body, "en")
+    assert quote.speaker == "Lisa O. Monaco"
