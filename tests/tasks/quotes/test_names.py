@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from tasks.quotes import extract_quotes
 from tests.tasks.quotes.steps import article
 
@@ -14,19 +16,23 @@ def test_a_place_is_no_fuller_name_of_a_person() -> None:
     assert [q.speaker for q in extract_quotes(body, "en")] == ["Ana Cruz", "Ana Cruz"]
 
 
-def test_a_subject_that_lists_names_gives_the_first() -> None:
-    body = (
-        "Sens. Tom Carper, Dianne Feinstein, Patrick Leahy and Ben Cardin said the letter "
-        "“leaves so many questions unanswered.”"
-    )
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # a subject that lists names only gives the first
+        (
+            "Sens. Tom Carper, Dianne Feinstein, Patrick Leahy and Ben Cardin said the letter "
+            "“leaves so many questions unanswered.”",
+            "Tom Carper",
+        ),
+        # a name with an initial, then an apposition, after a question
+        (
+            "“Is it in our interest to act?” Lisa O. Monaco, Obama’s adviser on "
+            "counterterrorism and homeland security, said at a summit.",
+            "Lisa O. Monaco",
+        ),
+    ],
+)
+def test_the_name_that_speaks(body: str, speaker: str) -> None:
     (quote,) = extract_quotes(body, "en")
-    assert quote.speaker == "Tom Carper"
-
-
-def test_a_name_with_an_initial_and_an_apposition_after_a_question() -> None:
-    body = (
-        "“Is it in our interest to act?” Lisa O. Monaco, Obama’s adviser on counterterrorism "
-        "and homeland security, said at a summit."
-    )
-    (quote,) = extract_quotes(body, "en")
-    assert quote.speaker == "Lisa O. Monaco"
+    assert quote.speaker == speaker
