@@ -104,7 +104,12 @@ class CuesAfterQuote(ArticleSubjects):
         if "-t-" in cue or "-t’" in cue:
             subject = self.last_antecedent(position, cue)
         elif WORD.search(subject_words):
-            subject = self.resolve_subject(subject_words, position, subject_first=True)
+            pronoun = subject_words.strip(" ,\u00a0")
+            subject = (
+                self.sentence_opener(position, pronoun)
+                if pronoun.casefold() in self.lex.pronouns
+                else None
+            ) or self.resolve_subject(subject_words, position, subject_first=True)
         else:
             subject = None
         if subject is None and "-t-" not in cue:  # "…", sagte sie / dijo la alcaldesa
