@@ -81,11 +81,18 @@ class ArticleText:
         return i >= 0 and self.spans[i].open_at < position <= self.spans[i].close_at
 
     def _sentence_starts(self) -> list[int]:
+        """Paragraph starts and sentence breaks outside quotations, in order; breaks and
+        spans are both in order, so one walk over the spans replaces a search per break."""
         starts = set(self.paragraph_starts)
-        body = self.body
-        for brk in SENTENCE_BREAK.finditer(body):
-            if not self._inside_quote(brk.end()):
-                starts.add(brk.end())
+        spans, opens = self.spans, self.span_opens
+        before = 0  # spans opening before the current break
+        for brk in SENTENCE_BREAK.finditer(self.body):
+            at = brk.end()
+            while before < len(spans) and opens[before] < at:
+                before += 1
+            if before and at <= spans[before - 1].close_at:
+                continue  # inside the quotation that opened last
+            starts.add(at)
         return sorted(starts)
 
     def sentence_start(self, position: int) -> int:
