@@ -7,7 +7,11 @@ bin="$repo/.venv/bin"
 work="$(mktemp -d)"
 port=4391
 export PREFECT_HOME="$work/prefect" PREFECT_API_URL="http://127.0.0.1:$port/api"
-cleanup() { kill "${worker:-0}" "${server:-0}" 2>/dev/null || true; rm -rf "$work"; }
+# (an unset pid must not become `kill 0`, which would signal this whole process group)
+cleanup() {
+    for pid in "${worker:-}" "${server:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null; done
+    rm -rf "$work"
+}
 trap cleanup EXIT
 "$bin/prefect" server start --host 127.0.0.1 --port "$port" >"$work/server.log" 2>&1 &
 server=$!
@@ -45,3 +49,25 @@ done
 test "$state" = COMPLETED || { tail -40 "$work/worker.log"; echo "deployment run not done: $state"; exit 1; }
 test -f data/processed/newsflow.duckdb
 echo "deployment newsflow/newsflow: run $run_id COMPLETED through a process worker"
+
+# A user whose Prefect profile (not the environment) names the server: `newsflow run`
+# must be recorded there, not on a temporary server of its own.
+count_runs='
+import asyncio
+from prefect.client.orchestration import get_client
+async def main():
+    async with get_client() as client:
+        print(await client.count_flow_runs())
+asyncio.run(main())'
+before="$("$bin/python" -c "$count_runs")"
+profile_env=(env -u PREFECT_API_URL -u PREFECT_HOME HOME="$work/home")
+# the file `prefect profile create team`, `prefect profile use team` and
+# `prefect config set PREFECT_API_URL=...` leave behind
+mkdir -p "$work/home/.prefect"
+printf 'active = "team"\n\n[profiles.team]\nPREFECT_API_URL = "%s"\n' "$PREFECT_API_URL" \
+    >"$work/home/.prefect/profiles.toml"
+"${profile_env[@]}" "$bin/newsflow" run --raw "$work/project/data/raw" --out "$work/profile-out" >"$work/profile-run.log" 2>&1 \
+    || { cat "$work/profile-run.log"; echo "newsflow run with a profile's API URL failed"; exit 1; }
+after="$("$bin/python" -c "$count_runs")"
+test "$after" -gt "$before" || { cat "$work/profile-run.log"; echo "run not recorded on the profile's server ($before -> $after flow runs)"; exit 1; }
+echo "newsflow run with the API URL only in a Prefect profile: recorded on that server ($before -> $after flow runs)"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The wheel works from any folder: build it, install it into a fresh venv, run it from a
-# temporary folder on the seeds, then open its catalog with DuckDB 1.1 (an older reader).
+# temporary folder on the seeds, then open its catalog with
+# DuckDB 1.1, 1.4 and 1.5 (older readers).
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
@@ -16,10 +17,12 @@ cd "$work/project"
 "$work/venv/bin/newsflow" run --workers 1
 "$work/venv/bin/newsflow" report
 test -f data/processed/report.html
-python3 -m venv "$work/duckdb1"
-"$work/duckdb1/bin/python" -m pip install --quiet "duckdb==1.1.3"
 cd "$work"
-"$work/duckdb1/bin/python" - <<'PY'
+# the oldest reader the catalog's storage version admits, and the 1.x most BI drivers bundle
+for reader in 1.1.3 1.4.5 1.5.6; do
+    python3 -m venv "$work/duckdb-$reader"
+    "$work/duckdb-$reader/bin/python" -m pip install --quiet "duckdb==$reader"
+    "$work/duckdb-$reader/bin/python" - <<'PY'
 import duckdb
 
 con = duckdb.connect("project/data/processed/newsflow.duckdb", read_only=True)
@@ -33,3 +36,4 @@ for (view,) in views:
 assert articles >= 2, articles
 print(f"DuckDB {duckdb.__version__}: {len(views)} views answer, {articles} articles")
 PY
+done

@@ -5,7 +5,8 @@ memory could grow with the archive. This script copies a finished output's artic
 sketches `--copies` times into one synthetic corpus, each copy its own world: article ids,
 content hashes and story terms get a copy suffix, and MinHash values are XORed with a
 per-copy constant (equal values stay equal within a copy, buckets never meet across
-copies). It then runs `cluster_articles` on the whole in a child process and prints its
+copies), and embeddings get per-copy sign flips (cosines kept within a copy, near zero
+across copies). It then runs `cluster_articles` on the whole in a child process and prints its
 CPU seconds and peak RSS, and whether every copy got exactly the duplicate clusters of
 the original output. A script, not a test: figures are printed, never asserted.
 
@@ -37,6 +38,18 @@ ARTICLE_COLUMNS = (
 XOR_STEP = 2654435761  # Knuth's multiplicative constant: a distinct 32-bit mask per copy
 
 
+def embedding_copy(k: int) -> str:
+    """SQL for copy k's embeddings: each dimension's sign flipped by a per-copy coin, so
+    cosines within a copy stay exact while a copy's twin in another copy lands near
+    orthogonal (copy 0 is the original)."""
+    if k == 0:
+        return "embedding"
+    return (
+        "list_transform(embedding, lambda x, i: "
+        f"case when hash(i, {k}) % 2 = 0 then x else (-x)::tinyint end) as embedding"
+    )
+
+
 def build_copies(out: Path, copies: int, work: Path) -> tuple[list[str], list[str]]:
     """Parquet files of `copies` disjoint copies of the output's articles and sketches."""
     articles, sketches = work / "articles", work / "_sketches"
@@ -65,7 +78,8 @@ def build_copies(out: Path, copies: int, work: Path) -> tuple[list[str], list[st
                          content_hash || '-{k}' as content_hash,
                          list_transform(minhash, lambda h: xor(h, {mask}::uinteger)) as minhash,
                          numbers,
-                         list_transform(story_terms, lambda t: t || '#{k}') as story_terms
+                         list_transform(story_terms, lambda t: t || '#{k}') as story_terms,
+                         {embedding_copy(k)}
                   from read_parquet('{source}/_sketches/*.parquet'))
             to '{sketches}/copy-{k}.parquet' (format parquet, compression zstd)
             """
@@ -95,7 +109,7 @@ def compare(out: Path, result: Path, copies: int) -> None:
         f"""
         create table original as
         select article_id, dup_cluster_id, story_cluster_id
-        from read_parquet('{out}/current/articles/*.parquet');
+        from read_parquet('{out}/.current/articles/*.parquet');
         create table copied as
         select regexp_extract(article_id, '^(.*)-(\\d+)$', 1) as article_id,
                regexp_extract(article_id, '^(.*)-(\\d+)$', 2) as copy,

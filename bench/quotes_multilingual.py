@@ -1,11 +1,16 @@
-"""Score quote attribution in Spanish, German and French news against a small gold of spans.
+"""Score quote attribution in Spanish, German, French and Russian news against a gold of spans.
 
 The gold (`quotes_multilingual_gold.jsonl`, beside this script) names texts of the SemEval
 2022 Task 8 sample (`../shared/corpus/semeval2022-task8/hfl_processed_texts/`) by CSV file,
 pair id and side, and gives for each quotation its character span and the span of its
 speaker as the text writes it (null when the text does not say who); no text is copied.
 The quotes are those the texts hold in quote marks whose speaker a reader can tell from the
-text (headlines and titles of works left out); the sample has no Russian texts.
+text (headlines and titles of works left out). The sample's Russian texts are machine
+translations of English news (pair ids ending in "ru"): Russian quote marks, cues and
+cases, English-style sourcing.
+
+`quotes_multilingual_heldout.jsonl` holds a second draw (other texts, labelled without the
+stage's answers in view and scored once before any change): pass it with --gold.
 
 A gold quote is found when an extracted quote overlaps half of it; its attribution is right
 when the speaker check of the shared `score_gold.py` accepts the predicted speaker. Prints,

@@ -39,14 +39,28 @@ def write_dumps(rows: list[dict[str, str]], raw: Path) -> None:
             (raw / f"{article_id}.txt").write_text(f"{title.strip()}\n\n{body.strip()}\n", "utf-8")
 
 
+def original_pairs(path: Path) -> list[dict[str, str]]:
+    """The file's original pairs (not machine-translated copies), each once."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = [r for r in csv.DictReader(handle) if ORIGINAL_PAIR.match(r["pair_id"])]
+    return list({r["pair_id"]: r for r in rows}.values())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--csv", type=Path, default=DEFAULT_CSV)
     parser.add_argument("--work", type=Path, default=HERE / "out" / "semeval")
+    parser.add_argument(
+        "--exclude-pairs-of",
+        type=Path,
+        help="leave out the pairs of this file (the training file, to score held-out pairs)",
+    )
     args = parser.parse_args()
 
-    with args.csv.open(encoding="utf-8", newline="") as handle:
-        rows = [r for r in csv.DictReader(handle) if ORIGINAL_PAIR.match(r["pair_id"])]
+    rows = original_pairs(args.csv)
+    if args.exclude_pairs_of:
+        seen = {r["pair_id"] for r in original_pairs(args.exclude_pairs_of)}
+        rows = [r for r in rows if r["pair_id"] not in seen]
     shutil.rmtree(args.work, ignore_errors=True)
     raw, out = args.work / "raw", args.work / "out"
     write_dumps(rows, raw)

@@ -41,11 +41,13 @@ from tasks.dedup import (  # noqa: E402
     sketch_bodies,
     tokens_hash,
 )
+from tasks.embed import embed_texts, story_text  # noqa: E402
 from tasks.formats.extracted import clean_record  # noqa: E402
 from tasks.formats.hints import apply_hints  # noqa: E402
 from tasks.ingest import discover_inputs, read_inputs  # noqa: E402
 from tasks.language import forget_memoised_languages  # noqa: E402
 from tasks.metadata import detect_language, extract_metadata, host_language_text  # noqa: E402
+from tasks.page_kind import page_kind  # noqa: E402
 from tasks.quotes import extract_quotes  # noqa: E402
 from tasks.segment import join_paragraphs, segment_body  # noqa: E402
 from tasks.settings import Settings  # noqa: E402
@@ -117,6 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         shingle_words=settings.shingle_words,
         minhash_permutations=settings.minhash_permutations,
         site_frequent=frequent,
+        story_embeddings=settings.story_embeddings,
     )
     staged = scratch / "staged"
     n = len(dumps)
@@ -128,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
             shingle_words=settings.shingle_words,
             minhash_permutations=settings.minhash_permutations,
             site_frequent=frequent,
+            story_embeddings=settings.story_embeddings,
         )
 
     def per_body(stage: Callable[[str, str | None], object]) -> Callable[[], object]:
@@ -160,6 +164,13 @@ def main(argv: list[str] | None = None) -> int:
         (
             "sketch: hash + minhash",  # the batch's one call, C where built
             lambda: sketch_bodies(bodies, settings.shingle_words, settings.minhash_permutations),
+        ),
+        ("page kind", lambda: [page_kind(b) for b in bodies]),
+        (
+            "sketch: embedding",
+            lambda: embed_texts(
+                [story_text(m.title, b) for m, b in zip(metas, bodies, strict=True)]
+            ),
         ),
         ("build_batch_tables (all)", build),
         (

@@ -38,6 +38,8 @@ MAX_DATE_LINE_WORDS = 12  # words other than numbers
 MAX_DATE_LEFTOVER = 3  # words besides label, date, time ("Updated ... / Original ... ET")
 MAX_BYLINE_WORDS = 10
 MAX_CAPTION_WORDS = 45
+MAX_BIO_WORDS = 40  # a journalist's bio is a sentence or two
+MAX_SLASH_CAPTION_WORDS = 30  # "(Name/Agency)" ends a caption, not a paragraph
 MAX_BANNER_WORDS = 20  # "TRAVEL: ... Check our travel page." (longer: a labelled paragraph)
 MAX_OUTLET_LINE_CHARS = 24
 MAX_FILE_LINK_WORDS = 20  # an attachment line with its file type and size
@@ -126,14 +128,20 @@ _RESPONSES = re.compile(
 )
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|^copyright\b", re.IGNORECASE)
 _CREDIT_TAIL = re.compile(
-    r"(?:\((?:photo|photos|foto|fotos|fot|photograph|image|picture|credit|bild|imagen|"
-    r"symbolbild|archivbild|symbolfoto|archivfoto|"
+    # "(Photo: X)", and a wire's own "(AP Photo/X)", "(Reuters Photo)"
+    r"(?:\((?:[^()]{0,30}?\s)?(?:photo|photos|foto|fotos|fot|photograph|image|picture|credit|"
+    r"bild|imagen|symbolbild|archivbild|symbolfoto|archivfoto|"
     r"crédit|credito|фото|fotoğraf)\b[^)]*\)\.?"
     r"|(?:[.!?]\s*(?:photo|foto|fotos|photograph|bild|imagen|image|credit|crédit photo|фото)"
-    r"\s*(?::|by\b|von\b|de\b|di\b)|,\s*(?:photo|foto|bild|imagen|image|фото)\s*:)"
+    r"\s*(?::|by\b|von\b|de\b|di\b)|(?:,|\s[|–—])\s*(?:photo|foto|bild|imagen|image|фото)\s*:)"
     r"\s*(?:[^.!?]|\.(?=\S)){2,80}"  # a dot inside a credit: "Shutterstock.com", "cc by 2.0"
     r"|[.!?]\s*©\s*[^.!?]{2,60})\s*$",
     re.IGNORECASE,
+)
+# a caption ending in its credit without a label: "... on Monday (Ada Quay/Wirelink)"
+_SENTENCE_INSIDE = re.compile(r"[.!?]\s+[^\W\d_]")
+_SLASH_CREDIT_TAIL = re.compile(
+    r"\s\((?:[^\W\d_][\w.'’-]*\s?){1,4}\s?/\s?(?:[^\W\d_][\w.'’-]*\s?){1,4}\)$"
 )
 _MENU_SEPARATORS = re.compile(r"\s(?:\||·|•|›|»|>|/|–|—)\s|\s{3,}|\t|(?<=[^\W\d_])\|(?=[^\W\d_])")
 _BREADCRUMB = re.compile(r"\s(?:›|»|>)\s")
@@ -163,6 +171,25 @@ _SENTENCE_END = frozenset(".!?…\"“”»«'’‘。！？")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||–|—|-|::|:|·)\s+")
 _BYLINE = re.compile(
     rf"^(?:{alternation(LEXICON.byline_prefixes)})\s*:?\s+(?=[^\W\d_])", re.IGNORECASE
+)
+# "Ada Quay | Harbour Times": a person's name beside the outlet, without "By"
+_PERSON_OUTLET = re.compile(
+    r"^(?P<person>[^\W\d_][\w'’.-]*(?:\s[^\W\d_][\w'’.-]*){1,3})\s+\|\s+"
+    r"(?P<outlet>[^\W\d_][\w.&'’-]*(?:\s[\w.&'’-]+){0,4})$"
+)
+# "Ada Quay covers ...", "Ada Quay berichtet über ...": a name, then a bio verb
+_AUTHOR_BIO = re.compile(
+    rf"^(?P<name>[^\W\d_][\w'’.-]*(?:\s[^\W\d_][\w'’.-]*){{1,2}})\s+"
+    rf"(?:{alternation(LEXICON.bio_verbs)})\s"
+    if LEXICON.bio_verbs
+    else r"(?!x)x",
+    re.IGNORECASE,
+)
+# "... for the Harbour Times", "... für das Hafenblatt": the outlet a bio names
+_BIO_OUTLET = re.compile(
+    r"\s(?:for|at|with|für|bei|pour|chez|à|para|en|per|presso|dla|для|в|için)\s+"
+    r"((?:\S+\s+){0,2}\S+)",
+    re.IGNORECASE,
 )
 _STAFF = re.compile(
     rf"^(?:[^\W\d_][\w.&'’-]*\s+){{0,4}}(?:{alternation(LEXICON.staff_suffixes)})$"
@@ -352,6 +379,42 @@ def _is_menu_line(line: _Line) -> bool:
     return len(parts) >= 3 and all(len(WORD.findall(p)) <= 4 for p in parts)
 
 
+def _is_name(text: str) -> bool:
+    """Every word capitalised and none a lexicon stopword (a headline has its "the", "to",
+    "für"; a sentence opens with "The")."""
+    return not any(not w[:1].isupper() or w.casefold() in LEXICON.stopwords for w in text.split())
+
+
+def person_and_outlet(flat: str) -> tuple[str, str] | None:
+    """(person, outlet) of an "Ada Quay | Harbour Times" byline."""
+    m = _PERSON_OUTLET.match(flat)
+    if m is None or not m.group("outlet")[:1].isupper() or not _is_name(m.group("person")):
+        return None
+    return m.group("person"), m.group("outlet")
+
+
+def _is_author_bio(flat: str) -> bool:
+    """ "Ada Quay covers local government for the Harbour Times": a journalist's bio line,
+    naming the outlet (prose saying "The council covers the cost" names none)."""
+    m = _AUTHOR_BIO.match(flat)
+    if m is None or not _is_name(m.group("name")):
+        return False
+    return any(
+        word[:1].isupper()
+        for outlet in _BIO_OUTLET.finditer(flat, m.end())
+        for word in outlet.group(1).split()
+    )
+
+
+def _credit_names(tail: re.Match[str]) -> bool:
+    """Both sides of "(Ada Quay/Wirelink)" capitalised: a person and an agency, not
+    "(and/or)" or "(km/h)"; no sentence ends before it (a caption is one phrase)."""
+    sides = tail.group(0).strip(" ()").split("/")
+    return all(side.strip()[:1].isupper() for side in sides) and not _SENTENCE_INSIDE.search(
+        tail.string[: tail.start()]
+    )
+
+
 def _rule_reason(line: _Line, words: list[str]) -> str | None:
     """Reason a line is page furniture judged on its own, or None.
 
@@ -365,16 +428,21 @@ def _rule_reason(line: _Line, words: list[str]) -> str | None:
     if line.n_words <= MAX_CAPTION_WORDS and _CREDIT_TAIL.search(flat):
         head = _CREDIT_TAIL.split(flat, maxsplit=1)[0]
         return "photo_caption" if len(WORD.findall(head)) >= 3 else "photo_credit"
+    slash_credit = _SLASH_CREDIT_TAIL.search(flat)
+    if slash_credit and line.n_words <= MAX_SLASH_CAPTION_WORDS and _credit_names(slash_credit):
+        return "photo_caption"
     if line.n_words <= 25 and _COPYRIGHT.search(flat):
         return "copyright"
     if is_date_line(flat, words if flat.isascii() else None):
         return "date_label"
     if (
         line.n_words <= MAX_BYLINE_WORDS
-        and (_BYLINE.match(flat) or _STAFF.match(flat))
+        and (_BYLINE.match(flat) or _STAFF.match(flat) or person_and_outlet(flat))
         and not line.sentence_end
     ):
         return "byline"
+    if line.n_words <= MAX_BIO_WORDS and _is_author_bio(flat):
+        return "author_bio"
     reason = LEXICON.colon.match(line.ckey, line.n_words)
     if reason is None:
         reason = LEXICON.plain.match(line.key, line.n_words)

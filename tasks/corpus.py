@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from datetime import date
 
 import duckdb
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -32,8 +33,19 @@ from tasks.dedup import (
     body_evidence,
     evidence_agrees,
 )
+from tasks.embed import EMBEDDING_DIM, as_unit_floats, nearest_pairs, pair_cosines
 from tasks.settings import Settings, duckdb_config
-from tasks.stories import StoryUnit, group_stories, similar_pairs_in
+from tasks.stories import (
+    FIGURE_TERM,
+    MIN_NAMES_FOR_VETO,
+    QUOTE_TERM,
+    TERM_VETO_BELOW,
+    TITLE_FIGURE,
+    StoryUnit,
+    group_stories,
+    similar_pairs_in,
+    story_link,
+)
 
 ASSIGNMENTS = pa.schema(
     [
@@ -98,7 +110,8 @@ def cluster_articles(
     result = con.sql(
         """
         select a.article_id, a.dup_cluster_id, a.is_canonical, a.dup_kind,
-               coalesce(s.story, a.dup_cluster_id) as story_cluster_id
+               case when a.page_kind is not null then a.article_id
+                    else coalesce(s.story, a.dup_cluster_id) end as story_cluster_id
         from assigned a left join unit_story s on s.cluster_id = a.dup_cluster_id
         order by a.article_id
         """
@@ -136,8 +149,14 @@ def _load_articles(
     con: duckdb.DuckDBPyConnection, article_files: Sequence[str], sketch_files: Sequence[str]
 ) -> None:
     """`arts`: one row per kept article with what clustering needs (no bodies, no signatures)."""
+    # outputs written before `page_kind` existed have none: every page counts as an article
+    page_kind = (
+        "a.page_kind"
+        if "page_kind" in parquet_columns(con, article_files)
+        else "null::varchar as page_kind"
+    )
     con.execute(
-        """
+        f"""
         create temp table arts as
         select (row_number() over (order by a.article_id) - 1)::bigint as idx,
                a.article_id, a.published_date, a.n_words, a.language,
@@ -147,12 +166,19 @@ def _load_articles(
                s.content_hash,
                a.dup_cluster_id is null as is_new,
                a.dup_cluster_id as old_dup, a.is_canonical as old_canonical,
-               a.dup_kind as old_kind, a.story_cluster_id as old_story
+               a.dup_kind as old_kind, a.story_cluster_id as old_story, {page_kind},
+               hash(regexp_replace(lower(a.title), $figure, '#', 'g')) as title_template,
+               hash(regexp_extract_all(a.title, $figure)) as title_figures,
+               regexp_matches(a.title, $figure) as title_has_figures
         from read_parquet($articles, union_by_name=true) a
         join read_parquet($sketches, union_by_name=true) s using (article_id)
         where a.article_id not in (select article_id from excluded)
         """,
-        {"articles": list(article_files), "sketches": list(sketch_files)},
+        {
+            "articles": list(article_files),
+            "sketches": list(sketch_files),
+            "figure": TITLE_FIGURE,
+        },
     ).fetchall()
     # clusters and stories that lose a member must be drawn again
     con.execute(
@@ -307,6 +333,7 @@ def _assign_dups(
         """
         create temp table assigned as
         select x.idx, x.article_id, x.published_date, x.language, x.is_new, x.old_story,
+               x.page_kind,
                x.idx in (select idx from affected) as dup_redrawn,
                case when x.idx in (select idx from affected)
                     then coalesce(l.dup_cluster_id, x.article_id) else x.old_dup end
@@ -377,7 +404,7 @@ def _assign_stories(
         create temp table units as
         select article_id, published_date, coalesce(language, '') as lang, old_story,
                date_diff('day', date '1970-01-01', published_date) as day,
-               dup_redrawn as changed
+               dup_redrawn as changed, page_kind
         from assigned where is_canonical
         """
     ).fetchall()
@@ -421,6 +448,7 @@ def _assign_stories(
         select (row_number() over (order by u.article_id) - 1)::int as idx,
                u.article_id, u.published_date, u.day, u.lang
         from units u semi join regrouped using (article_id)
+        where u.page_kind is null
         """
     ).fetchall()
     con.execute(
@@ -448,7 +476,7 @@ def _assign_stories(
     ).fetchall()
     con.execute("create temp view unit_days as select idx, day, lang from story_units").fetchall()
     ((n_units,),) = con.execute("select count(*) from units").fetchall()
-    pairs = similar_pairs_in(con, n_units, window_days, min_similarity)
+    pairs = _story_pairs(con, sketch_files, n_units, window_days, min_similarity)
     # a unit in no pair is a story of its own: only paired units go to Python
     paired = sorted({k for i, j, _ in pairs for k in (i, j)})
     con.register("paired", pa.table({"idx": pa.array(paired, pa.int32())}))
@@ -482,6 +510,121 @@ def _assign_stories(
         from units u left join story_map m on m.cluster_id = u.article_id
         """
     ).fetchall()
+
+
+def parquet_columns(con: duckdb.DuckDBPyConnection, files: Sequence[str]) -> set[str]:
+    """The column names of a set of Parquet files (their union)."""
+    if not files:
+        return set()
+    cursor = con.execute(
+        "select * from read_parquet($f, union_by_name=true) limit 0", {"f": list(files)}
+    )
+    return {column[0] for column in cursor.description or ()}
+
+
+def _story_pairs(
+    con: duckdb.DuckDBPyConnection,
+    sketch_files: Sequence[str],
+    n_units: int,
+    window_days: int,
+    min_similarity: float,
+) -> list[tuple[int, int, float]]:
+    """Pairs of `story_units` that tell one story, scored for the grouping order.
+
+    Candidates are each unit's nearest neighbours by embedding within the window, and
+    the pairs sharing rare names, figures or quotes; `story_link` decides each. Units
+    with no stored embedding (embeddings off, or written before they existed) are
+    judged by their terms alone, as before.
+    """
+    vectors = _story_embeddings(con, sketch_files)
+    if vectors is None:
+        return similar_pairs_in(con, n_units, window_days, min_similarity)
+    term_similarity = {
+        (i, j): sim
+        for i, j, sim in similar_pairs_in(
+            con, n_units, window_days, min(min_similarity, TERM_VETO_BELOW)
+        )
+    }
+    units = con.execute(
+        """
+        select u.idx, u.lang, coalesce(u.day, -1), coalesce(t.n_names, 0),
+               case when a.title_has_figures then a.title_template end,
+               a.title_figures
+        from story_units u
+        join arts a using (article_id)
+        left join (
+            select idx, count(*) as n_names from unit_terms
+            where not starts_with(term, $figure) and not starts_with(term, $quote)
+            group by idx
+        ) t on t.idx = u.idx
+        order by u.idx
+        """,
+        {"figure": FIGURE_TERM, "quote": QUOTE_TERM},
+    ).fetchall()
+    langs = [row[1] for row in units]
+    # the veto compares people and places: figures and quotes differ between any two
+    # reports, and a script without capitals (Arabic) names no one the terms can see
+    named = [row[3] >= MIN_NAMES_FOR_VETO for row in units]
+    templates = [(row[4], row[5]) for row in units]
+    has_vector = np.linalg.norm(vectors, axis=1) > 0
+    days = np.array([row[2] for row in units], dtype=np.int64)
+    with_vector = np.flatnonzero(has_vector)
+    neighbours = nearest_pairs(vectors[with_vector], days[with_vector], window_days)
+    candidates = set(term_similarity) | {
+        (int(with_vector[i]), int(with_vector[j])) for i, j, _ in neighbours
+    }
+    ordered = sorted(candidates)
+    cosines = pair_cosines(vectors, ordered).tolist()
+    pairs = []
+    for (i, j), cosine in zip(ordered, cosines, strict=True):
+        terms = term_similarity.get((i, j), 0.0)
+        embedded = bool(has_vector[i] and has_vector[j])
+        if story_link(
+            cosine if embedded else None,
+            terms,
+            cross_language=langs[i] != langs[j],
+            both_named=named[i] and named[j],
+            min_term_similarity=min_similarity,
+            instalments=instalments_of_a_series(templates[i], templates[j]),
+        ):
+            pairs.append((i, j, cosine if embedded else terms))
+    return pairs
+
+
+def instalments_of_a_series(
+    a: tuple[int | None, int | None], b: tuple[int | None, int | None]
+) -> bool:
+    """Whether two titles, each a (template, figures) hash pair, are one template with
+    other figures: "Fuel watch: petrol averages 2.05 a litre in Inverport" against its
+    1.95 of another week. A title without figures has no template (None)."""
+    return a[0] is not None and a[0] == b[0] and a[1] != b[1]
+
+
+def _story_embeddings(
+    con: duckdb.DuckDBPyConnection, sketch_files: Sequence[str]
+) -> np.ndarray | None:
+    """Unit float rows of every `story_units` unit's embedding (zero rows where it has
+    none), or None when no unit has one."""
+    if "embedding" not in parquet_columns(con, sketch_files):
+        return None
+    con.execute(
+        """
+        create or replace temp table unit_vectors as
+        select u.idx, s.embedding
+        from story_units u
+        join read_parquet($f, union_by_name=true) s using (article_id)
+        where s.embedding is not null
+        """,
+        {"f": list(sketch_files)},
+    ).fetchall()
+    table = con.sql("select idx, embedding from unit_vectors").to_arrow_table()
+    if table.num_rows == 0:
+        return None
+    ((n,),) = con.execute("select count(*) from story_units").fetchall()
+    stored = np.zeros((n, EMBEDDING_DIM), dtype=np.int8)
+    flat = table["embedding"].combine_chunks().flatten().to_numpy()
+    stored[table["idx"].to_numpy()] = flat.reshape(table.num_rows, EMBEDDING_DIM)
+    return as_unit_floats(stored)
 
 
 def count_copies(assignments: pa.Table, article_ids: Sequence[str]) -> int:

@@ -10,9 +10,11 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 
-LEXICON_DIR = Path(__file__).parent / "lexicons"
+# package data, read through importlib.resources so a zipped or installed package works too
+LEXICON_DIR = files("tasks") / "lexicons"
 MAX_UI_WORDS = 40  # longer lines are prose: only "contains" phrases can still match
 MAX_PREFIX_WORDS = 14  # prefix phrases match short lines (or a label ending in ':')
 
@@ -191,6 +193,8 @@ class Lexicon:
     role_modifiers: frozenset[str]
     place_particles: frozenset[str]
     caption_labels: tuple[str, ...]
+    # "covers", "berichtet über": what a journalist's bio line says after the name
+    bio_verbs: tuple[str, ...]
     view_words: tuple[str, ...]
     comment_words: tuple[str, ...]
 
@@ -246,16 +250,19 @@ def _compile_phrases(by_reason: dict[str, list[str]], colon: bool) -> PhraseSet:
     return PhraseSet(exact, build("prefix"), build("suffix"), build("contains"))
 
 
-def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
+def load_lexicon(directory: Traversable = LEXICON_DIR) -> Lexicon:
     """Merge every ``<lang>.json`` under ``directory`` into one ``Lexicon``."""
     ui: dict[str, list[str]] = {}
     lists: dict[str, list[str]] = {}
     months: dict[str, int] = {}
     by_language: dict[str, frozenset[str]] = {}
-    for path in sorted(directory.glob("*.json")):
+    for path in sorted(directory.iterdir(), key=lambda entry: entry.name):
+        if not path.name.endswith(".json"):
+            continue
         data = json.loads(path.read_text(encoding="utf-8"))
+        language = path.name.removesuffix(".json")
         if data.get("stopwords"):
-            by_language[path.stem] = frozenset(w.casefold() for w in data["stopwords"])
+            by_language[language] = frozenset(w.casefold() for w in data["stopwords"])
         for reason, phrases in data.get("ui", {}).items():
             target = lists if reason in ("view_words", "comment_words") else ui
             target.setdefault(reason, []).extend(phrases)
@@ -272,6 +279,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
             "role_modifiers",
             "place_particles",
             "caption_labels",
+            "bio_verbs",
         ):
             lists.setdefault(name, []).extend(data.get(name, []))
         for word, month in data.get("months", {}).items():
@@ -302,6 +310,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         role_modifiers=frozenset(words("role_modifiers")),
         place_particles=frozenset(words("place_particles")),
         caption_labels=words("caption_labels"),
+        bio_verbs=words("bio_verbs"),
         view_words=words("view_words"),
         comment_words=words("comment_words"),
     )

@@ -11,10 +11,11 @@ numeric form such as 05/06/2023.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from dataclasses import dataclass
 
-from tasks.clean import BODY, CleanedDump, JudgedLine, split_site
+from tasks.clean import BODY, CleanedDump, JudgedLine, person_and_outlet, split_site
 from tasks.dates import (
     DAY_MONTH,
     DAY_MONTH_YEAR,
@@ -164,6 +165,34 @@ def _label_month_day(lines: list[JudgedLine]) -> tuple[int, int] | None:
 # dateline
 
 
+@functools.cache
+def territory_names() -> frozenset[str]:
+    """Countries and regions by their names in every lexicon language, folded.
+
+    "Bamako (Mali) —", "Rosario (Argentina) —": a dateline's parentheses hold the place's
+    country as often as the wire credited. Babel ships the Unicode CLDR names in its wheel
+    (and is already installed with trafilatura's courlan), so no list is kept here.
+    """
+    from babel import Locale, UnknownLocaleError
+
+    names: set[str] = set()
+    for language in sorted({*LEXICON.stopwords_by_language, "en"}):
+        try:
+            territories = Locale.parse(language).territories
+        except (ValueError, UnknownLocaleError):
+            continue
+        names.update(name.casefold() for name in territories.values())
+    return frozenset(names)
+
+
+def _is_credit(outlet: str) -> bool:
+    """A wire's name in a dateline's parentheses: capitalised ("AP", "Reuters"), or one
+    lower-case token, as agencies write their short names ("dpa", "dpa-AFX", "epd")."""
+    if len(outlet.split()) > MAX_OUTLET_WORDS:
+        return False
+    return outlet[:1].isupper() or (" " not in outlet and outlet[:1].isalpha())
+
+
 def _is_place(part: str) -> bool:
     words = part.split()
     if not words or len(words) > 5:
@@ -185,9 +214,13 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     pre = paragraph[: sep.start()].strip()
     outlet = None
     m = _PAREN_TAIL.search(pre)
+    # "Bamako (Mali) —": the place's country, kept with the place
+    country_in_parens = m is not None and m.group(1).strip().casefold() in territory_names()
+    if country_in_parens:
+        m = None
     if m:
         outlet = m.group(1).strip()
-        if not outlet[:1].isupper() or len(outlet.split()) > MAX_OUTLET_WORDS:
+        if not _is_credit(outlet):
             return None
         pre = pre[: m.start()].strip().rstrip(",").strip()
 
@@ -207,7 +240,7 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     if not pre:
         return Dateline(None, outlet, date, month_day) if outlet else None
     parts = [p.strip() for p in pre.split(",")]
-    if len(parts) > 3 or not all(_is_place(p) for p in parts):
+    if len(parts) > 3 or not all(_is_place(_PAREN_TAIL.sub("", p).strip()) for p in parts):
         return None
     letters = [c for c in parts[0] if c.isalpha()]
     capitals = bool(letters) and all(c.isupper() for c in letters)
@@ -217,7 +250,7 @@ def parse_dateline(paragraph: str) -> Dateline | None:
         and all(len(p.split()) <= MAX_PLACE_PART_WORDS for p in parts)
         and not is_role(parts[1])
     )
-    if not (outlet or has_date or capitals or town_country):
+    if not (outlet or has_date or capitals or town_country or country_in_parens):
         return None
     return Dateline(", ".join(parts), outlet, date, month_day)
 
@@ -314,6 +347,8 @@ def _byline_parts(text: str) -> tuple[str | None, str | None, bool]:
             return None, wire, False
         names, _, _ = _byline_parts(re.split(r"\s+/\s+", flat, maxsplit=1)[0])
         return names, wire, False
+    if credit := person_and_outlet(flat):
+        return _clean_person(credit[0]), _clean_org(credit[1]), False
     for suffix in LEXICON.staff_suffixes:
         if flat.casefold().endswith(" " + suffix):
             return None, _clean_org(flat[: -len(suffix)]), True

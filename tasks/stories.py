@@ -36,12 +36,40 @@ _MIN_DOCUMENT_CAP = 10
 # a shared quote counts this many times a shared rare name of the same rarity
 QUOTE_WEIGHT = 3.0
 QUOTE_TERM = "q:"
+# figures (numbers, dates) among the terms carry this prefix
+FIGURE_TERM = "#"
 MIN_QUOTE_WORDS = 6
 _QUOTE_WORD = re.compile(r"\w+", re.UNICODE)
 # across languages few terms can match, so a pair needs this many shared ones
 MIN_SHARED_ACROSS_LANGUAGES = 4
 # share of a group's members that must link to the group it joins (stops chaining)
 MIN_LINKED_SHARE = 1 / 3
+
+
+@dataclass(frozen=True, slots=True)
+class EmbeddingGate:
+    """Cosines of title-and-lead embeddings at which two reports are one story: `alone`
+    needs nothing else, `confirmed` needs shared names or figures (term similarity of at
+    least `confirm_terms`)."""
+
+    alone: float
+    confirmed: float
+    confirm_terms: float
+
+
+# Calibrated on SemEval-2022 Task 8's training pairs only (docs/stories.md): reports of
+# one event in two languages sit lower in the embedding space than within one language,
+# so one shared threshold would starve cross-language pairs.
+SAME_LANGUAGE_GATE = EmbeddingGate(alone=0.60, confirmed=0.475, confirm_terms=0.15)
+CROSS_LANGUAGE_GATE = EmbeddingGate(alone=0.575, confirmed=0.425, confirm_terms=0.15)
+# two units of one language that name at least this many people or places each, whose
+# term similarity stays below the veto level, are about different people and places,
+# however close their wording (same-topic pieces from one region, templated bulletins)
+MIN_NAMES_FOR_VETO = 3
+# figures in a title: titles that are one template with other figures are instalments of
+# a series (weekly prices, waiting times, results), each its own story
+TITLE_FIGURE = r"[0-9]+(?:[.,][0-9]+)*"
+TERM_VETO_BELOW = 0.15
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +95,7 @@ def story_terms(title: str | None, body: str, max_chars: int = 4000) -> list[str
         if sentence_start(text[max(0, start - 3) : start]):
             continue
         terms.add(word.casefold())
-    terms.update(f"#{n}" for n in _FIGURE.findall(text) if len(n) >= 2)
+    terms.update(f"{FIGURE_TERM}{n}" for n in _FIGURE.findall(text) if len(n) >= 2)
     return sorted(terms)
 
 
@@ -188,6 +216,34 @@ def similar_pairs_in(
         },
     ).fetchall()
     return [(int(i), int(j), float(sim)) for i, j, sim in rows]
+
+
+def story_link(
+    cosine: float | None,
+    term_similarity: float,
+    *,
+    cross_language: bool,
+    both_named: bool,
+    min_term_similarity: float,
+    instalments: bool = False,
+) -> bool:
+    """Whether a pair of units (already within the time window) tells one story.
+
+    The embedding's cosine is the main gate; shared names and figures confirm a middling
+    cosine, and their absence between two units that both name people and places vetoes
+    a high one. Units without an embedding fall back to the terms alone. Two instalments
+    of a series (titles of one template with other figures) are never one story.
+    """
+    if instalments:
+        return False
+    if cosine is None:
+        return term_similarity >= min_term_similarity
+    if both_named and not cross_language and term_similarity < TERM_VETO_BELOW:
+        return False
+    gate = CROSS_LANGUAGE_GATE if cross_language else SAME_LANGUAGE_GATE
+    if cosine >= gate.alone:
+        return True
+    return cosine >= gate.confirmed and term_similarity >= gate.confirm_terms
 
 
 def group_stories(

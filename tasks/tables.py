@@ -41,6 +41,9 @@ ARTICLES = pa.schema(
         # the input's fields without a column of their own, as a JSON object
         ("url", pa.string()),
         ("raw_meta", pa.string()),
+        # a page that is no article (paywall, consent, donation, blocked, not_found);
+        # it joins no story
+        ("page_kind", pa.string()),
     ]
 )
 
@@ -139,6 +142,8 @@ SKETCHES_STATE = pa.schema(
         ("minhash", pa.list_(pa.uint32())),
         ("numbers", pa.list_(pa.string())),
         ("story_terms", pa.list_(pa.string())),
+        # title-and-lead embedding (tasks/embed.py), unit vector times 127; null when off
+        ("embedding", pa.list_(pa.int8())),
     ]
 )
 

@@ -14,19 +14,20 @@ HOSTILE_QUOTE = "We are <i>ready</i> </script><!-- to reopen the quay tomorrow"
 HOSTILE_DUMP = f"""{HOSTILE_TITLE}
 Tuesday 12 April 2023
 
-The harbour board of Brennholm voted on Tuesday to reopen the east quay after the fire at \
-the grain terminal, officials said.
+The harbour board of Kessling voted on Tuesday to reopen the east quay after last \
+month's storm, officials said.
 
 "{HOSTILE_QUOTE}," said Marta Ekholm, the harbour master.
 
-The quay had been closed for two days while inspectors checked the cranes and the silos.
+The quay had been closed for three weeks while divers checked the piles and the moorings.
 """
 UNREADABLE = "unreadable.txt"
 
 
 def run_sample(raw: Path, out: Path) -> RunSummary:
     """The sample's Brennholm fire dumps (an exact copy and a story in two languages), the
-    hostile dump and an unreadable input, run through the real flow into `out`."""
+    hostile dump (another harbour's news, so it stays a story of its own) and an unreadable
+    input, run through the real flow into `out`."""
     for dump in sorted(SAMPLE_RAW.glob("2023-04-12_*.txt")):
         shutil.copy(dump, raw / dump.name)
     shutil.copy(sorted(SAMPLE_RAW.glob("*sea-chart*.txt"))[0], raw)

@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from tasks.formats.page_signals import PageSignals
+from tasks.lexicon import LEXICON
 
 MIN_HEADLINE_AGREEMENT = 0.5  # share of a printed <h1>'s words a stated title must hold
 # below this share of the <h1>'s words the stated title is about something else (the site)
@@ -115,12 +116,60 @@ def _agreement(printed: str, stated: str) -> float:
     return len(words & _words(stated)) / len(words) if words else 0.0
 
 
+def _one_wording(titles: list[str]) -> str | None:
+    """The folded wording all these titles share, or None when they differ."""
+    wordings = {_key(title) for title in titles}
+    return wordings.pop() if len(wordings) == 1 else None
+
+
+def _completed(title: str, headlines: list[str]) -> str:
+    """The headline a title was cut from: "...", or its start only (an unescaped quote in
+    the markup ends a <meta> value early: 'Winner and "royal visit"' -> 'Winner and ')."""
+    if _ELLIPSIS.search(title):
+        cut = _ELLIPSIS.sub("", title)
+        return next((h for h in headlines if h.startswith(cut)), title)
+    return next(
+        (h for h in headlines if h.startswith(title) and h[len(title) :].lstrip()[:1] in '"'),
+        title,
+    )
+
+
+def _own_headline(signals: PageSignals, printed: list[str], keys: set[str]) -> str | None:
+    """The page's own headline where its titles split into two wordings.
+
+    The printed <h1> and the JSON-LD headline are the page's own; og:title, twitter:title
+    and <title> are written for sharing and search. When the two own titles agree and the
+    sharing ones agree on another wording, the printed headline is the article's (6 of 7
+    such fundus pages). When the JSON-LD headline alone differs from every other title,
+    which all agree, the newsroom wrote it for the article's record and the others copy
+    one teaser (8 of 10 such pages).
+    """
+    if not signals.ld_headlines or not printed or not signals.og_title:
+        return None
+
+    def clean(title: str) -> str:
+        return _completed(strip_site_name(_cut_at_agreement(title, printed[:1]), keys), printed)
+
+    record, headline = clean(signals.ld_headlines[0]), printed[0]
+    sharing = [clean(t) for t in (signals.og_title, signals.twitter_title, signals.title_tag) if t]
+    shared = _one_wording(sharing)
+    if shared is None:
+        return None
+    if _key(record) == _key(headline) and shared != _key(headline):
+        return headline
+    if _one_wording([*sharing, headline]) is None:
+        return None
+    # "Kicker / Headline" against "Headline" is one wording, the kicker kept or not
+    return record if _key(record) not in shared and shared not in _key(record) else None
+
+
 def choose_title(signals: PageSignals, url: str | None, fallback: str | None) -> str | None:
     """The page's stated article title (og:title first) without the site's name.
 
     On 258 real pages the publishers' own parsers took og:title more often than the
     printed <h1> (215 against 199 after site names are cut); the <h1> or JSON-LD headline
-    stands in when the stated title is cut short ("..."), names only the site, or is missing.
+    stands in when the stated title is cut short ("..."), names only the site, or is missing,
+    and where the page's own titles and its sharing titles are two wordings (_own_headline).
     """
     keys = site_keys(signals, url)
     printed = [h1 for h1 in signals.h1 if not _is_site_segment(h1, keys)]
@@ -137,15 +186,14 @@ def choose_title(signals: PageSignals, url: str | None, fallback: str | None) ->
         ),
         default=None,
     )
+    if own := _own_headline(signals, printed, keys):
+        return own
     if stated:
         title = stated[0]
         off_topic = best_printed and _agreement(best_printed[2], title) < MIN_TOPIC_AGREEMENT
         if best_printed and off_topic and best_printed[0] >= MIN_HEADLINE_AGREEMENT:
             return best_printed[2]  # the stated title is the site's, not this article's
-        if _ELLIPSIS.search(title):
-            cut = _ELLIPSIS.sub("", title)
-            return next((h for h in headlines if h.startswith(cut)), title)
-        return title
+        return _completed(title, headlines)
     return best_printed[2] if best_printed else fallback
 
 
@@ -177,8 +225,23 @@ def _split_credit(value: str) -> list[str]:
     """Names in one credit ("By A and B", "Last, First"); an author page's URL names nobody."""
     if _URLISH.search(value):
         return []
-    parts = [_BY.sub("", p.strip(" ,.")) for p in _AUTHOR_SPLIT.split(value)]
+    parts = [_without_role(_BY.sub("", p.strip(" ,."))) for p in _AUTHOR_SPLIT.split(value)]
     return join_surname_pairs([p for p in parts if p])
+
+
+def _without_role(name: str) -> str:
+    """ "Ada Quay Redakteurin" -> "Ada Quay": a job title printed as a label after the
+    name (a link holding the name and the role in two tags); "Site staff reporter" is a
+    credit written in lower case and stays whole."""
+    words = name.split()
+    while (
+        len(words) > 2
+        and words[-1].casefold() in LEXICON.role_words
+        and words[-1][:1].isupper()
+        and words[-2][:1].isupper()
+    ):
+        words.pop()
+    return " ".join(words)
 
 
 def _unique(names: Iterable[str]) -> list[str]:
@@ -203,6 +266,10 @@ def choose_byline(signals: PageSignals, url: str | None, fallback: str | None) -
     keys = site_keys(signals, url)
     people = [n for c in signals.ld_authors if not c.organisation for n in _split_credit(c.name)]
     linked = _unique(n for v in signals.rel_authors for n in _split_credit(v))
+    # <meta name=author> tells which of several linked names wrote this article
+    stated = {_person_key(n) for v in signals.meta_authors for n in _split_credit(v)}
+    if not people and len(linked) > 1 and stated & {_person_key(n) for n in linked}:
+        linked = [n for n in linked if _person_key(n) in stated]
     if len(linked) <= MAX_LINKED_AUTHORS and {_person_key(n) for n in people} <= {
         _person_key(n) for n in linked
     }:
@@ -212,8 +279,50 @@ def choose_byline(signals: PageSignals, url: str | None, fallback: str | None) -
             if any(_is_author_name(n, keys) for n in people):
                 break
             people += [n for v in source for n in _split_credit(v)]
+    if not any(_is_author_name(n, keys) for n in people):
+        people += printed_byline(signals.printed_bylines, keys)
+    # the weaker sign, where the markup credits no one
+    if not signals.ld_authors and not any(_is_author_name(n, keys) for n in people):
+        people += labelled_byline(signals.labelled_bylines, keys)
+    if not any(_is_author_name(n, keys) for n in people):
+        people += labelled_byline(signals.bold_names, keys)
     names = _unique(n for n in people if _is_author_name(n, keys))
     return "; ".join(names) or None
+
+
+def _looks_like_person(name: str) -> bool:
+    """Two to four words, none opening in lower case ("capital" is a brand, not a name)."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and not any(word[0].islower() for word in words)
+
+
+def _persons(text: str, keys: set[str]) -> list[str]:
+    """The persons a credit names, or [] when it credits anything else: the site's name
+    beside a person is the outlet ("Ada Quay, Site"), an agency or a desk is no person."""
+    credits = [n for n in _split_credit(text) if not _is_site_segment(n, keys)]
+    people = [n for n in credits if _is_author_name(n, keys) and _looks_like_person(n)]
+    return people if len(people) == len(credits) else []
+
+
+def labelled_byline(texts: list[str], keys: set[str]) -> list[str]:
+    """The persons of the first labelled element that names only persons ("von Ada Quay");
+    a label word also opens headlines ("Von Gold zu Silber"), so others are passed over."""
+    return next((people for text in texts if (people := _persons(text, keys))), [])
+
+
+def printed_byline(texts: list[str], keys: set[str]) -> list[str]:
+    """The persons of the first byline element that credits anyone: the page's printed
+    byline ("von Ada Quay, Harbour Times"), where the markup credits nobody or only the
+    site. When it credits an agency or a desk, later byline elements are teasers' ones."""
+    for text in texts:
+        if any(c.isdigit() for c in text):
+            continue  # the meta bar: byline, date and reading time in one element
+        names = _split_credit(text)
+        if names == [text] and text.islower() and " " not in text:
+            continue  # a lower-case word alone is a tag ("capital", "news"), not a credit
+        if names:
+            return _persons(text, keys)
+    return []
 
 
 def author_organisation(signals: PageSignals) -> str | None:

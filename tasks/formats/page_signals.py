@@ -22,9 +22,26 @@ from typing import Any
 
 from lxml import html as lxml_html
 
+from tasks.lexicon import LEXICON, alternation
+
 MAX_JSONLD_CHARS = 2_000_000  # a larger script block is an app state dump, not metadata
 MIN_PARAGRAPH_CHARS = 80  # a shorter <p> is a caption, a teaser or a label
 MAX_H1 = 6  # more <h1> than this are a teaser list's headings
+MAX_BYLINE_CHARS = 80  # a longer "byline" element holds the article's meta bar or a bio
+# class or itemprop names of the elements printing an article's byline, and of those that
+# share the word but hold something else (comment authors, quoted people, author bios)
+_BYLINE_CLASS = re.compile(r"author|byline|autor|verfasser", re.IGNORECASE)
+# "von", "By:", "Autorin/Autor" opening an element: the credit that follows is a byline
+_BYLINE_LABEL = re.compile(
+    rf"^(?:{alternation(LEXICON.byline_prefixes)})(?:/[^\W\d_]+)?\s*:?(?:\s+|$)", re.IGNORECASE
+)
+_PHOTO_OR_HEAD_TAGS = frozenset({"figure", "figcaption", "head"})
+_NOT_BYLINE_CLASS = re.compile(
+    r"comment|quote|teaser|related|desc|bio|social|socmed|contact|share|follow|avatar|image|kicker"
+    r"|title|footer"
+    r"|media|video|photo|foto|caption",
+    re.IGNORECASE,
+)
 # schema.org types a page uses for the article itself (and not for a teaser or the site)
 ARTICLE_TYPES = frozenset(
     {
@@ -82,6 +99,13 @@ class PageSignals:
     ld_authors: list[Credit] = field(default_factory=list)
     meta_authors: list[str] = field(default_factory=list)
     rel_authors: list[str] = field(default_factory=list)
+    # texts of the elements classed as a byline ("author", "byline"), in page order, and of
+    # those opening with a byline label ("von ...")
+    printed_bylines: list[str] = field(default_factory=list)
+    labelled_bylines: list[str] = field(default_factory=list)
+    # a paragraph that is one bold name, just before the first prose paragraph or just
+    # after the last ("<p><strong>Ada Quay</strong></p>"): a byline printed as text
+    bold_names: list[str] = field(default_factory=list)
     ld_published: list[str] = field(default_factory=list)
     ld_modified: list[str] = field(default_factory=list)
     meta_published: list[str] = field(default_factory=list)
@@ -203,6 +227,67 @@ def _printed_lead(tree: Any, descriptions: list[str]) -> str | None:
     return None
 
 
+def _is_classed_byline(element: Any) -> bool:
+    names = f"{element.get('class', '')} {element.get('itemprop', '')}"
+    return bool(_BYLINE_CLASS.search(names)) and not _NOT_BYLINE_CLASS.search(names)
+
+
+def _is_labelled_byline(element: Any) -> bool:
+    own = element.text
+    return bool(own and _BYLINE_LABEL.match(own.strip()))
+
+
+def _printed_bylines(tree: Any) -> tuple[list[str], list[str]]:
+    """Short texts of the body's byline elements in page order: those classed as one
+    ("author", "byline"), and those opening with a byline label of a lexicon language
+    ("von <a>Ada Quay</a>", "<strong>Autorin/Autor</strong> Ada Quay"), label cut off.
+    Each child's text stays apart ("Ada Quay" and "Editor" are not "Ada QuayEditor")."""
+    classed: list[str] = []
+    labelled: list[str] = []
+    for element in tree.iter():
+        if not isinstance(element.tag, str):
+            continue
+        target = classed if _is_classed_byline(element) else labelled
+        if target is labelled and not _is_labelled_byline(element):
+            continue
+        if any(e.tag in _PHOTO_OR_HEAD_TAGS for e in element.iterancestors()) or (
+            element.tag in _PHOTO_OR_HEAD_TAGS
+        ):
+            continue  # a photo's credit, the page head
+        label_only = _BYLINE_LABEL.fullmatch(flat_text(element.text_content()))
+        holder = element.getparent() if label_only is not None else element
+        text = flat_text(" ".join(holder.itertext()))
+        if text and len(text) <= MAX_BYLINE_CHARS:
+            target.append(_BYLINE_LABEL.sub("", text, count=1).strip())
+    return classed, labelled
+
+
+def _bold_only(paragraph: Any) -> str | None:
+    text = flat_text(paragraph.text_content())
+    bold = paragraph.xpath("./strong|./b")
+    if text and len(text) <= MAX_BYLINE_CHARS and len(bold) == 1:
+        return text if flat_text(bold[0].text_content()) == text else None
+    return None
+
+
+def _bold_names(paragraphs: list[Any]) -> list[str]:
+    """Texts of one-bold-phrase paragraphs at the prose's edges: two before its first
+    paragraph (an empty one may sit between), one after its last."""
+    prose = [
+        i
+        for i, p in enumerate(paragraphs)
+        if len(flat_text(p.text_content())) >= MIN_PARAGRAPH_CHARS
+    ]
+    if not prose:
+        return []
+    edges = (prose[0] - 1, prose[0] - 2, prose[-1] + 1)
+    return [
+        text
+        for i in edges
+        if 0 <= i < len(paragraphs) and (text := _bold_only(paragraphs[i])) is not None
+    ]
+
+
 def read_page_signals(page: str) -> PageSignals:
     """The page's stated metadata (empty signals when the markup cannot be parsed)."""
     signals = PageSignals()
@@ -222,8 +307,13 @@ def read_page_signals(page: str) -> PageSignals:
     signals.site_names.extend(_meta(tree, "og:site_name", "application-name", "publisher"))
     signals.meta_authors = _meta(tree, "author", "article:author", "dc.creator", "sailthru.author")
     signals.rel_authors = [
-        text for e in tree.xpath('//a[@rel="author"]') if (text := flat_text(e.text_content()))
+        text
+        for e in tree.xpath('//a[@rel="author"]')
+        if (text := flat_text(" ".join(e.itertext())))
     ]
+    signals.printed_bylines, signals.labelled_bylines = _printed_bylines(tree)
+    paragraphs = tree.xpath("//body//p")
+    signals.bold_names = _bold_names(paragraphs)
     signals.paragraph_chars = sum(
         n
         for e in tree.xpath("//p")

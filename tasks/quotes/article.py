@@ -24,6 +24,7 @@ from tasks.quotes.patterns import (
     TitledRun,
 )
 from tasks.quotes.settings import (
+    MAX_LEADING_CUE_CHARS,
     MAX_NAME_TOKENS,
     MAX_TRAILING_CUE_CHARS,
     MAX_WORDS_AFTER_PERIOD,
@@ -56,14 +57,15 @@ class ArticleText:
         self.attributions: dict[int, Attribution] = {}
         self._clean_cache = _CLEAN_NAME_CACHES.setdefault(id(lexicon), {})
         self._names_by_token: dict[str, list[tuple[int, str]]] = {}
+        self._names_in_phrase: dict[str, list[tuple[str, bool]]] = {}
         self._body_runs: list[regex.Match[str]] | None = None
         self._body_run_starts: list[int] = []
         self._runs_by_word: dict[str, list[regex.Match[str]]] | None = None
         self._mentions_by_run: dict[tuple[int, int], Mention | None] = {}
         self._titled_runs: list[TitledRun] | None = None
         self._genders: dict[str, str | None] = {}
-        # Speakers the article calls an organisation ("the consortium X"), judged once.
-        self._organisations: frozenset[str] | None = None
+        # Whether the article calls a speaker an organisation ("the consortium X"), judged once.
+        self._organisations: dict[str, bool] = {}
 
     @property
     def body_runs(self) -> list[regex.Match[str]]:
@@ -79,11 +81,18 @@ class ArticleText:
         return i >= 0 and self.spans[i].open_at < position <= self.spans[i].close_at
 
     def _sentence_starts(self) -> list[int]:
+        """Paragraph starts and sentence breaks outside quotations, in order; breaks and
+        spans are both in order, so one walk over the spans replaces a search per break."""
         starts = set(self.paragraph_starts)
-        body = self.body
-        for brk in SENTENCE_BREAK.finditer(body):
-            if not self._inside_quote(brk.end()):
-                starts.add(brk.end())
+        spans, opens = self.spans, self.span_opens
+        before = 0  # spans opening before the current break
+        for brk in SENTENCE_BREAK.finditer(self.body):
+            at = brk.end()
+            while before < len(spans) and opens[before] < at:
+                before += 1
+            if before and at <= spans[before - 1].close_at:
+                continue  # inside the quotation that opened last
+            starts.add(at)
         return sorted(starts)
 
     def sentence_start(self, position: int) -> int:
@@ -133,6 +142,15 @@ class ArticleText:
             cursor = span.close_at + 1
             i += 1
         return cursor + masked_index - consumed
+
+    def _leading_start(self, floor: int, end: int) -> int:
+        """Where the text read for a cue before `end` starts: at most MAX_LEADING_CUE_CHARS
+        back, never before `floor`, never inside a word (a cut "х • Даниэль" hides a name)."""
+        start = max(floor, end - MAX_LEADING_CUE_CHARS)
+        if start > floor:
+            while start < end and self.body[start - 1].isalnum():
+                start += 1
+        return start
 
     def _masked(self, start: int, end: int) -> str:
         """Body text with the quotations inside it masked, so their words are no cue."""

@@ -9,6 +9,7 @@ import regex
 from tasks.quotes.patterns import (
     DASH_NAME,
     MASK,
+    PAREN_NAME,
     PHRASE_SENTENCE_END,
     SOURCE_END,
     WORD,
@@ -39,6 +40,11 @@ class CuesAfterQuote(ArticleSubjects):
         if dash and self._names_in(dash.group("who")):
             subject = self.resolve_subject(dash.group("who"), position, subject_first=False)
             return self._subject_attribution(subject, "—")
+        signed = PAREN_NAME.match(text)
+        if signed:
+            people = [n for n, is_org in self._names_in(signed.group("who")) if not is_org]
+            if people == [signed.group("who").strip()]:
+                return Attribution(self.fullest_name(people[0], position), "person", "()")
         relayed = any(trigger in text for trigger in self.lex.quoted_triggers)
         for pattern in self.lex.quoted_as if relayed else ():
             quoted = pattern.match(text)
@@ -70,6 +76,13 @@ class CuesAfterQuote(ArticleSubjects):
             inverted = self._attribution_closing_sentence(text, before_verb, verb, position)
             if inverted is not None:
                 return inverted
+        if between and between[0] in self.lex.manner_openers:
+            # "“…,” as Van Jackson, a professor at …, puts it": the name after "as" speaks
+            opener = WORD.search(before_verb)
+            head = before_verb[opener.end() :].split(",")[0].strip() if opener else ""
+            if head and self._name_closing(head) == head:
+                subject = self.resolve_subject(head, position, subject_first=True)
+                return self._subject_attribution(subject, verb.group("verb"))
         if between and (
             between[0] in self.lex.conjunctions
             or between[0] in self.lex.relatives
@@ -91,7 +104,12 @@ class CuesAfterQuote(ArticleSubjects):
         if "-t-" in cue or "-t’" in cue:
             subject = self.last_antecedent(position, cue)
         elif WORD.search(subject_words):
-            subject = self.resolve_subject(subject_words, position, subject_first=True)
+            pronoun = subject_words.strip(" ,\u00a0")
+            subject = (
+                self.sentence_opener(position, pronoun)
+                if pronoun.casefold() in self.lex.pronouns
+                else None
+            ) or self.resolve_subject(subject_words, position, subject_first=True)
         else:
             subject = None
         if subject is None and "-t-" not in cue:  # "…", sagte sie / dijo la alcaldesa

@@ -150,7 +150,10 @@ class CuesBeforeQuote(CuesAfterQuote):
                 subject = Subject(self.fullest_name(names[0], position), "person")
                 return self._subject_attribution(subject, None if is_partial else ":")
             first = WORD.match(text.lstrip())
-            if first and first.group().casefold() in self.lex.pronouns:
+            if first and (  # "Er sagte: …", or a bare verb: "Dijo: …"
+                first.group().casefold() in self.lex.pronouns
+                or self.lex.speech_verb.fullmatch(first.group().casefold())
+            ):
                 return self._subject_attribution(self.last_antecedent(position, first.group()), ":")
             if text.rstrip(" \u00a0").endswith(":"):
                 return NO_SPEAKER
@@ -158,15 +161,17 @@ class CuesBeforeQuote(CuesAfterQuote):
 
     def _inverted_parenthetical(self, text: str, verb: re.Match[str]) -> str | None:
         """The name in ", says Carl Anthony, historian at …,": a cue set off by commas with
-        the speaker's name right after it, as an aside in the reporter's sentence."""
+        the speaker's name right after it, as an aside in the reporter's sentence or its
+        end."""
         if not text[: verb.start()].rstrip(" \u00a0").endswith(","):
             return None
         after = text[verb.end() :]
         run = NAME_RUN.match(after, len(after) - len(after.lstrip(" \u00a0")))
         if run is None or run.group().endswith(POSSESSIVE_ENDINGS):
             return None
-        if not after[run.end() :].startswith(","):
-            return None
+        rest = after[run.end() :]
+        if not rest.startswith(",") and rest.strip(" \u00a0") not in (".", ":"):
+            return None  # ", говорит Мвагиру." or ", so Christl:" may also close it
         return after[: run.end()]
 
     def _last_speech_verb(self, text: str) -> regex.Match[str] | None:
@@ -241,8 +246,14 @@ class CuesBeforeQuote(CuesAfterQuote):
         for clause in reversed(clauses):
             people = [n for n, is_org in self._names_in(clause.strip()) if not is_org]
             if people:
-                return people
-        return [n for n, is_org in self._names_in(text) if not is_org]
+                return self._names_first(people)
+        return self._names_first([n for n, is_org in self._names_in(text) if not is_org])
+
+    def _names_first(self, people: list[str]) -> list[str]:
+        """Full names, and single words the article names more than once, before other
+        capitalised words ("Wenig Konkretes ortet … Markus Ornig …:": German nouns)."""
+        named = [n for n in people if " " in n or len(self._names_containing(n)) > 1]
+        return named + [n for n in people if n not in named]
 
     def _chains_verbs(self, subject_words: str, earlier_verb: regex.Match[str]) -> bool:
         """ "Riva said, adding that": only punctuation or "and" between the two verbs."""

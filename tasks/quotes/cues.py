@@ -11,11 +11,11 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+from importlib.resources import files
 
 import regex
 
-CUES_PATH = Path(__file__).with_name("cues.json")
+CUES_PATH = files("tasks.quotes").joinpath("cues.json")  # package data
 # Used when the article's language is unknown or has no entry of its own.
 FALLBACK_LANGUAGES = ("en", "es", "de", "fr", "it", "pt", "ru")
 WORD_LISTS = (
@@ -52,6 +52,7 @@ WORD_LISTS = (
     "speech_noun_of",
     "object_relatives",
     "org_nouns",
+    "manner_openers",
 )
 
 
@@ -98,6 +99,8 @@ class CueLexicon:
     speech_noun_of: frozenset[str]
     # "which", "what", "lo que": a name after one is the subject of the verb ending its clause.
     object_relatives: frozenset[str]
+    # "as", "comme", "wie", "como", "как": open "as X put it" after a quote; X is the speaker.
+    manner_openers: frozenset[str]
     # "consortium", "Ministerium": before a name or heading its apposition, an organisation.
     org_nouns: frozenset[str]
     # "that", "que", "что": where reported speech may open; searched first, as it is cheap.
@@ -200,6 +203,7 @@ def _compile_lexicon(languages: tuple[str, ...]) -> CueLexicon:
         speech_noun_links=lowered("speech_noun_links"),
         speech_noun_of=lowered("speech_noun_of"),
         object_relatives=lowered("object_relatives"),
+        manner_openers=lowered("manner_openers"),
         org_nouns=lowered("org_nouns"),
         complementizer=complementizer,
         verb_before_complementizer=verb_before_complementizer,

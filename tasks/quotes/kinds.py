@@ -42,24 +42,27 @@ def description_kind(description: str, lex: CueLexicon) -> str:
     return "unnamed"
 
 
-def organisations_named(body: str, runs: list[regex.Match[str]], lex: CueLexicon) -> frozenset[str]:
-    """The capitalised runs the article calls an organisation: "the consortium X", "X, a …
-    company". Only the few characters around each run are looked at."""
+def called_organisation(
+    body: str, name: str, runs: list[regex.Match[str]], lex: CueLexicon
+) -> bool:
+    """Whether the article calls a name an organisation: "the consortium X", "X, a …
+    company", or German's noun inside the run ("Konsortium X"). `runs` are the capitalised
+    runs holding the name's last word; only the few characters around them are read."""
     patterns = _apposition_patterns(lex)
     if patterns is None:
-        return frozenset()
+        return False
     noun_before, apposition_after = patterns
-    named = {
-        run.group()
-        for run in runs
-        if apposition_after.match(body, run.end())
-        or noun_before.search(body, max(0, run.start() - MAX_NOUN_CHARS), run.start())
-    }
-    for run in runs:  # German capitalises the noun into the run: "Konsortium Nordbahn"
-        noun, _, rest = run.group().partition(" ")
-        if rest and noun.casefold() in lex.org_nouns:
-            named.add(rest)
-    return frozenset(named)
+    for run in runs:
+        text = run.group()
+        if text == name and (
+            apposition_after.match(body, run.end())
+            or noun_before.search(body, max(0, run.start() - MAX_NOUN_CHARS), run.start())
+        ):
+            return True
+        noun, _, rest = text.partition(" ")
+        if rest == name and noun.casefold() in lex.org_nouns:
+            return True
+    return False
 
 
 def _apposition_patterns(lex: CueLexicon) -> tuple[regex.Pattern[str], ...] | None:

@@ -179,7 +179,11 @@ class ArticleNames(ArticleText):
                 continue
             name, _ = self._clean_name(run.group())
             tokens = name.split()
-            if token in tokens and not any(t.casefold() in self.lex.org_words for t in tokens):
+            if (
+                token in tokens
+                and not any(t.casefold() in self.lex.org_words for t in tokens)
+                and not (tokens[-1] != token and tokens[-1].casefold() in self.lex.place_words)
+            ):  # "Hillsborough County" is no fuller name of a person "Hillsborough"
                 found.append((run.start(), name))
         self._names_by_token[token] = found
         return found
@@ -211,8 +215,15 @@ class ArticleNames(ArticleText):
         """Names in a phrase as (name, is_org), skipping those after a preposition.
 
         A lone capitalised word opening the phrase ("Unfortunately", "Inoltre") counts
-        only if the article uses it as a name elsewhere.
+        only if the article uses it as a name elsewhere. The answer depends on the phrase
+        and the article only, so it is kept per phrase (a quarter of the calls repeat one).
         """
+        cached = self._names_in_phrase.get(text)
+        if cached is None:
+            cached = self._names_in_phrase[text] = self._names_in_uncached(text)
+        return cached
+
+    def _names_in_uncached(self, text: str) -> list[tuple[str, bool]]:
         names: list[tuple[str, bool]] = []
         runs = list(NAME_RUN.finditer(text))
         for i, run in enumerate(runs):
@@ -238,6 +249,8 @@ class ArticleNames(ArticleText):
                 lone_word = name == ELIDED_ARTICLE.sub("", text).strip(" ,;:")
                 if not lone_word or name.casefold().endswith(self.lex.adverb_endings):
                     continue  # "Unfortunately, ...", "Inoltre l’assessore ..."
+                if self.lex.speech_verb.fullmatch(name.casefold()):
+                    continue  # "Dijo: “…”": a bare verb opening the sentence
             names.append((name, names_organisation(name, self.lex)))
         return names
 

@@ -14,9 +14,6 @@ from tasks.quotes.patterns import (
     MASK,
     Attribution,
 )
-from tasks.quotes.settings import (
-    MAX_LEADING_CUE_CHARS,
-)
 
 NEIGHBOUR_SENTENCE_RULE = "neighbour_sentence"
 
@@ -76,7 +73,7 @@ class NeighbourSentence(OwnSentence):
         opening = previous_start  # where the sentence before opens, for its subject
         if previous_start >= 0:
             previous_end = sentence_start if sentence_start > paragraph_start else paragraph_start
-            previous_start = max(previous_start, previous_end - MAX_LEADING_CUE_CHARS)
+            previous_start = self._leading_start(previous_start, previous_end)
             previous = self._masked(previous_start, previous_end).rstrip()
         if previous and MASK.strip() not in previous:
             found = self._from_leading(previous, span.open_at, False, previous_start)

@@ -14,9 +14,6 @@ from tasks.quotes.patterns import (
     WORD,
     Attribution,
 )
-from tasks.quotes.settings import (
-    MAX_LEADING_CUE_CHARS,
-)
 
 OWN_SENTENCE_RULE = "own_sentence"
 
@@ -43,13 +40,22 @@ class OwnSentence(CuesBeforeQuote):
         span = self.spans[index]
         trailing = self._trailing_text(index)
         sentence_start = self._sentence_start(span.open_at)
-        leading_start = max(sentence_start, span.open_at - MAX_LEADING_CUE_CHARS)
+        leading_start = self._leading_start(sentence_start, span.open_at)
         leading = self._masked(leading_start, span.open_at)
         after = self._from_trailing(trailing, span.close_at + 1)
-        if after is not None and after.cue not in self._according_cues(trailing):
+        according_after = after is not None and after.cue in self._according_cues(trailing)
+        colon_then_own_report = leading.rstrip(" \u00a0").endswith(":") and (
+            after is not None and self._opens_own_report(trailing, after.cue)
+        )
+        if after is not None and not according_after and not colon_then_own_report:
             return after
         before = self._from_leading(leading, span.open_at, is_partial, leading_start)
+        if after is not None and not according_after:
+            # "Rossi: “…” El ministro aseguró que …": the verb after reports a speech of its own
+            return before if before is not None and before.speaker else after
         if after is not None:  # "according to" after the quote: a relay if a speaker precedes
+            if before is not None and before.cue and self.lex.according_to.match(before.cue + " "):
+                return after  # "Según el informe, “…”, según el Síndic": the nearer source
             if before is not None and before.speaker and before.cue != ":":
                 return Attribution(
                     before.speaker, before.speaker_kind, before.cue, after.speaker, before.rule
@@ -69,6 +75,16 @@ class OwnSentence(CuesBeforeQuote):
                     subject = name
                 return Attribution(subject, "person", None)
         return self._coordinated_with_next(index)
+
+    def _opens_own_report(self, trailing: str, cue: str | None) -> bool:
+        """Whether the speech verb after a quote opens reported speech of its own ("aseguró
+        que …"), so it says nothing of who spoke the quote before it."""
+        complementizer = self.lex.complementizer
+        at = trailing.find(cue) if cue else -1
+        if complementizer is None or at < 0:
+            return False
+        following = WORD.search(trailing, at + len(cue or ""))
+        return following is not None and bool(complementizer.fullmatch(following.group()))
 
     def _sentence_relay(self, index: int, speaker: str) -> str | None:
         """The source that closes the quote's sentence ("…, according to TASS"), relaying

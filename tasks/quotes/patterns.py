@@ -13,7 +13,7 @@ from tasks.quotes.settings import MAX_NAME_TOKENS
 ABBREVIATIONS = (
     "Mr|Mrs|Ms|Dr|St|Sen|Sens|Rep|Reps|Gov|Gen|Jr|Sr|Prof|Rev|Sept|Jan|Feb|Mar|Apr|Jun|Jul|"
     "Aug|Sep|Oct|Nov|Dec|No|Mt|Ft|Lt|Col|Capt|Sgt|Cllr|Del|Atty|Supt|Insp|Mme|Mlle|Sr|Sra|"
-    "Dott|Sig|Nr|vs|etc|approx|ca|bzw"
+    "Dott|Sig|Nr|vs|etc|approx|ca|bzw|Дж"
 )
 # A capitalised word; a period belongs to it only in initials ("G.K.") and short forms ("Mr.").
 NAME_TOKEN = (
@@ -40,9 +40,11 @@ SENTENCE_BREAK = regex.compile(
     rf"(?:[!?…]|(?<!\b\p{{Lu}}|\b(?:{ABBREVIATIONS}|S\.A|U\.S|U\.K|a\.m|p\.m))\.)"
     r"[\"”»’']?[ \u00a0\t]+(?=[\"“„«‘\p{Lu}\p{N}])"
 )
-# The end of a sentence inside a short phrase, not fooled by "Mr." or "Anna K. Lindqvist".
+# The end of a sentence inside a short phrase, not fooled by "Mr." or "Anna K. Lindqvist";
+# a period glued to the next sentence ("aclaró.Asimismo") ends one too.
 PHRASE_SENTENCE_END = regex.compile(
     rf"(?<!\b\p{{Lu}})(?<!\b(?:{ABBREVIATIONS}))[.!?](?=\s|$)|[;:](?=\s|$)"
+    r"|(?:(?<=\p{Ll}\p{Ll})|^)\.(?=\p{Lu}\p{Ll})"
 )
 # A party-and-state label after a name: "R-Ky.", "(D-N.C.)", "(D)".
 PARTY_AND_STATE = regex.compile(r"^\(?\p{Lu}(?:-\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)*)?\)?\.?$")
@@ -51,12 +53,14 @@ AGE_OR_NUMBER = regex.compile(r"^\d[\d\s.,]*(?:\s*\p{L}{1,6})?$")
 DASH_NAME = regex.compile(
     r"^[\s\u00a0]*[—–―-]{1,2}[\s\u00a0]*(?P<who>\p{Lu}(?:[^,.;\n]|(?<=\b\p{Lu})\.){1,79})"
 )
+# "« … » (Socrate)": a name alone in parentheses right after a quote signs it.
+PAREN_NAME = regex.compile(r"^\((?P<who>\p{Lu}[^()\n,;:]{0,60})\)")
 MASK = " ⟨⟩ "
 # What may close an opening phrase before the subject: "On “Face the Nation,” Welt …".
 OPENING_PHRASE_CLOSE = frozenset(" \u00a0”\"»’'")
 DASHES = frozenset({"—", "–", "―", "-", "--", "——"})
 LETTER = regex.compile(r"\p{L}")
-CHUNK_EDGE = regex.compile(r",|\s[—–―]\s|\(|\)")
+CHUNK_EDGE = regex.compile(r",|\s[—–―•·]\s|\(|\)")
 ELIDED_WORD = regex.compile(r"^(?:l|d)['’](\p{L}+)$")
 SOURCE_END = regex.compile(r"[.;]\s|,\s(?![\p{Lu}])")
 # "l’", "d’": an elided article; a capital "D’" opens a name ("Dinesh D’Souza")
@@ -67,7 +71,7 @@ CLAUSE_EDGES = regex.compile(r"[;—–―]|\s-\s|:")
 LOWER_WORDS = regex.compile(r"[ \u00a0]+(?:\p{Ll}[\p{L}\p{M}’'-]*[ \u00a0]+){1,4}")
 # "Miller, a retired worker from a nuclear plant, " before a verb: a name, then an apposition.
 NAME_THEN_APPOSITION = regex.compile(
-    r"[ \u00a0]*(?P<name>[^,.;:!?]{1,60}),[^,;:!?]{1,160},[ \u00a0]*"
+    r"[ \u00a0]*(?P<name>(?:[^,.;:!?]|(?<=\b\p{Lu})\.){1,60}),[^,;:!?]{1,160},[ \u00a0]*"
 )
 # The longest gap between two quotes joined by "and", "or" or a comma ("“…” and “…”").
 MAX_COORDINATION_CHARS = 8

@@ -125,3 +125,16 @@ class ArticlePronouns(FullestNames):
         if person is None:
             return None
         return Subject(self.fullest_name(person.text, position), "person", PRONOUN_RULE)
+
+    def sentence_opener(self, position: int, pronoun: str) -> Subject | None:
+        """ "Mook explained that Marc Elias “…,” he wrote": a pronoun after a quote inside
+        reported speech stands for the person who opens the sentence with a speech verb,
+        not for the nearest name."""
+        start = self._sentence_start(position)
+        name = self._person_as_subject(start, position)
+        if name is None or not self.lex.speech_verb.search(self._masked(start, position)):
+            return None
+        gender = self._pronoun_gender(pronoun)
+        if gender is not None and self._gender_of_person(name) not in (None, gender):
+            return None
+        return Subject(name, "person", PRONOUN_RULE)

@@ -14,11 +14,10 @@ does not name: with no cue the speaker stays None.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 
 from tasks.quotes.carry import PARAGRAPH_CARRY_RULE, ParagraphCarry
-from tasks.quotes.kinds import organisations_named
+from tasks.quotes.kinds import called_organisation
 from tasks.quotes.neighbours import NEIGHBOUR_SENTENCE_RULE, NeighbourSentence
 from tasks.quotes.own_sentence import OWN_SENTENCE_RULE, OwnSentence
 from tasks.quotes.patterns import NAME_RUN, NO_SPEAKER, POSSESSIVE_ENDINGS, Attribution
@@ -62,15 +61,19 @@ class ArticleSpeakers(ParagraphCarry):
         speaker = found.speaker
         if speaker is None or found.speaker_kind != "person":
             return found
-        if self._organisations is None:
-            self._organisations = organisations_named(self.body, self.body_runs, self.lex)
-        if speaker not in self._organisations:
+        is_organisation = self._organisations.get(speaker)
+        if is_organisation is None:
+            last_word = speaker.split()[-1] if speaker.split() else speaker
+            runs = self._runs_with_token(last_word) or self.body_runs
+            is_organisation = called_organisation(self.body, speaker, runs, self.lex)
+            self._organisations[speaker] = is_organisation
+        if not is_organisation:
             return found
-        return dataclasses.replace(found, speaker_kind="organization")
+        return Attribution(speaker, "organization", found.cue, found.via, found.rule)
 
 
 def _with_rule(found: Attribution, rule: str) -> Attribution:
     """The step's rule on an attribution that names a speaker (a pronoun's rule stays)."""
     if found.speaker is None or found.rule is not None:
         return found
-    return dataclasses.replace(found, rule=rule)
+    return Attribution(found.speaker, found.speaker_kind, found.cue, found.via, rule)

@@ -28,6 +28,9 @@ from tasks.quotes.settings import (
     MAX_RUNAWAY_DESCRIPTION_WORDS,
 )
 
+# "(OMS)", "(EPA)": the acronym a name is glossed with, an aside of that name.
+ACRONYM_GLOSS = regex.compile(r"(?<=\S)[ \u00a0]*\(\p{Lu}{2,8}\)")
+
 # "which X", "what X", "lo que X", per lexicon.
 _OBJECT_RELATIVE_PATTERNS: dict[int, regex.Pattern[str] | None] = {}
 
@@ -50,11 +53,17 @@ class ArticleSubjects(ArticlePronouns):
                 return relative
         # "in Columbus, Ohio, said": a comma closes the place; "in Pasadena, CNN reported" not
         closed_by_comma = text.rstrip(" \u00a0").endswith(",")
-        text = text.replace(MASK, " ").strip(" ,;:—–-\u00a0\t\n")
+        if subject_first and MASK in text:
+            # "В интервью газете «Маарив» Бенсуда сказал": a name alone after a quoted title
+            after_quote = text.rpartition(MASK)[2].strip(" \u00a0")
+            if after_quote and self._name_closing(after_quote) == after_quote:
+                text = after_quote
+        text = ACRONYM_GLOSS.sub("", text.replace(MASK, " ")).strip(" ,;:—–-\u00a0\t\n")
         words = WORD.findall(text)
         if not words:
             return self.last_antecedent(position)
-        if len(words) == 1 and words[0].casefold() in self.lex.pronouns:
+        if words[0].casefold() in self.lex.pronouns and (len(words) == 1 or not subject_first):
+            # "— сказал он в Сиднее перед турниром ATP Cup": the pronoun right after the verb
             return self.last_antecedent(position, words[0])
         chunks = [c.strip() for c in CHUNK_EDGE.split(text) if c.strip()]
         kept: list[str] = [
@@ -83,6 +92,9 @@ class ArticleSubjects(ArticlePronouns):
                     return self.last_antecedent(position, last_words[0])
         if not kept:
             return None
+        listed = self._first_of_listed_names(kept) if subject_first else None
+        if listed is not None:  # "Sens. Tom Carper, Dianne Feinstein and Ben Cardin said"
+            return Subject(self.fullest_name(listed, position), "person")
         if nearest_last:
             ordered = kept[-1:]
         elif subject_first:  # the subject sits next to the verb, past any apposition
@@ -99,7 +111,16 @@ class ArticleSubjects(ArticlePronouns):
                 named = self._person_in_apposition(kept, chunk, position)
                 if named is not None:  # "Roy Cooper, McCrory's opponent, said": Cooper
                     return named
-            if self._names_modify_a_noun(chunk) or self._opens_description(chunk):
+            if (
+                self._names_modify_a_noun(chunk)
+                or self._opens_description(chunk)
+                or (
+                    not subject_first
+                    and chunk is ordered[0]
+                    and self._opens_with_noun(chunk)
+                    and not self._names_in(chunk)
+                )
+            ):  # "escribió el zoo en su cuenta de Facebook, y precisó que Kidogo": the zoo
                 described = self._describe(chunk, position, subject_first)
                 if described is not None:
                     return described
@@ -115,7 +136,11 @@ class ArticleSubjects(ArticlePronouns):
             if chunk_words and chunk_words[-1].casefold() in self.lex.pronouns and subject_first:
                 return self.last_antecedent(position, chunk_words[-1])
         chunk = kept[-1] if subject_first else kept[0]
-        return self._describe(chunk, position, subject_first)
+        described = self._describe(chunk, position, subject_first)
+        if described is None and subject_first and ordered and ordered[0] is not chunk:
+            # "Mientras que el artículo 205, más específico, señala": past the aside
+            described = self._describe(ordered[0], position, subject_first)
+        return described
 
     def _object_relative_subject(self, text: str, position: int) -> Subject | None:
         """ "…, which President Obama on Friday declared “…”", "what Sroka called a “…”": a
@@ -157,8 +182,9 @@ class ArticleSubjects(ArticlePronouns):
         not a speaker. Unless a comma closes it, a lone word may be the speaker ("in
         Pasadena, CNN reported"), a place word is needed ("of Columbia, South Carolina says")."""
         words = WORD.findall(chunk)
-        if not words or not all(w[:1].isupper() for w in words):
-            return False
+        named = words[1:] if words and words[0].casefold() in self.lex.place_words else words
+        if not named or not all(w[:1].isupper() for w in named):
+            return False  # "in Alpena, Michigan" or, with a place word, "в Алпене, штат Мичиган"
         has_place_word = len(words) <= 3 and any(
             w.casefold() in self.lex.place_words for w in words
         )
@@ -257,6 +283,31 @@ class ArticleSubjects(ArticlePronouns):
             return False
         return any(self._is_source_noun(w) and not w[:1].isupper() for w in words[1:])
 
+    def _first_of_listed_names(self, chunks: list[str]) -> str | None:
+        """The first person of a subject that lists names only ("X, Y and Z"), the one a
+        reader names first; None unless every phrase is a person's name."""
+        if len(chunks) < 2:
+            return None
+        last = [w for w in WORD.findall(chunks[-1]) if w.casefold() in self.lex.conjunctions]
+        if len(last) != 1:
+            return None
+        head, _, tail = chunks[-1].partition(f" {last[0]} ")
+        phrases = [*chunks[:-1], head, tail]
+        if not all(p and self._name_closing(p) == p for p in phrases):
+            return None
+        return self._names_in(phrases[0])[0][0]
+
+    def _opens_with_noun(self, chunk: str) -> bool:
+        """A definite article, then a word in lower case or a number: "el zoo", "der
+        48-Jährige" (an indefinite one opens a new source, which `_opens_description` reads)."""
+        words = WORD.findall(chunk, 0, min(len(chunk), 60))[:2]
+        return (
+            len(words) == 2
+            and words[0].casefold() in self.lex.determiners
+            and words[0].casefold() not in self.lex.indefinite_determiners
+            and (words[1][:1].islower() or words[1][:1].isdigit())
+        )
+
     def _is_aside(self, chunk: str) -> bool:
         """Ages, relative clauses and participle asides are not the speaker."""
         if AGE_OR_NUMBER.match(chunk) or PARTY_AND_STATE.match(chunk):
@@ -267,14 +318,29 @@ class ArticleSubjects(ArticlePronouns):
             or first.group().casefold() in self.lex.adverbial_starts
         )
 
+    def _opens_clause(self, word: str, following: str) -> bool:
+        """A conjunction or adverb before a complementizer: "Alors que", "Mientras que"."""
+        complementizer = self.lex.complementizer
+        if complementizer is None or not complementizer.fullmatch(following):
+            return False
+        low = word.casefold()
+        return low in self.lex.non_name_words or low in self.lex.conjunctions
+
     def _describe(self, chunk: str, position: int, subject_first: bool) -> Subject | None:
         """An unnamed source as written ("a senior US official"), or a title resolved."""
         words = chunk.split()
+        complementizer = self.lex.complementizer
         while words and (
             words[0].casefold() in self.lex.conjunctions
             or words[0].casefold() in self.lex.adverbial_starts
+            # "Mientras que el artículo 205": the complementizer after a conjunction
+            or (
+                len(words) > 1 and complementizer is not None and complementizer.fullmatch(words[0])
+            )
         ):
             words.pop(0)
+        if len(words) > 1 and self._opens_clause(words[0], words[1]):
+            del words[:2]  # "Alors que le directeur …": the subordinator opens the clause
         if any(w.casefold() in self.lex.pronouns for w in words[:2]):
             return self.last_antecedent(position, " ".join(words[:2]))
         kept: list[str] = []

@@ -13,9 +13,9 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+from importlib.resources import files
 
-RULES_DIR = Path(__file__).parent / "rules"
+RULES_DIR = files("tasks.segment") / "rules"  # package data
 FALLBACK_LANGUAGE = "en"  # the compiled splitter's rules when the language is unknown
 _LIST_KEYS = ("titles", "before_numbers", "abbreviations", "ordinal_leads", "ordinal_words")
 
@@ -46,7 +46,7 @@ def language_key(language: str | None) -> str:
 
 
 def _read(name: str) -> dict[str, object]:
-    path = RULES_DIR / f"{name}.json"
+    path = RULES_DIR.joinpath(f"{name}.json")
     if not path.is_file():
         return {}
     data: dict[str, object] = json.loads(path.read_text(encoding="utf-8"))

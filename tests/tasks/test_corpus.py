@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from tasks.batch import build_batch_tables
-from tasks.corpus import cluster_articles, count_copies
+from tasks.corpus import cluster_articles, count_copies, instalments_of_a_series
 from tasks.dedup import NearDupRule
 from tasks.ingest import DecodedDump
 from tasks.write import write_parquet
@@ -87,3 +87,124 @@ def test_copies_and_stories_from_parquet(tmp_path: Path) -> None:
         story_similarity=0.3,
     )
     assert ids["b.txt"] not in without_b["article_id"].to_pylist()
+
+
+def _cluster(tmp_path: Path, dumps: list[DecodedDump], embeddings: bool) -> dict[str, str]:
+    """Story cluster id by source path, for dumps batched and clustered from Parquet."""
+    built = build_batch_tables(
+        dumps, "run", shingle_words=5, minhash_permutations=128, story_embeddings=embeddings
+    ).tables
+    for name in ("articles", "_sketches"):
+        write_parquet(built[name], tmp_path / name / "part-0.parquet")
+    assignments = cluster_articles(
+        [str(tmp_path / "articles" / "part-0.parquet")],
+        [str(tmp_path / "_sketches" / "part-0.parquet")],
+        [],
+        lsh_bands=32,
+        rule=NearDupRule(5, 0.7, 0.45, 0.8),
+        story_window_days=3,
+        story_similarity=0.3,
+    )
+    story = dict(
+        zip(
+            assignments["article_id"].to_pylist(),
+            assignments["story_cluster_id"].to_pylist(),
+            strict=True,
+        )
+    )
+    return {
+        path: story[article_id]
+        for path, article_id in zip(
+            built["articles"]["source_path"].to_pylist(),
+            built["articles"]["article_id"].to_pylist(),
+            strict=True,
+        )
+    }
+
+
+GERMAN_REPORT = (
+    "Die Besatzungen der Fähren von Calverton sind am Dienstag in einen Streik um höhere "
+    "Löhne getreten; die Insel Marrowby ist mindestens zwei Tage ohne Verbindung zum "
+    "Festland.\n\nDie Gewerkschafterin Helga Brannock sagte, die Mitglieder hätten ein "
+    "Angebot von 4 Prozent abgelehnt. Die Gespräche sollen am Donnerstag weitergehen."
+)
+PAYWALL = (
+    "You have reached the limit for free access to our journalism.\n\n"
+    "Subscribers, click below to log in and continue reading. Log In Sign Up"
+)
+
+
+def test_embeddings_group_across_languages_and_walls_join_no_story(tmp_path: Path) -> None:
+    dumps = [
+        _dump("en.txt", "Ferry crews strike over pay", STORY, "16 May 2023"),
+        _dump("de.txt", "Fährbesatzungen streiken für mehr Lohn", GERMAN_REPORT, "16 May 2023"),
+        _dump("lib.txt", "Library opens on Sundays", OTHER, "16 May 2023"),
+        _dump("wall1.txt", "Ferry crews strike over pay", PAYWALL, "16 May 2023"),
+        _dump("wall2.txt", "Library opens on Sundays", PAYWALL + " Thank you.", "16 May 2023"),
+    ]
+    story = _cluster(tmp_path / "on", dumps, embeddings=True)
+    assert story["en.txt"] == story["de.txt"] != story["lib.txt"]
+    assert len({story["wall1.txt"], story["wall2.txt"], story["en.txt"], story["lib.txt"]}) == 4
+
+    terms_only = _cluster(tmp_path / "off", dumps, embeddings=False)
+    assert terms_only["lib.txt"] != terms_only["en.txt"]
+    assert terms_only["wall1.txt"] != terms_only["en.txt"]
+
+
+def _notice(council: str, officer: str, street: str, homes: str, cost: str) -> str:
+    return (
+        f"The {council} council approved {homes} new homes on {street} this week, "
+        f"at a cost of {cost} million, said planning officer {officer}. building starts "
+        "next spring, and the first families move in two years later."
+    )
+
+
+def _rainfall(millimetres: str, percent: str, record: str) -> str:
+    return (
+        f"more rain fell overnight than in any night since {record}: {millimetres} "
+        f"millimetres, {percent} percent of the monthly average. cellars flooded and "
+        "several roads were closed until the water drained away."
+    )
+
+
+def test_the_veto_compares_names_not_figures(tmp_path: Path) -> None:
+    """Two reports worded alike that name different people and places are two stories;
+    two that differ only in their figures are not vetoed by them."""
+    texts = {
+        "a.txt": _notice("Dunmore", "Alice Brook", "Kelsey Lane", "120", "14"),
+        "b.txt": _notice("Ashford", "Peter Holt", "Marlow Way", "125", "16"),
+        "c.txt": _rainfall("41", "112", "2019"),
+        "d.txt": _rainfall("44", "118", "2009"),
+    }
+    dumps = [_dump(path, "Homes approved", text, "16 May 2023") for path, text in texts.items()]
+    story = _cluster(tmp_path, dumps, embeddings=True)
+    assert story["a.txt"] != story["b.txt"]
+    assert story["c.txt"] == story["d.txt"]
+
+
+def _fuel_watch(price: str, before: str, stations: str) -> str:
+    return (
+        f"Petrol cost an average of {price} marks a litre at filling stations in Inverport "
+        f"on Thursday, up from {before} a week earlier, according to a survey of {stations} "
+        "stations by the Inverport Motorists' Club. The cheapest petrol was found on Quay "
+        "Street."
+    )
+
+
+def test_instalments_of_a_series_are_stories_of_their_own(tmp_path: Path) -> None:
+    dumps = [
+        _dump(f"{n}.txt", f"Fuel watch: petrol averages {price} a litre in Inverport", body, day)
+        for n, price, body, day in (
+            ("w1", "2.05", _fuel_watch("2.05", "1.34", "57"), "16 May 2023"),
+            ("w2", "1.95", _fuel_watch("1.95", "2.05", "31"), "18 May 2023"),
+        )
+    ]
+    story = _cluster(tmp_path, dumps, embeddings=True)
+    assert story["w1.txt"] != story["w2.txt"]
+
+
+def test_instalments_need_one_title_template_with_other_figures() -> None:
+    assert instalments_of_a_series((1, 2), (1, 3))
+    assert not instalments_of_a_series((1, 2), (1, 2))
+    assert not instalments_of_a_series((1, 2), (4, 3))
+    assert not instalments_of_a_series((None, 2), (None, 3))

@@ -120,6 +120,50 @@ def test_choose_title_skips_a_stated_title_about_something_else() -> None:
     assert choose_title(signals, URL, None) == "Ferry timetable approved"
 
 
+def test_choose_title_takes_the_record_headline_against_one_teaser_wording() -> None:
+    teaser = "Ferry chaos: what the new timetable means for you"
+    signals = PageSignals(
+        h1=[teaser],
+        og_title=teaser,
+        twitter_title=teaser,
+        title_tag=f"{teaser} | Harbour Times",
+        ld_headlines=["Council approves winter ferry timetable"],
+    )
+    assert choose_title(signals, URL, None) == "Council approves winter ferry timetable"
+    # the JSON-LD headline without the kicker the other titles carry is the same wording
+    signals.ld_headlines = ["what the new timetable means for you"]
+    assert choose_title(signals, URL, None) == teaser
+    # with no printed headline to confirm the teaser, og:title leads as before
+    signals.ld_headlines, signals.h1 = ["Council approves winter ferry timetable"], []
+    assert choose_title(signals, URL, None) == teaser
+
+
+def test_choose_title_takes_the_printed_headline_its_record_confirms() -> None:
+    printed = "Council approves winter ferry timetable after long debate"
+    signals = PageSignals(
+        h1=[printed],
+        ld_headlines=[printed],
+        og_title="Ferry timetable approved",
+        twitter_title="Ferry timetable approved",
+        title_tag="Ferry timetable approved | Harbour Times",
+    )
+    assert choose_title(signals, URL, None) == printed
+    # sharing titles of two wordings: no split to judge, og:title leads
+    signals.twitter_title = "Winter ferries: the new timetable"
+    assert choose_title(signals, URL, None) == "Ferry timetable approved"
+
+
+def test_choose_title_completes_a_title_an_unescaped_quote_cut() -> None:
+    signals = PageSignals(
+        h1=['Ferry race: winner and "royal visit"'], og_title="Ferry race: winner and"
+    )
+    assert choose_title(signals, URL, None) == 'Ferry race: winner and "royal visit"'
+    # a title the site shortened on purpose stays short
+    signals.og_title = "Ferry race: winner"
+    signals.h1 = ["Ferry race: winner and loser"]
+    assert choose_title(signals, URL, None) == "Ferry race: winner"
+
+
 def test_choose_byline_persons_deduplicated_site_out() -> None:
     signals = PageSignals(
         ld_authors=[Credit("Ada Quay", False)],
@@ -140,6 +184,82 @@ def test_choose_byline_reads_last_first_pairs_as_one_name() -> None:
 def test_choose_byline_ignores_teaser_lists_of_author_links() -> None:
     signals = PageSignals(rel_authors=["Ada Quay", "Ben Dock", "Cy Pier", "Di Wharf"])
     assert choose_byline(signals, URL, None) is None
+
+
+def test_read_page_signals_reads_byline_elements_without_captions_or_comments() -> None:
+    body = (
+        '<figure><figcaption class="author">Photo: Cy Lens</figcaption></figure>'
+        '<div class="article-author"><span>Ada Quay</span><span>Editor</span></div>'
+        '<div class="comment-author">Reader One</div>'
+    )
+    signals = read_page_signals(page({}, body=body))
+    assert signals.printed_bylines == ["Ada Quay Editor"]
+
+
+def test_read_page_signals_reads_labelled_bylines_label_cut() -> None:
+    body = (
+        "<h2>Von Gold zu Silber</h2><p>von <a href='/autoren/ada'>Dr. Ada Quay</a></p>"
+        "<ul><li><strong>Autorin/Autor</strong> Ben Dock</li></ul>"
+    )
+    signals = read_page_signals(page({}, body=body))
+    assert signals.labelled_bylines == ["Gold zu Silber", "Dr. Ada Quay", "Ben Dock"]
+    # a headline opening with the label word is passed over, the first person kept
+    assert choose_byline(signals, URL, None) == "Dr. Ada Quay"
+    # the JSON-LD crediting an organisation outweighs a labelled line
+    signals.ld_authors = [Credit("Harbour Times Media", True)]
+    assert choose_byline(signals, URL, None) is None
+
+
+def test_choose_byline_falls_back_to_the_printed_byline() -> None:
+    signals = PageSignals(
+        meta_authors=["harbour-times.example"],
+        printed_bylines=["05.03.2024 | 3 min", "capital", "von Ada Quay, Harbour Times"],
+    )
+    signals.site_names.append("Harbour Times")
+    assert choose_byline(signals, URL, None) == "Ada Quay"
+    # an organisation credited by the JSON-LD does not keep the printed person out
+    signals.ld_authors = [Credit("Harbour Times Media", True)]
+    assert choose_byline(signals, URL, None) == "Ada Quay"
+    # the first byline element credits an agency: later ones are teasers' authors
+    signals.printed_bylines = ["dpa Agency", "Von Ben Dock"]
+    assert choose_byline(signals, URL, None) is None
+
+
+def test_bold_name_paragraph_at_the_prose_edge_is_the_byline() -> None:
+    prose = f"<p>{LEAD}</p>"
+    body = f"<p><strong>Ada Quay</strong></p><p> </p>{prose}<p><b>Ben Dock</b></p>"
+    signals = read_page_signals(page({}, body=body))
+    assert signals.bold_names == ["Ada Quay", "Ben Dock"]
+    assert choose_byline(signals, URL, None) == "Ada Quay"
+    # one that is no person's name ("Updated", a label in lower case) is passed over
+    signals.bold_names = ["Updated", "Ben Dock"]
+    assert choose_byline(signals, URL, None) == "Ben Dock"
+    # a bold phrase between two prose paragraphs is a subheading, not a byline
+    body = f"{prose}<p><strong>Ada Quay</strong></p>{prose}<p>Short end.</p>"
+    assert read_page_signals(page({}, body=body)).bold_names == []
+
+
+def test_choose_byline_drops_a_role_label_after_the_name() -> None:
+    signals = read_page_signals(
+        page({}, body='<a rel="author" href="/ada"><h4>Ada Quay</h4><h5>Redakteurin</h5></a>')
+    )
+    assert signals.rel_authors == ["Ada Quay Redakteurin"]
+    assert choose_byline(signals, URL, None) == "Ada Quay"
+    # a credit written in lower case keeps its words
+    signals = PageSignals(meta_authors=["Quayside staff reporter"])
+    assert choose_byline(signals, URL, None) == "Quayside staff reporter"
+
+
+def test_byline_element_of_contact_links_is_no_byline() -> None:
+    body = '<div class="author-contact-wrapper">Twitter Facebook</div>'
+    assert read_page_signals(page({}, body=body)).printed_bylines == []
+
+
+def test_choose_byline_meta_author_picks_among_linked_names() -> None:
+    signals = PageSignals(
+        meta_authors=["Ada Quay"], rel_authors=["Ada Quay", "Ben Dock", "Ada Quay"]
+    )
+    assert choose_byline(signals, URL, None) == "Ada Quay"
 
 
 def test_author_organisation_only_from_jsonld_author() -> None:

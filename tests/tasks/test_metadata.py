@@ -242,3 +242,36 @@ def test_town_country_dateline_without_capitals() -> None:
     dateline = parse_dateline("Tromsø, Norway — The council voted on Monday.")
     assert dateline is not None and dateline.place == "Tromsø, Norway"
     assert parse_dateline("However, the council — said it had voted.") is None
+
+
+def test_country_in_parentheses_stays_with_the_place_in_every_lexicon_language() -> None:
+    for paragraph, place in (
+        ("Bamako (Mali) — Le gouvernement a annoncé mardi un accord.", "Bamako (Mali)"),
+        ("Rosario (Argentinien) – Die Stadt hat am Montag gewählt.", "Rosario (Argentinien)"),
+        ("Kazan (Россия) — Город объявил о выборах.", "Kazan (Россия)"),
+    ):
+        dateline = parse_dateline(paragraph)
+        assert dateline is not None and (dateline.place, dateline.outlet) == (place, None)
+    # the wire in parentheses is still the outlet, lower-case short names included
+    for paragraph, outlet in (
+        ("OSLO (Wirelink) — The council voted.", "Wirelink"),
+        ("Berlin (dpa) – Die Regierung hat entschieden.", "dpa"),
+    ):
+        dateline = parse_dateline(paragraph)
+        assert dateline is not None and dateline.outlet == outlet
+    assert parse_dateline("Le président (photo) — a parlé hier.") is None
+
+
+def test_person_beside_outlet_is_a_byline_and_never_the_title() -> None:
+    body = [
+        "The harbour council approved the new ferry timetable on Monday after a long debate.",
+        "Councillors said the winter crossings would run twice a day, with boats at weekends.",
+    ]
+    text = "\n\n".join(["Ada Quay | Harbour Times", "Harbour council backs ferry timetable", *body])
+    dump = clean_dump(text)
+    meta = extract_metadata(dump)
+    assert dump.title == "Harbour council backs ferry timetable"
+    assert (meta.byline, meta.outlet) == ("Ada Quay", "Harbour Times")
+    # a headline beside its site has its "to", "all": not a person
+    text = "\n\n".join(["Ferries to run all winter | Harbour Times", *body])
+    assert extract_metadata(clean_dump(text)).byline is None

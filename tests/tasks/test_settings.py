@@ -15,3 +15,9 @@ def test_precedence(monkeypatch: pytest.MonkeyPatch) -> None:
     assert settings.batch_size == 17 and settings.near_dup_jaccard == 0.6
     assert load_settings(batch_size=5).batch_size == 5
     assert load_settings(batch_size=None).batch_size == 17
+
+
+def test_story_embeddings_turn_off_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert load_settings().story_embeddings
+    monkeypatch.setenv("NEWSFLOW_STORY_EMBEDDINGS", "0")
+    assert not load_settings().story_embeddings

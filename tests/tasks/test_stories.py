@@ -99,3 +99,24 @@ def test_across_languages_only_terms_both_languages_use_count() -> None:
     unaware = [StoryUnit(u.cluster_id, u.published_date, u.terms) for u in (german, english)]
     without_languages = group_stories([*filler, *unaware], 3, 0.5)
     assert without_languages["de"] != without_languages["en"]  # the nouns dilute the likeness
+
+
+def test_story_link_gates_by_cosine_per_language_pair() -> None:
+    from tasks.stories import CROSS_LANGUAGE_GATE, SAME_LANGUAGE_GATE, story_link
+
+    def link(cosine: float | None, terms: float, cross: bool, named: bool = False) -> bool:
+        return story_link(
+            cosine, terms, cross_language=cross, both_named=named, min_term_similarity=0.3
+        )
+
+    middling = (CROSS_LANGUAGE_GATE.confirmed + SAME_LANGUAGE_GATE.confirmed) / 2
+    assert CROSS_LANGUAGE_GATE.confirmed < middling < SAME_LANGUAGE_GATE.confirmed
+    assert link(SAME_LANGUAGE_GATE.alone, 0.0, cross=False)
+    # a middling cosine needs shared names, and only crosses the lower cross-language gate
+    assert link(middling, 0.2, cross=True) and not link(middling, 0.0, cross=True)
+    assert not link(middling, 0.2, cross=False)
+    # two units full of names that share none are different events, however alike
+    assert not link(0.9, 0.1, cross=False, named=True)
+    assert link(0.9, 0.0, cross=True, named=True)
+    # without an embedding the terms decide, as before
+    assert link(None, 0.35, cross=False) and not link(None, 0.25, cross=False)

@@ -4,7 +4,7 @@ import pytest
 
 from tasks.quotes import extract_quotes
 from tasks.quotes.cues import cue_lexicon
-from tasks.quotes.kinds import description_kind, names_organisation, organisations_named
+from tasks.quotes.kinds import called_organisation, description_kind, names_organisation
 from tasks.quotes.patterns import NAME_RUN
 
 
@@ -38,7 +38,7 @@ def test_the_article_s_own_apposition_names_an_organisation(
     body: str, language: str, name: str, expected: bool
 ) -> None:
     runs = list(NAME_RUN.finditer(body))
-    assert (name in organisations_named(body, runs, cue_lexicon(language))) is expected
+    assert called_organisation(body, name, runs, cue_lexicon(language)) is expected
 
 
 def test_a_speaker_the_article_calls_a_consortium_is_an_organisation() -> None:

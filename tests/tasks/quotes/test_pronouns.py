@@ -37,3 +37,12 @@ def test_a_gendered_pronoun_skips_a_person_of_the_other_gender() -> None:
 
 def test_no_person_before_no_antecedent() -> None:
     assert article("The weather was fine.").last_antecedent(10, "he") is None
+
+
+def test_a_pronoun_after_reported_speech_stands_for_the_sentence_s_speaker() -> None:
+    found = article(
+        "Robby Mook leads the campaign. Mook explained to advisers that the lawyer, Marc "
+        "Elias, “made a convincing case to me this morning,” he wrote."
+    ).own_sentence(0, is_partial=True)
+    assert found is not None
+    assert (found.speaker, found.rule) == ("Robby Mook", "pronoun")

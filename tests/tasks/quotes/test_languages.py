@@ -1,0 +1,176 @@
+"""Attribution in languages other than English: cues, names and quote marks of each."""
+
+from __future__ import annotations
+
+import pytest
+
+from tasks.quotes import extract_quotes
+from tests.tasks.quotes.steps import article
+
+
+def speakers(body: str, language: str) -> list[tuple[str | None, str | None]]:
+    """(speaker, rule) of each direct or partial quote."""
+    quotes = extract_quotes(body, language)
+    return [(q.speaker, q.rule) for q in quotes if q.quote_type != "indirect"]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # a verb of the lexicon in its feminine and plural past forms
+        ("«Мы откроем новый мост уже в этом году», — объяснила Анна Смирнова.", "Анна Смирнова"),
+        ("«Денег на новый мост в этом году нет», — пожаловался Иван Петров.", "Иван Петров"),
+        # a name alone after a quoted title, without the comma English would put there
+        (
+            "В интервью ежедневной газете «Вести» Смирнова сказала: «Мост откроем в этом году».",
+            "Смирнова",
+        ),
+        # a two-letter initial ("Дж.") keeps the name whole
+        ("«Мы откроем новый мост в этом году», — заявил губернатор Дж. Б. Смит.", "Дж. Б. Смит"),
+    ],
+)
+def test_russian_cues(body: str, speaker: str) -> None:
+    assert speakers(body, "ru")[-1] == (speaker, "own_sentence")
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # a name alone in parentheses right after the quote signs it
+        ("Le maire a parlé. « Qui veut vraiment la paix prépare la paix » (Voltaire).", "Voltaire"),
+        # a subordinator before the subject, and the acronym glossing a name left aside
+        (
+            "Alors que le directeur de l’Organisation mondiale de la santé (OMS) a appelé "
+            "l’Afrique à « se préparer au pire », les hôpitaux se vident.",
+            "le directeur de l’Organisation mondiale de la santé",
+        ),
+    ],
+)
+def test_french_cues(body: str, speaker: str) -> None:
+    assert speakers(body, "fr")[-1] == (speaker, "own_sentence")
+
+
+@pytest.mark.parametrize("verb", ["a mentionnée", "ont indiqué", "a fait savoir"])
+def test_french_speech_verbs_name_the_cue(verb: str) -> None:
+    body = f"« Nous allons soutenir les entreprises de la région », {verb} la préfète."
+    (quote,) = extract_quotes(body, "fr")
+    assert (quote.speaker, quote.cue) == ("la préfète", verb)
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # of two sources around a quote, the one right after it is its speaker
+        (
+            "Según el informe anual, “el 60% de los gastos no se justificó”, según el Síndic.",
+            "Síndic",
+        ),
+        # a name with a colon before the quote, then a verb that reports a speech of its own
+        (
+            "Rossi: “Las Fuerzas Armadas ya producen alcohol en gel” El ministro de Defensa "
+            "aseguró que están comprometidos.",
+            "Rossi",
+        ),
+        # a bare verb whose period is glued to the next sentence
+        (
+            "“Hoy no hubo heridos”, explicó Eduardo Strusi. “Estamos muy felices”, "
+            "aclaró.Marta Gil, la enfermera, atendió a 43 personas.",
+            "Eduardo Strusi",
+        ),
+    ],
+)
+def test_spanish_cues(body: str, speaker: str) -> None:
+    assert speakers(body, "es")[-1][0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # a separable verb: its first part right after the quote is the cue
+        ("„Wir brauchen mehr Geld für die Schulen“, fügte Anna Berger hinzu.", "Anna Berger"),
+        # a fronted object before the colon: the full name, not the capitalised noun
+        (
+            "Linz (APA) - Wenig Konkretes ortet Klubsprecher Markus Ornig im Stadt-Bonus: "
+            "„Das ist ein Wahlzuckerl.“",
+            "Markus Ornig",
+        ),
+        # an article in the dative or accusative opens no name ("Den KEC")
+        (
+            "Uwe Krupp meinte, Köln sei besonders. Den KEC, dem er „riesige Bedeutung für Köln“ "
+            "zuordnet, "
+            "sieht er gut aufgestellt.",
+            "Uwe Krupp",
+        ),
+    ],
+)
+def test_german_cues(body: str, speaker: str) -> None:
+    assert speakers(body, "de")[-1][0] == speaker
+
+
+def test_a_verb_and_name_closing_the_sentence_before_attribute_the_quote() -> None:
+    body = (
+        "Вопрос миграции потребует долгих переговоров, говорит Мвагиру. "
+        "«На уровне общин всё ещё много соперничества»."
+    )
+    assert speakers(body, "ru") == [("Мвагиру", "neighbour_sentence")]
+
+
+def test_a_place_word_and_a_bullet_keep_places_and_headings_out_of_the_subject() -> None:
+    body = (
+        "В новостях • Дана Ли, 31 год, официантка кафе в Алпене, штат Мичиган, "
+        "которая жила в приюте, сказала, что «такое не случается с такими, как я»."
+    )
+    assert speakers(body, "ru") == [("Дана Ли", "own_sentence")]
+
+
+def test_the_text_read_for_a_cue_never_starts_inside_a_word() -> None:
+    body = "Anna Lindqvist " + "spoke " * 80 + "“and so on.”"
+    start = article(body)._leading_start(0, body.index("“"))
+    assert start > 0 and body[start - 1] == " "
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "speaker"),
+    [
+        # a pronoun right after the verb, before any name of the sentence
+        (
+            "Григор Димитров вернулся. «Этот год я запомню», — сказал он в Сиднее "
+            "перед турниром ATP Cup.",
+            "ru",
+            "Григор Димитров",
+        ),
+        # a bare verb opening the sentence before a colon
+        (
+            "El secretario Kola Ologbondiyan habló en Abuja. Dijo: “El escaño pertenece al "
+            "partido político”.",
+            "es",
+            "Kola Ologbondiyan",
+        ),
+    ],
+)
+def test_a_pronoun_or_bare_verb_stands_for_the_person_named_before(
+    body: str, language: str, speaker: str
+) -> None:
+    assert speakers(body, language)[-1] == (speaker, "pronoun")
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "speaker"),
+    [
+        # a definite article and a noun right after the verb: the noun, not a later name
+        (
+            "“No hay animales supervivientes”, escribió el zoo en su cuenta de Facebook, y "
+            "precisó que Kidogo, un gorila, está bien.",
+            "es",
+            "el zoo",
+        ),
+        # a verb and a name set off by a comma before the colon ("…, so Christl:")
+        (
+            "Die Mutter war wohl überfordert, so Christl: „Wir wollen wissen, wer die Mutter ist.“",
+            "de",
+            "Christl",
+        ),
+    ],
+)
+def test_the_subject_next_to_an_inverted_verb(body: str, language: str, speaker: str) -> None:
+    assert speakers(body, language)[-1] == (speaker, "own_sentence")

