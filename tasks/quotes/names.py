@@ -194,15 +194,21 @@ class ArticleNames(ArticleText):
         A run holding the word twice is listed twice.
         """
         if self._runs_by_word is None:
-            self._runs_by_word = {}
+            by_word: dict[str, list[regex.Match[str]]] = {}
             for run in self.body_runs:
                 for word in run.group().split():
                     if word.endswith(POSSESSIVE_ENDINGS):
                         word = word[: -2 if word[-1] == "s" else -1]
-                    self._runs_by_word.setdefault(word, []).append(run)
-        if not RUN_WORD.fullmatch(token):
+                    runs = by_word.get(word)
+                    if runs is None:
+                        by_word[word] = [run]
+                    else:
+                        runs.append(run)
+            self._runs_by_word = by_word
+        found = self._runs_by_word.get(token)
+        if found is None or not RUN_WORD.fullmatch(token):
             return []
-        return self._runs_by_word.get(token, [])
+        return found
 
     def _used_as_name(self, token: str) -> bool:
         """A capitalised word the article also uses inside a longer name or mid-sentence."""
