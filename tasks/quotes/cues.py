@@ -124,6 +124,36 @@ def _alternation(phrases: list[str]) -> str:
     return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in ordered)
 
 
+# Phrases by their letters: the next letter leads to the phrases that go on with it, ""
+# marks where a phrase ends.
+_Trie = dict[str, "_Trie"]
+
+
+def _shared_beginnings(phrases: list[str]) -> str:
+    """The phrases as one pattern that shares their beginnings ("said", "says" become
+    "sa(?:id|ys)"), so a scan tests each letter once, not once per phrase. A longer
+    continuation comes before a phrase's end, so the longest phrase wins as in
+    `_alternation`; spaces match any run."""
+    trie: _Trie = {}
+    for phrase in set(phrases):
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: _Trie) -> str:
+        branches = [
+            (r"\s+" if char == " " else regex.escape(char)) + render(node[char])
+            for char in sorted(node)
+            if char
+        ]
+        if "" in node:
+            branches.append("")
+        return "".join(branches) if len(branches) <= 1 else "(?:" + "|".join(branches) + ")"
+
+    return render(trie)
+
+
 def _backwards(pattern: regex.Pattern[str]) -> regex.Pattern[str]:
     return regex.compile(pattern.pattern, pattern.flags | regex.REVERSE)
 
@@ -136,10 +166,13 @@ def _compile_lexicon(languages: tuple[str, ...]) -> CueLexicon:
             merged[name].extend(words.get(lang, {}).get(name, []))
     verbs = _alternation(merged["verbs"] + merged["participles"])
     prefixes = _alternation(merged["verb_prefixes"])
-    speech_verb_pattern = (
-        rf"(?<![\w’'-])(?:(?:{prefixes})\s+)?(?P<verb>{verbs})(?![\w’'-])"
-        if prefixes
-        else rf"(?<![\w’'-])(?P<verb>{verbs})(?![\w’'-])"
+    speech_verb_pattern, shared_verb_pattern = (
+        (
+            rf"(?<![\w’'-])(?:(?:{prefixes})\s+)?(?P<verb>{alternatives})(?![\w’'-])"
+            if prefixes
+            else rf"(?<![\w’'-])(?P<verb>{alternatives})(?![\w’'-])"
+        )
+        for alternatives in (verbs, _shared_beginnings(merged["verbs"] + merged["participles"]))
     )
     according_to = regex.compile(
         rf"(?<![\w’'-])(?P<cue>{_alternation(merged['according_to'])})\s+", regex.IGNORECASE
@@ -170,7 +203,7 @@ def _compile_lexicon(languages: tuple[str, ...]) -> CueLexicon:
         return frozenset(w.casefold() for w in merged[name])
 
     return CueLexicon(
-        speech_verb=re.compile(speech_verb_pattern),
+        speech_verb=re.compile(shared_verb_pattern),
         according_to=according_to,
         relative_according=relative,
         last_speech_verb=regex.compile(speech_verb_pattern, regex.REVERSE),
