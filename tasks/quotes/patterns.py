@@ -28,8 +28,10 @@ NAME_CONNECTOR = (
 NAME_WORDS = rf"{NAME_TOKEN}(?:{NAME_CONNECTOR}{NAME_TOKEN}){{0,{MAX_NAME_TOKENS + 2}}}"
 # A run glued to a digit ("L2", "G7") is a code, not a name.
 # A run may open right after an elided article ("l’ARS", "d’Emmanuel Macron").
+# A capital is looked for before the looks back, which then run at capitals only.
 NAME_RUN = regex.compile(
-    rf"(?:(?<![\p{{L}}\p{{M}}\d’'-])|(?<=(?<![\p{{L}}])[ld][’'])){NAME_WORDS}(?![\p{{N}}])"
+    rf"(?=\p{{Lu}})(?:(?<![\p{{L}}\p{{M}}\d’'-])|(?<=(?<![\p{{L}}])[ld][’'])){NAME_WORDS}"
+    r"(?![\p{N}])"
 )
 # What a word of a capitalised run is made of.
 RUN_WORD = regex.compile(r"[\p{L}\p{M}’'\-.]+")
