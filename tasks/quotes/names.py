@@ -206,7 +206,7 @@ class ArticleNames(ArticleText):
         runs = self.body_runs
         if self._joined_runs is None:
             texts = [run.group() for run in runs]
-            offsets = list(itertools.accumulate((len(text) + 1 for text in texts), initial=0))
+            offsets = list(itertools.accumulate([len(text) + 1 for text in texts], initial=0))
             self._joined_runs = ("\n".join(texts), offsets)
         joined, offsets = self._joined_runs
         found: list[regex.Match[str]] = []
