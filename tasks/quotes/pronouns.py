@@ -84,9 +84,11 @@ class ArticlePronouns(FullestNames):
         """An unnamed source opening the sentence at start ("Ein Analyst der Bank ...")."""
         if self._inside_quote(start + 1):
             return None
-        words = WORD.findall(self.body, start, min(len(self.body), start + 120))[:10]
-        if not words or words[0].casefold() not in self.lex.indefinite_determiners:
+        end = min(len(self.body), start + 120)
+        first = WORD.search(self.body, start, end)  # most sentences open otherwise: one word
+        if first is None or first.group().casefold() not in self.lex.indefinite_determiners:
             return None
+        words = WORD.findall(self.body, start, end)[:10]
         head = next((i for i in range(1, min(4, len(words))) if self._is_source_noun(words[i])), -1)
         if head < 0:
             return None

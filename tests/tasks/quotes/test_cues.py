@@ -1,0 +1,62 @@
+"""The speech-verb pattern that shares the verbs' beginnings finds what the plain list finds."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import regex
+
+from tasks.quotes.cues import _alternation, _shared_beginnings, cue_lexicon
+
+VERBS = ["said", "says", "say", "said to", "told reporters", "told", "a-t-il déclaré", "déclaré"]
+TEXTS = [
+    "She said to him that it was fine, and says so again.",
+    "He told reporters on Monday, then told   the court.",
+    "« Non », a-t-il déclaré. Il a déclaré forfait.",
+    "The sayings of a man who sayd nothing; they say.",
+]
+
+
+def _spans(pattern: str, text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    verb = re.compile(rf"(?<![\w’'-])(?P<verb>{pattern})(?![\w’'-])")
+    return [(m.span(), m.span("verb")) for m in verb.finditer(text)]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_shared_beginnings_match_as_the_longest_first_list(text: str) -> None:
+    assert _spans(_shared_beginnings(VERBS), text) == _spans(_alternation(VERBS), text)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_shared_endings_match_backwards_as_the_longest_first_list(text: str) -> None:
+    def backwards(pattern: str) -> list[tuple[int, int]]:
+        verb = regex.compile(rf"(?<![\w’'-])(?P<verb>{pattern})(?![\w’'-])", regex.REVERSE)
+        return [m.span("verb") for m in verb.finditer(text)]
+
+    shared = backwards(_shared_beginnings(VERBS, backwards=True))
+    assert shared == backwards(_alternation(VERBS))
+    assert shared  # every text holds a verb
+
+
+def test_longest_phrase_wins() -> None:
+    for pattern, flags in (
+        (_shared_beginnings(VERBS), 0),
+        (_shared_beginnings(VERBS, backwards=True), regex.REVERSE),
+    ):
+        found = regex.compile(rf"(?<![\w’'-])(?P<verb>{pattern})", flags).search(
+            "Il a-t-il déclaré."
+        )
+        assert found is not None and found.group("verb") == "a-t-il déclaré"
+
+
+def test_no_phrases_give_an_empty_pattern() -> None:
+    assert _shared_beginnings([]) == ""
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "de", "es", "ru", None])
+def test_lexicon_patterns_find_the_same_verbs_both_ways(language: str | None) -> None:
+    lexicon = cue_lexicon(language)
+    text = " ".join(TEXTS) + " Lindqvist sagte, erklärte er. Dijo que sí, заявил он."
+    forward = [m.span() for m in lexicon.speech_verb.finditer(text)]
+    assert forward == sorted(m.span() for m in lexicon.last_speech_verb.finditer(text))
