@@ -8,7 +8,10 @@ STAMP := $(VENV)/.installed-stamp
 
 .PHONY: setup run test lint bench clean
 
-$(STAMP): pyproject.toml
+# the install compiles these (setup.py): an edited source is built again before a run or test
+COMPILED_SOURCES := setup.py $(wildcard tasks/*.py tasks/*.c tasks/quotes/*.py tasks/segment/*.py tasks/formats/page_*.py)
+
+$(STAMP): pyproject.toml $(COMPILED_SOURCES)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
