@@ -2,7 +2,9 @@
 
 "she said", "aseguró", "a-t-elle lancé": the speaker is the last person (of the pronoun's
 gender when the article tells it) or the last sentence-opening unnamed source before the cue.
-A speaker found so carries `rule = "pronoun"`.
+A speaker found so carries `rule = "pronoun"`. A definite description headed by a person noun
+("precisó el profesional", "sagt der Landwirt", "сказал понтифик") stands, the same way, for
+the person named in the sentences just before; it carries `rule = "description"`.
 """
 
 from __future__ import annotations
@@ -17,11 +19,14 @@ from tasks.quotes.patterns import (
     Subject,
 )
 from tasks.quotes.settings import (
+    MAX_DESCRIPTION_HEAD_WORDS,
+    MAX_DESCRIPTION_SENTENCES_BACK,
     MAX_NAME_OCCURRENCES,
 )
 from tasks.quotes.widen import FullestNames
 
 PRONOUN_RULE = "pronoun"
+DESCRIPTION_RULE = "description"
 
 
 class ArticlePronouns(FullestNames):
@@ -140,3 +145,43 @@ class ArticlePronouns(FullestNames):
         if gender is not None and self._gender_of_person(name) not in (None, gender):
             return None
         return Subject(name, "person", PRONOUN_RULE)
+
+    def _is_person_noun(self, word: str) -> bool:
+        """ "Landwirt", "CDU-Mitglied": the word, or the last part of a hyphenated compound."""
+        low = word.casefold()
+        return low in self.lex.person_nouns or low.rpartition("-")[2] in self.lex.person_nouns
+
+    def person_described(self, words: list[str], position: int) -> Subject | None:
+        """The person a definite description headed by a person noun stands for: the last
+        person named outside quotes within the cue's sentence and the few before it.
+
+        A description opening with an indefinite determiner ("eine Sprecherin") brings in a
+        new, unnamed source and is left as written; so is one with no person close enough.
+        """
+        lowered = [w.casefold() for w in words]
+        if not lowered or lowered[0] in self.lex.indefinite_determiners:
+            return None
+        if not any(self._is_person_noun(w) for w in lowered[:MAX_DESCRIPTION_HEAD_WORDS]):
+            return None
+        sentence = bisect.bisect_right(self.sentence_starts, position) - 1
+        floor = self.sentence_starts[max(0, sentence - MAX_DESCRIPTION_SENTENCES_BACK)]
+        gender = self._gender_of_words(lowered)
+        runs = self.body_runs
+        for i in range(bisect.bisect_left(self._body_run_starts, position) - 1, -1, -1):
+            if runs[i].start() < floor:
+                break
+            mention = self._mention_at(runs[i])
+            if mention is None or mention.is_org or mention.end > position:
+                continue
+            if not (mention.is_person_like or mention.titles) or self._after_determiner(mention):
+                continue  # "das Essen der Tiere": a noun phrase, not a person
+            if gender is not None and self._gender_of_person(mention.text) not in (None, gender):
+                continue
+            fullest = self.fullest_name(mention.text, position)
+            if " " in fullest or mention.titles:  # "Papa Francisco", "Dirk Kalthaus"
+                return Subject(fullest, "person", DESCRIPTION_RULE)
+        return None
+
+    def _after_determiner(self, mention: Mention) -> bool:
+        before = WORD.findall(self.body, max(0, mention.start - 20), mention.start)[-1:]
+        return bool(before) and before[0].casefold() in self.lex.determiners

@@ -25,6 +25,13 @@ MAX_WORDS_BEFORE_TRAILING_VERB = 16
 MAX_DESCRIPTION_WORDS = 8
 # Words kept of a description that runs into its own clause ("El comité de obras ... aprobó ...").
 MAX_RUNAWAY_DESCRIPTION_WORDS = 4
+# Sentences before the cue's own in which a description ("el profesional") finds its person.
+MAX_DESCRIPTION_SENTENCES_BACK = 2
+# Words at the head of a description where its person noun may stand ("el dirigente socialista").
+MAX_DESCRIPTION_HEAD_WORDS = 3
+# Share of a Russian word's readings in the nominative below which it is no subject
+# ("Петра" reads as a nominative in 5% of the analyser's guesses, as a genitive in 86%).
+MIN_NOMINATIVE_SHARE = 0.1
 # Capitalised words in one name ("Inés Carvajal Ruiz").
 MAX_NAME_TOKENS = 5
 # A quotation this short with every long word capitalised is a title ("Face the Nation").

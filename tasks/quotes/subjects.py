@@ -22,6 +22,7 @@ from tasks.quotes.patterns import (
     Subject,
     alternation,
 )
+from tasks.quotes.morphology import first_subject
 from tasks.quotes.pronouns import ArticlePronouns
 from tasks.quotes.settings import (
     MAX_DESCRIPTION_WORDS,
@@ -128,7 +129,10 @@ class ArticleSubjects(ArticlePronouns):
             names = self._names_in(chunk)
             people = [n for n, is_org in names if not is_org]
             if people:
-                person = people[-1] if subject_first and not shares_subject else people[0]
+                if subject_first:
+                    person = people[0] if shares_subject else people[-1]
+                else:  # "— написала Аллену в ответ сенатор Лена Тейлор": the nominative
+                    person = first_subject(people, self.lex.language)
                 return Subject(self.fullest_name(person, position), "person")
             if names:
                 return Subject(names[-1][0], "organization")
@@ -299,8 +303,11 @@ class ArticleSubjects(ArticlePronouns):
 
     def _opens_with_noun(self, chunk: str) -> bool:
         """A definite article, then a word in lower case or a number: "el zoo", "der
-        48-Jährige" (an indefinite one opens a new source, which `_opens_description` reads)."""
+        48-Jährige" (an indefinite one opens a new source, which `_opens_description` reads);
+        or, where there are no articles, a person noun ("понтифик")."""
         words = WORD.findall(chunk, 0, min(len(chunk), 60))[:2]
+        if words and words[0][:1].islower() and self._is_person_noun(words[0]):
+            return True
         return (
             len(words) == 2
             and words[0].casefold() in self.lex.determiners
@@ -384,6 +391,7 @@ class ArticleSubjects(ArticlePronouns):
             or opening[0] in self.lex.determiners
             or self._opens_with_possessive_name(description_words)
             or any(w in self.lex.source_nouns or w in self.lex.titles for w in opening)
+            or any(self._is_person_noun(w) for w in opening)
         ):
             return None  # "Several weeks ago", "Claiming the criticism": not a speaker
         head = description.split()[-1].casefold()
@@ -395,6 +403,9 @@ class ArticleSubjects(ArticlePronouns):
             named = self.person_with_title(head, position)
             if named:
                 return Subject(named, "person")
+        described = self.person_described(description_words, position)
+        if described is not None:
+            return described
         return Subject(description, description_kind(description, self.lex))
 
     def _links_complement(self, kept: list[str], word: str) -> bool:
