@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from tasks.quotes.kinds import description_kind
+from tasks.quotes.morphology import first_subject
 from tasks.quotes.patterns import (
     AGE_OR_NUMBER,
     CHUNK_EDGE,
@@ -22,7 +23,6 @@ from tasks.quotes.patterns import (
     Subject,
     alternation,
 )
-from tasks.quotes.morphology import first_subject
 from tasks.quotes.pronouns import ArticlePronouns
 from tasks.quotes.settings import (
     MAX_DESCRIPTION_WORDS,
