@@ -22,6 +22,8 @@ from tasks.quotes.settings import (
     MAX_DESCRIPTION_HEAD_WORDS,
     MAX_DESCRIPTION_SENTENCES_BACK,
     MAX_NAME_OCCURRENCES,
+    MIN_COMPOUND_HEAD_CHARS,
+    TITLE_COMPOUND_MIN_CHARS,
 )
 from tasks.quotes.widen import FullestNames
 
@@ -147,9 +149,17 @@ class ArticlePronouns(FullestNames):
         return Subject(name, "person", PRONOUN_RULE)
 
     def _is_person_noun(self, word: str) -> bool:
-        """ "Landwirt", "CDU-Mitglied": the word, or the last part of a hyphenated compound."""
+        """ "Landwirt", "CDU-Mitglied", "Präsidiumsmitglied": the word, the last part of a
+        hyphenated compound, or the end of a closed compound when that end is long enough
+        to be a noun of its own."""
         low = word.casefold()
-        return low in self.lex.person_nouns or low.rpartition("-")[2] in self.lex.person_nouns
+        if low in self.lex.person_nouns or low.rpartition("-")[2] in self.lex.person_nouns:
+            return True
+        return len(low) >= TITLE_COMPOUND_MIN_CHARS and any(
+            low.endswith(noun)
+            for noun in self.lex.person_nouns
+            if len(noun) >= MIN_COMPOUND_HEAD_CHARS
+        )
 
     def person_described(self, words: list[str], position: int) -> Subject | None:
         """The person a definite description headed by a person noun stands for: the last
@@ -167,6 +177,7 @@ class ArticlePronouns(FullestNames):
         floor = self.sentence_starts[max(0, sentence - MAX_DESCRIPTION_SENTENCES_BACK)]
         gender = self._gender_of_words(lowered)
         runs = self.body_runs
+        fallback: str | None = None
         for i in range(bisect.bisect_left(self._body_run_starts, position) - 1, -1, -1):
             if runs[i].start() < floor:
                 break
@@ -175,12 +186,23 @@ class ArticlePronouns(FullestNames):
                 continue
             if not (mention.is_person_like or mention.titles) or self._after_determiner(mention):
                 continue  # "das Essen der Tiere": a noun phrase, not a person
+            before = self._words_before(runs[i].start()) + mention.titles.split()
+            while before and self._is_title(before[-1]):
+                before.pop()
+            if self._after_preposition(before):
+                continue  # "ein Rückzugsort von Kanzlerin Angela Merkel": not who is described
             if gender is not None and self._gender_of_person(mention.text) not in (None, gender):
                 continue
+            if mention.titles:  # "Papa Francisco", "Premierminister Armin Laschet"
+                return Subject(
+                    self.fullest_name(mention.text, position), "person", DESCRIPTION_RULE
+                )
             fullest = self.fullest_name(mention.text, position)
-            if " " in fullest or mention.titles:  # "Papa Francisco", "Dirk Kalthaus"
-                return Subject(fullest, "person", DESCRIPTION_RULE)
-        return None
+            if fallback is None and " " in fullest:  # "Dirk Kalthaus"
+                fallback = fullest
+        # a person given a title is preferred: in German a run of capitalised nouns
+        # ("in ländlichen Gebieten von Stadtbewohnern") looks like a full name too
+        return None if fallback is None else Subject(fallback, "person", DESCRIPTION_RULE)
 
     def _after_determiner(self, mention: Mention) -> bool:
         before = WORD.findall(self.body, max(0, mention.start - 20), mention.start)[-1:]

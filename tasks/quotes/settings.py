@@ -44,6 +44,8 @@ MAX_WORDS_AFTER_QUESTION = 8
 MAX_WORDS_AFTER_PERIOD = 4
 # Shortest word that may be a compound title ("Polizeisprecher"), not the title itself.
 TITLE_COMPOUND_MIN_CHARS = 9
+# Shortest person noun read as the head of a closed compound ("Präsidiums|mitglied").
+MIN_COMPOUND_HEAD_CHARS = 6
 # Occurrences of a surname looked at when widening it to a full name.
 MAX_NAME_OCCURRENCES = 64
 # Cleaned capitalised runs remembered per language; the cache is emptied when full.

@@ -25,6 +25,7 @@ from tasks.quotes.patterns import (
 )
 from tasks.quotes.pronouns import ArticlePronouns
 from tasks.quotes.settings import (
+    MAX_DESCRIPTION_HEAD_WORDS,
     MAX_DESCRIPTION_WORDS,
     MAX_RUNAWAY_DESCRIPTION_WORDS,
 )
@@ -120,6 +121,11 @@ class ArticleSubjects(ArticlePronouns):
                     and chunk is ordered[0]
                     and self._opens_with_noun(chunk)
                     and not self._names_in(chunk)
+                )
+                or (
+                    not subject_first
+                    and chunk is ordered[0]
+                    and self._opens_with_person_noun(chunk)
                 )
             ):  # "escribió el zoo en su cuenta de Facebook, y precisó que Kidogo": the zoo
                 described = self._describe(chunk, position, subject_first)
@@ -315,6 +321,22 @@ class ArticleSubjects(ArticlePronouns):
             and (words[1][:1].islower() or words[1][:1].isdigit())
         )
 
+    def _opens_with_person_noun(self, chunk: str) -> bool:
+        """A definite article, then a person noun, capitalised or not: "das
+        CDU-Präsidiumsmitglied" is a description even though German capitalises it."""
+        words = WORD.findall(chunk, 0, min(len(chunk), 80))[: MAX_DESCRIPTION_HEAD_WORDS + 1]
+        if not (
+            len(words) > 1
+            and words[0].casefold() in self.lex.determiners
+            and words[0].casefold() not in self.lex.indefinite_determiners
+        ):
+            return False
+        head = next((i for i, w in enumerate(words[1:], 1) if self._is_person_noun(w)), 0)
+        # "die Bremer Wissenschaftlerin Sonia Lippke": a name after the noun is the speaker
+        return 0 < head < MAX_DESCRIPTION_HEAD_WORDS and not (
+            head + 1 < len(words) and words[head + 1][:1].isupper()
+        )
+
     def _is_aside(self, chunk: str) -> bool:
         """Ages, relative clauses and participle asides are not the speaker."""
         if AGE_OR_NUMBER.match(chunk) or PARTY_AND_STATE.match(chunk):
@@ -381,7 +403,8 @@ class ArticleSubjects(ArticlePronouns):
             return None
         description_words = WORD.findall(description)
         if not any(
-            w.isalpha() and w.casefold() not in self.lex.determiners for w in description_words
+            (w.isalpha() or self._is_person_noun(w)) and w.casefold() not in self.lex.determiners
+            for w in description_words
         ):
             return None
         opening = [w.casefold() for w in description_words[:3]]

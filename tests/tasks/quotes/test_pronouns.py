@@ -112,3 +112,28 @@ def test_person_nouns_leave_titles_and_unnamed_sources_to_their_own_lists() -> N
         assert lex.person_nouns, language
         assert not lex.person_nouns & (lex.titles | lex.source_nouns), language
     assert not cue_lexicon("en").person_nouns
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "rule"),
+    [
+        # German capitalises the noun; the compound's head is the person noun
+        (
+            "Für Ministerpräsident Tobias Hans ist ein Rückzug von Kanzlerin Angela Merkel "
+            "keine Frage. „Sie hat die Unterstützung der Partei“, sagte das CDU-Präsidiumsmitglied.",
+            "Tobias Hans",
+            "description",
+        ),
+        # a name right after the noun is the speaker, not a description
+        (
+            "Markus Ornig sprach zuerst. „Es zählt jeder kleinste Schritt“, ergänzt die Bremer "
+            "Wissenschaftlerin Sonia Lippke.",
+            "Sonia Lippke",
+            "own_sentence",
+        ),
+    ],
+)
+def test_german_descriptions(body: str, speaker: str, rule: str) -> None:
+    quotes = [q for q in extract_quotes(body, "de") if q.quote_type != "indirect"]
+    assert quotes[-1].speaker is not None and quotes[-1].speaker.endswith(speaker)
+    assert quotes[-1].rule == rule
