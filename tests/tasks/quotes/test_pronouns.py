@@ -120,7 +120,8 @@ def test_person_nouns_leave_titles_and_unnamed_sources_to_their_own_lists() -> N
         # German capitalises the noun; the compound's head is the person noun
         (
             "Für Ministerpräsident Tobias Hans ist ein Rückzug von Kanzlerin Angela Merkel "
-            "keine Frage. „Sie hat die Unterstützung der Partei“, sagte das CDU-Präsidiumsmitglied.",
+            "keine Frage. „Sie hat die Unterstützung der Partei“, sagte "
+            "das CDU-Präsidiumsmitglied.",
             "Tobias Hans",
             "description",
         ),
