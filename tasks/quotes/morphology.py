@@ -18,6 +18,7 @@ from tasks.quotes.settings import MIN_NOMINATIVE_SHARE
 # Languages with an analyser; any other language answers "may be the subject".
 ANALYSED_LANGUAGES = frozenset({"ru"})
 NOMINATIVE = "nomn"
+PLURAL = "plur"
 # Initials ("Дж.", "Б.") and short words say nothing of the case.
 MIN_ANALYSED_CHARS = 3
 
@@ -44,6 +45,16 @@ def can_be_nominative(word: str, language: str) -> bool:
         return True
     share = sum(parse.score for parse in parses if parse.tag.case == NOMINATIVE)
     return bool(share >= MIN_NOMINATIVE_SHARE)
+
+
+@lru_cache(maxsize=65_536)
+def is_plural_only(word: str, language: str) -> bool:
+    """Whether every reading of a word is plural ("Энтузиасты"): no "он" or "она" stands
+    for it. False for languages without an analyser."""
+    if language not in ANALYSED_LANGUAGES or len(word) < MIN_ANALYSED_CHARS:
+        return False
+    numbers = {parse.tag.number for parse in _russian_analyser().parse(word)}
+    return numbers == {PLURAL}
 
 
 def may_be_subject(name: str, language: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 
 from tasks.quotes.kinds import description_kind
+from tasks.quotes.morphology import is_plural_only
 from tasks.quotes.patterns import (
     PRONOUN_PARTS,
     WORD,
@@ -84,6 +85,8 @@ class ArticlePronouns(FullestNames):
                 continue
             if gender is not None and self._gender_of_person(mention.text) not in (None, gender):
                 continue
+            if gender is not None and is_plural_only(mention.text.split()[0], self.lex.language):
+                continue  # "Энтузиасты Твиттера … Он подчеркнул": a plural is no "он"
             return mention
         return None
 

@@ -37,3 +37,11 @@ def test_after_an_inverted_verb_the_speaker_is_the_name_in_the_nominative() -> N
         "Аллену в ответ сенатор штата Лена Тейлор."
     )
     assert [q.speaker for q in extract_quotes(body, "ru")] == ["Лена Тейлор"]
+
+
+def test_a_plural_is_no_singular_pronoun_s_person() -> None:
+    from tasks.quotes.morphology import is_plural_only
+
+    assert is_plural_only("Энтузиасты", "ru")
+    assert not is_plural_only("Франциск", "ru")
+    assert not is_plural_only("Enthusiasts", "en")
