@@ -226,8 +226,15 @@ class ArticleSubjects(ArticlePronouns):
         at = chunks.index(description)
         for beside in chunks[at + 1 : at + 3]:
             people = [n for n, is_org in self._names_in(beside) if not is_org]
-            if len(people) == 1 and " " in people[0] and people[0] == beside.strip():
-                return people[0]
+            alone = beside.strip()
+            # "Julio Soler": a first name that is also a month is still part of the name
+            if (
+                len(people) == 1
+                and " " in alone
+                and people[0] in alone
+                and NAME_RUN.fullmatch(alone)
+            ):
+                return alone
         return None
 
     def _person_in_apposition(
