@@ -164,6 +164,22 @@ class ArticlePronouns(FullestNames):
             if len(noun) >= MIN_COMPOUND_HEAD_CHARS
         )
 
+    def _opens_with_person_noun(self, chunk: str) -> bool:
+        """A definite article, then a person noun, capitalised or not: "das
+        CDU-Präsidiumsmitglied" is a description even though German capitalises it."""
+        words = WORD.findall(chunk, 0, min(len(chunk), 80))[: MAX_DESCRIPTION_HEAD_WORDS + 1]
+        if not (
+            len(words) > 1
+            and words[0].casefold() in self.lex.determiners
+            and words[0].casefold() not in self.lex.indefinite_determiners
+        ):
+            return False
+        head = next((i for i, w in enumerate(words[1:], 1) if self._is_person_noun(w)), 0)
+        # "die Bremer Wissenschaftlerin Sonia Lippke": a name after the noun is the speaker
+        return 0 < head < MAX_DESCRIPTION_HEAD_WORDS and not (
+            head + 1 < len(words) and words[head + 1][:1].isupper()
+        )
+
     def person_described(self, words: list[str], position: int) -> Subject | None:
         """The person a definite description headed by a person noun stands for: the last
         person named outside quotes within the cue's sentence and the few before it.

@@ -25,7 +25,6 @@ from tasks.quotes.patterns import (
 )
 from tasks.quotes.pronouns import ArticlePronouns
 from tasks.quotes.settings import (
-    MAX_DESCRIPTION_HEAD_WORDS,
     MAX_DESCRIPTION_WORDS,
     MAX_RUNAWAY_DESCRIPTION_WORDS,
 )
@@ -326,22 +325,6 @@ class ArticleSubjects(ArticlePronouns):
             and words[0].casefold() in self.lex.determiners
             and words[0].casefold() not in self.lex.indefinite_determiners
             and (words[1][:1].islower() or words[1][:1].isdigit())
-        )
-
-    def _opens_with_person_noun(self, chunk: str) -> bool:
-        """A definite article, then a person noun, capitalised or not: "das
-        CDU-Präsidiumsmitglied" is a description even though German capitalises it."""
-        words = WORD.findall(chunk, 0, min(len(chunk), 80))[: MAX_DESCRIPTION_HEAD_WORDS + 1]
-        if not (
-            len(words) > 1
-            and words[0].casefold() in self.lex.determiners
-            and words[0].casefold() not in self.lex.indefinite_determiners
-        ):
-            return False
-        head = next((i for i, w in enumerate(words[1:], 1) if self._is_person_noun(w)), 0)
-        # "die Bremer Wissenschaftlerin Sonia Lippke": a name after the noun is the speaker
-        return 0 < head < MAX_DESCRIPTION_HEAD_WORDS and not (
-            head + 1 < len(words) and words[head + 1][:1].isupper()
         )
 
     def _is_aside(self, chunk: str) -> bool:
