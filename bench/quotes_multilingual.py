@@ -11,6 +11,9 @@ cases, English-style sourcing.
 
 `quotes_multilingual_heldout.jsonl` holds a second draw (other texts, labelled without the
 stage's answers in view and scored once before any change): pass it with --gold.
+`quotes_multilingual_test.jsonl` holds a third draw (fresh texts, quotes found by their marks
+and labelled from the text alone, committed before the stage ever ran on them; its errors are
+not read while writing rules): pass it with --gold.
 
 A gold quote is found when an extracted quote overlaps half of it; its attribution is right
 when the speaker check of the shared `score_gold.py` accepts the predicted speaker. Prints,

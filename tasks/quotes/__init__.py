@@ -15,8 +15,11 @@ finds a speaker writes its name into the quote's `rule`:
 3. `paragraph_carry`: the previous quote's speaker, within a paragraph or into the next.
 
 Every speaker a step reads then passes through the resolution steps: `pronouns` (a pronoun
-or bare verb stands for the last person named; rule "pronoun"), `widen` (a surname or title
-becomes the fullest name given) and `kinds` (person, organization or unnamed source).
+or bare verb stands for the last person named, rule "pronoun"; a definite description with a
+person noun, "precisó el profesional", for the person named just before, rule "description"),
+`widen` (a surname or title becomes the fullest name given) and `kinds` (person, organization
+or unnamed source). In Russian the case of a name (`morphology`) tells the speaker after an
+inverted verb.
 Indirect rows carry rule "reported_speech".
 """
 

@@ -14,6 +14,7 @@ import regex
 from tasks.quotes.cues import CueLexicon
 from tasks.quotes.marks import QuoteSpan, split_paragraphs
 from tasks.quotes.patterns import (
+    DASH_NAME,
     MASK,
     NAME_RUN,
     NAME_THEN_APPOSITION,
@@ -172,6 +173,14 @@ class ArticleText:
     def _trailing_text(self, index: int) -> str:
         span = self.spans[index]
         start = span.close_at + 1
+        if self.body[start : start + 1] == ".":
+            # "«…». —ДжейДиг": a byline dash on the line still signs the quote after its period
+            line_end = self.body.find("\n", start, start + MAX_TRAILING_CUE_CHARS)
+            line = self.body[
+                start + 1 : line_end if line_end >= 0 else start + MAX_TRAILING_CUE_CHARS
+            ]
+            if DASH_NAME.match(line):
+                return line
         end = min(self._sentence_end(span.close_at), start + MAX_TRAILING_CUE_CHARS)
         closing_punctuation = self.body[span.close_at - 1 : span.close_at]
         if end <= start + 1 and closing_punctuation and closing_punctuation in "?!.…":

@@ -167,12 +167,29 @@ class CuesBeforeQuote(CuesAfterQuote):
             return None
         after = text[verb.end() :]
         run = NAME_RUN.match(after, len(after) - len(after.lstrip(" \u00a0")))
-        if run is None or run.group().endswith(POSSESSIVE_ENDINGS):
+        if run is None:
+            return self._description_then_name(after)
+        if run.group().endswith(POSSESSIVE_ENDINGS):
             return None
         rest = after[run.end() :]
         if not rest.startswith(",") and rest.strip(" \u00a0") not in (".", ":"):
             return None  # ", говорит Мвагиру." or ", so Christl:" may also close it
         return after[: run.end()]
+
+    def _description_then_name(self, after: str) -> str | None:
+        """ ", dijo el entrenador y presidente de la Asociación, Julio Soler.": after an
+        inverted verb, a definite description, then a name alone closing the sentence."""
+        words = after.strip(" \u00a0")
+        if not words.endswith((".", ":")):
+            return None
+        head, comma, name = words[:-1].rpartition(",")
+        first = WORD.match(head)
+        if not comma or first is None:
+            return None
+        article = first.group().casefold()
+        if article not in self.lex.determiners or article in self.lex.indefinite_determiners:
+            return None
+        return words[:-1] if NAME_RUN.fullmatch(name.strip(" \u00a0")) else None
 
     def _last_speech_verb(self, text: str) -> regex.Match[str] | None:
         """The speech verb nearest the end of a text; the forward scan, several times

@@ -1,8 +1,9 @@
-"""Speech cues per language, loaded from `cues.json`.
+"""Speech cues per language, loaded from one data file per language, `cues_<code>.json`.
 
 The words that say "this was said by" (verbs, "according to", "quoted X as saying"), the
-words that stand for a speaker (pronouns, titles, source nouns) and the capitalised words
-that never name one are data, so a language is added by editing the JSON, not the code.
+words that stand for a speaker (pronouns, titles, source and person nouns) and the
+capitalised words that never name one are data, so a language is added by adding its file
+(the lists are described in docs/quotes.md, "Cue files"), not by editing the code.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from importlib.resources import files
 
 import regex
 
-CUES_PATH = files("tasks.quotes").joinpath("cues.json")  # package data
+CUES_PACKAGE = "tasks.quotes"  # package data: cues_en.json, cues_es.json, ...
+CUE_FILE_PREFIX = "cues_"
+CUE_FILE_SUFFIX = ".json"
 # Used when the article's language is unknown or has no entry of its own.
 FALLBACK_LANGUAGES = ("en", "es", "de", "fr", "it", "pt", "ru")
 WORD_LISTS = (
@@ -53,12 +56,16 @@ WORD_LISTS = (
     "object_relatives",
     "org_nouns",
     "manner_openers",
+    "person_nouns",
 )
 
 
 @dataclass(slots=True, frozen=True)
 class CueLexicon:
     """The compiled speech cues of one language (or of several merged)."""
+
+    # The language's code, "" when several are merged (unknown language).
+    language: str
 
     # Forward searches use the standard library's engine: on a long alternation of plain
     # words it scans several times faster than `regex`, and \w, \s agree on our texts.
@@ -103,6 +110,9 @@ class CueLexicon:
     manner_openers: frozenset[str]
     # "consortium", "Ministerium": before a name or heading its apposition, an organisation.
     org_nouns: frozenset[str]
+    # "profesional", "Landwirt", "понтифик": after a definite article (or alone in Russian),
+    # the person named just before ("precisó el profesional").
+    person_nouns: frozenset[str]
     # "that", "que", "что": where reported speech may open; searched first, as it is cheap.
     complementizer: regex.Pattern[str] | None
     # "said ", "told reporters ", "заявил, ": a speech verb ending right before one (reversed).
@@ -113,9 +123,14 @@ class CueLexicon:
 
 @lru_cache(maxsize=1)
 def _load_cue_words() -> dict[str, dict[str, list[str]]]:
-    """Read cues.json once per process."""
-    raw = json.loads(CUES_PATH.read_text(encoding="utf-8"))
-    return {lang: lists for lang, lists in raw.items() if not lang.startswith("_")}
+    """Read every language's cue file once per process: language code -> its lists."""
+    cues: dict[str, dict[str, list[str]]] = {}
+    for entry in files(CUES_PACKAGE).iterdir():
+        name = entry.name
+        if name.startswith(CUE_FILE_PREFIX) and name.endswith(CUE_FILE_SUFFIX):
+            language = name[len(CUE_FILE_PREFIX) : -len(CUE_FILE_SUFFIX)]
+            cues[language] = json.loads(entry.read_text(encoding="utf-8"))
+    return cues
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -210,6 +225,7 @@ def _compile_lexicon(languages: tuple[str, ...]) -> CueLexicon:
         return frozenset(w.casefold() for w in merged[name])
 
     return CueLexicon(
+        language=languages[0] if len(languages) == 1 else "",
         speech_verb=re.compile(speech_verb_pattern),
         according_to=according_to,
         relative_according=relative,
@@ -245,6 +261,7 @@ def _compile_lexicon(languages: tuple[str, ...]) -> CueLexicon:
         object_relatives=lowered("object_relatives"),
         manner_openers=lowered("manner_openers"),
         org_nouns=lowered("org_nouns"),
+        person_nouns=lowered("person_nouns"),
         complementizer=complementizer,
         verb_before_complementizer=verb_before_complementizer,
         verb_last_words=frozenset(

@@ -6,7 +6,7 @@ senior official", "la portavoz del ministerio") is an organisation when its head
 body rather than a person who speaks for one. A name that looks like a person's ("Aurevo
 Mobility") is an organisation when the article itself says so: an organisation noun right
 before it ("the consortium Aurevo Mobility") or heading its apposition ("Kestmoor Rail, a
-rail company"); the nouns are per language in `cues.json` (`org_nouns`).
+rail company"); the nouns are per language in the cue files (`cues_<code>.json`, `org_nouns`).
 """
 
 from __future__ import annotations

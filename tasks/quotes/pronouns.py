@@ -2,7 +2,9 @@
 
 "she said", "aseguró", "a-t-elle lancé": the speaker is the last person (of the pronoun's
 gender when the article tells it) or the last sentence-opening unnamed source before the cue.
-A speaker found so carries `rule = "pronoun"`.
+A speaker found so carries `rule = "pronoun"`. A definite description headed by a person noun
+("precisó el profesional", "sagt der Landwirt", "сказал понтифик") stands, the same way, for
+the person named in the sentences just before; it carries `rule = "description"`.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import bisect
 
 from tasks.quotes.kinds import description_kind
+from tasks.quotes.morphology import is_plural_only
 from tasks.quotes.patterns import (
     PRONOUN_PARTS,
     WORD,
@@ -17,11 +20,16 @@ from tasks.quotes.patterns import (
     Subject,
 )
 from tasks.quotes.settings import (
+    MAX_DESCRIPTION_HEAD_WORDS,
+    MAX_DESCRIPTION_SENTENCES_BACK,
     MAX_NAME_OCCURRENCES,
+    MIN_COMPOUND_HEAD_CHARS,
+    TITLE_COMPOUND_MIN_CHARS,
 )
 from tasks.quotes.widen import FullestNames
 
 PRONOUN_RULE = "pronoun"
+DESCRIPTION_RULE = "description"
 
 
 class ArticlePronouns(FullestNames):
@@ -77,6 +85,8 @@ class ArticlePronouns(FullestNames):
                 continue
             if gender is not None and self._gender_of_person(mention.text) not in (None, gender):
                 continue
+            if gender is not None and is_plural_only(mention.text.split()[0], self.lex.language):
+                continue  # "Энтузиасты Твиттера … Он подчеркнул": a plural is no "он"
             return mention
         return None
 
@@ -140,3 +150,79 @@ class ArticlePronouns(FullestNames):
         if gender is not None and self._gender_of_person(name) not in (None, gender):
             return None
         return Subject(name, "person", PRONOUN_RULE)
+
+    def _is_person_noun(self, word: str) -> bool:
+        """ "Landwirt", "CDU-Mitglied", "Präsidiumsmitglied": the word, the last part of a
+        hyphenated compound, or the end of a closed compound when that end is long enough
+        to be a noun of its own."""
+        low = word.casefold()
+        if low in self.lex.person_nouns or low.rpartition("-")[2] in self.lex.person_nouns:
+            return True
+        return len(low) >= TITLE_COMPOUND_MIN_CHARS and any(
+            low.endswith(noun)
+            for noun in self.lex.person_nouns
+            if len(noun) >= MIN_COMPOUND_HEAD_CHARS
+        )
+
+    def _opens_with_person_noun(self, chunk: str) -> bool:
+        """A definite article, then a person noun, capitalised or not: "das
+        CDU-Präsidiumsmitglied" is a description even though German capitalises it."""
+        words = WORD.findall(chunk, 0, min(len(chunk), 80))[: MAX_DESCRIPTION_HEAD_WORDS + 1]
+        if not (
+            len(words) > 1
+            and words[0].casefold() in self.lex.determiners
+            and words[0].casefold() not in self.lex.indefinite_determiners
+        ):
+            return False
+        head = next((i for i, w in enumerate(words[1:], 1) if self._is_person_noun(w)), 0)
+        # "die Bremer Wissenschaftlerin Sonia Lippke": a name after the noun is the speaker
+        return 0 < head < MAX_DESCRIPTION_HEAD_WORDS and not (
+            head + 1 < len(words) and words[head + 1][:1].isupper()
+        )
+
+    def person_described(self, words: list[str], position: int) -> Subject | None:
+        """The person a definite description headed by a person noun stands for: the last
+        person named outside quotes within the cue's sentence and the few before it.
+
+        A description opening with an indefinite determiner ("eine Sprecherin") brings in a
+        new, unnamed source and is left as written; so is one with no person close enough.
+        """
+        lowered = [w.casefold() for w in words]
+        if not lowered or lowered[0] in self.lex.indefinite_determiners:
+            return None
+        if not any(self._is_person_noun(w) for w in lowered[:MAX_DESCRIPTION_HEAD_WORDS]):
+            return None
+        sentence = bisect.bisect_right(self.sentence_starts, position) - 1
+        floor = self.sentence_starts[max(0, sentence - MAX_DESCRIPTION_SENTENCES_BACK)]
+        gender = self._gender_of_words(lowered)
+        runs = self.body_runs
+        fallback: str | None = None
+        for i in range(bisect.bisect_left(self._body_run_starts, position) - 1, -1, -1):
+            if runs[i].start() < floor:
+                break
+            mention = self._mention_at(runs[i])
+            if mention is None or mention.is_org or mention.end > position:
+                continue
+            if not (mention.is_person_like or mention.titles) or self._after_determiner(mention):
+                continue  # "das Essen der Tiere": a noun phrase, not a person
+            before = self._words_before(runs[i].start()) + mention.titles.split()
+            while before and self._is_title(before[-1]):
+                before.pop()
+            if self._after_preposition(before):
+                continue  # "ein Rückzugsort von Kanzlerin Angela Merkel": not who is described
+            if gender is not None and self._gender_of_person(mention.text) not in (None, gender):
+                continue
+            if mention.titles:  # "Papa Francisco", "Premierminister Armin Laschet"
+                return Subject(
+                    self.fullest_name(mention.text, position), "person", DESCRIPTION_RULE
+                )
+            fullest = self.fullest_name(mention.text, position)
+            if fallback is None and " " in fullest:  # "Dirk Kalthaus"
+                fallback = fullest
+        # a person given a title is preferred: in German a run of capitalised nouns
+        # ("in ländlichen Gebieten von Stadtbewohnern") looks like a full name too
+        return None if fallback is None else Subject(fallback, "person", DESCRIPTION_RULE)
+
+    def _after_determiner(self, mention: Mention) -> bool:
+        before = WORD.findall(self.body, max(0, mention.start - 20), mention.start)[-1:]
+        return bool(before) and before[0].casefold() in self.lex.determiners

@@ -25,6 +25,13 @@ MAX_WORDS_BEFORE_TRAILING_VERB = 16
 MAX_DESCRIPTION_WORDS = 8
 # Words kept of a description that runs into its own clause ("El comité de obras ... aprobó ...").
 MAX_RUNAWAY_DESCRIPTION_WORDS = 4
+# Sentences before the cue's own in which a description ("el profesional") finds its person.
+MAX_DESCRIPTION_SENTENCES_BACK = 2
+# Words at the head of a description where its person noun may stand ("el dirigente socialista").
+MAX_DESCRIPTION_HEAD_WORDS = 3
+# Share of a Russian word's readings in the nominative below which it is no subject
+# ("Петра" reads as a nominative in 5% of the analyser's guesses, as a genitive in 86%).
+MIN_NOMINATIVE_SHARE = 0.1
 # Capitalised words in one name ("Inés Carvajal Ruiz").
 MAX_NAME_TOKENS = 5
 # A quotation this short with every long word capitalised is a title ("Face the Nation").
@@ -37,6 +44,8 @@ MAX_WORDS_AFTER_QUESTION = 8
 MAX_WORDS_AFTER_PERIOD = 4
 # Shortest word that may be a compound title ("Polizeisprecher"), not the title itself.
 TITLE_COMPOUND_MIN_CHARS = 9
+# Shortest person noun read as the head of a closed compound ("Präsidiums|mitglied").
+MIN_COMPOUND_HEAD_CHARS = 6
 # Occurrences of a surname looked at when widening it to a full name.
 MAX_NAME_OCCURRENCES = 64
 # Cleaned capitalised runs remembered per language; the cache is emptied when full.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from tasks.quotes.kinds import description_kind
+from tasks.quotes.morphology import first_subject
 from tasks.quotes.patterns import (
     AGE_OR_NUMBER,
     CHUNK_EDGE,
@@ -120,6 +121,11 @@ class ArticleSubjects(ArticlePronouns):
                     and self._opens_with_noun(chunk)
                     and not self._names_in(chunk)
                 )
+                or (
+                    not subject_first
+                    and chunk is ordered[0]
+                    and self._opens_with_person_noun(chunk)
+                )
             ):  # "escribió el zoo en su cuenta de Facebook, y precisó que Kidogo": the zoo
                 described = self._describe(chunk, position, subject_first)
                 if described is not None:
@@ -128,7 +134,10 @@ class ArticleSubjects(ArticlePronouns):
             names = self._names_in(chunk)
             people = [n for n, is_org in names if not is_org]
             if people:
-                person = people[-1] if subject_first and not shares_subject else people[0]
+                if subject_first:
+                    person = people[0] if shares_subject else people[-1]
+                else:  # "— написала Аллену в ответ сенатор Лена Тейлор": the nominative
+                    person = first_subject(people, self.lex.language)
                 return Subject(self.fullest_name(person, position), "person")
             if names:
                 return Subject(names[-1][0], "organization")
@@ -216,8 +225,15 @@ class ArticleSubjects(ArticlePronouns):
         at = chunks.index(description)
         for beside in chunks[at + 1 : at + 3]:
             people = [n for n, is_org in self._names_in(beside) if not is_org]
-            if len(people) == 1 and " " in people[0] and people[0] == beside.strip():
-                return people[0]
+            alone = beside.strip()
+            # "Julio Soler": a first name that is also a month is still part of the name
+            if (
+                len(people) == 1
+                and " " in alone
+                and people[0] in alone
+                and NAME_RUN.fullmatch(alone)
+            ):
+                return alone
         return None
 
     def _person_in_apposition(
@@ -299,8 +315,11 @@ class ArticleSubjects(ArticlePronouns):
 
     def _opens_with_noun(self, chunk: str) -> bool:
         """A definite article, then a word in lower case or a number: "el zoo", "der
-        48-Jährige" (an indefinite one opens a new source, which `_opens_description` reads)."""
+        48-Jährige" (an indefinite one opens a new source, which `_opens_description` reads);
+        or, where there are no articles, a person noun ("понтифик")."""
         words = WORD.findall(chunk, 0, min(len(chunk), 60))[:2]
+        if words and words[0][:1].islower() and self._is_person_noun(words[0]):
+            return True
         return (
             len(words) == 2
             and words[0].casefold() in self.lex.determiners
@@ -374,7 +393,8 @@ class ArticleSubjects(ArticlePronouns):
             return None
         description_words = WORD.findall(description)
         if not any(
-            w.isalpha() and w.casefold() not in self.lex.determiners for w in description_words
+            (w.isalpha() or self._is_person_noun(w)) and w.casefold() not in self.lex.determiners
+            for w in description_words
         ):
             return None
         opening = [w.casefold() for w in description_words[:3]]
@@ -384,6 +404,7 @@ class ArticleSubjects(ArticlePronouns):
             or opening[0] in self.lex.determiners
             or self._opens_with_possessive_name(description_words)
             or any(w in self.lex.source_nouns or w in self.lex.titles for w in opening)
+            or any(self._is_person_noun(w) for w in opening)
         ):
             return None  # "Several weeks ago", "Claiming the criticism": not a speaker
         head = description.split()[-1].casefold()
@@ -395,6 +416,9 @@ class ArticleSubjects(ArticlePronouns):
             named = self.person_with_title(head, position)
             if named:
                 return Subject(named, "person")
+        described = self.person_described(description_words, position)
+        if described is not None:
+            return described
         return Subject(description, description_kind(description, self.lex))
 
     def _links_complement(self, kept: list[str], word: str) -> bool:

@@ -32,3 +32,10 @@ from tasks.quotes import extract_quotes
 def test_as_a_person_put_it(body: str, language: str, speaker: str, cue: str) -> None:
     (quote,) = extract_quotes(body, language)
     assert (quote.speaker, quote.cue) == (speaker, cue)
+
+
+def test_a_byline_dash_after_the_sentence_period_signs_the_quote() -> None:
+    body = "Отзыв: «Это лучший стиль штор. У меня они на каждом окне». —ДжейДиг\n\nЦена: $12"
+    assert [(q.speaker, q.rule) for q in extract_quotes(body, "ru")] == [
+        ("ДжейДиг", "own_sentence")
+    ]

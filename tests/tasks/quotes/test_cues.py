@@ -60,3 +60,14 @@ def test_lexicon_patterns_find_the_same_verbs_both_ways(language: str | None) ->
     text = " ".join(TEXTS) + " Lindqvist sagte, erklärte er. Dijo que sí, заявил он."
     forward = [m.span() for m in lexicon.speech_verb.finditer(text)]
     assert forward == sorted(m.span() for m in lexicon.last_speech_verb.finditer(text))
+
+
+def test_each_language_has_its_own_cue_file_of_known_lists() -> None:
+    from tasks.quotes.cues import FALLBACK_LANGUAGES, WORD_LISTS, _load_cue_words
+
+    cues = _load_cue_words()
+    assert set(FALLBACK_LANGUAGES) <= set(cues)
+    for language, lists in cues.items():
+        assert set(lists) <= set(WORD_LISTS), language  # a misspelt list would be ignored
+        assert {"verbs", "pronouns", "titles", "person_nouns"} <= set(lists), language
+        assert all(isinstance(words, list) for words in lists.values()), language

@@ -25,3 +25,12 @@ def test_a_signature_paragraph_below_the_quote() -> None:
 def test_no_neighbour_no_speaker() -> None:
     body = "The weather was fine. “We will build the bridge this year.”"
     assert article(body).neighbour_sentence(0, is_partial=False) is None
+
+
+def test_an_inverted_verb_with_a_description_then_a_name_closing_the_sentence_before() -> None:
+    body = (
+        "Doce arqueros entrenan en el Instituto, dijo el entrenador y presidente de la "
+        "Asociación de Arqueros, Julio Soler. «Abriremos el 2020 con un evento importante»"
+    )
+    quotes = extract_quotes(body, "es")
+    assert [(q.speaker, q.rule) for q in quotes] == [("Julio Soler", "neighbour_sentence")]

@@ -46,3 +46,95 @@ def test_a_pronoun_after_reported_speech_stands_for_the_sentence_s_speaker() -> 
     ).own_sentence(0, is_partial=True)
     assert found is not None
     assert (found.speaker, found.rule) == ("Robby Mook", "pronoun")
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "speaker"),
+    [
+        (
+            "Ignacio Cabrera, director del hospital, contó a la radio que todo salió bien. "
+            "«Ambas están internadas en buen estado», precisó el profesional.",
+            "es",
+            "Ignacio Cabrera",
+        ),
+        (
+            "„Die Ernte war schlecht“, sagt Dirk Kalthaus, Vorsitzender des Verbands. "
+            "Das Futter der Tiere war knapp. „Es regnete zu wenig“, sagt der Landwirt.",
+            "de",
+            "Dirk Kalthaus",
+        ),
+        (
+            "Папа Франциск выступил в среду. «Женщины являются источником жизни», — сказал "
+            "понтифик верующим, собравшимся в базилике Святого Петра.",
+            "ru",
+            "Франциск",
+        ),
+    ],
+)
+def test_a_definite_description_with_a_person_noun_stands_for_the_person_just_named(
+    body: str, language: str, speaker: str
+) -> None:
+    quotes = [q for q in extract_quotes(body, language) if q.quote_type != "indirect"]
+    assert (quotes[-1].speaker, quotes[-1].rule) == (speaker, "description")
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        # an indefinite description brings in a new, unnamed source
+        (
+            "Ignacio Cabrera dirige el hospital. «Todo salió bien», dijo un profesional.",
+            "es",
+        ),
+        # no person named in the sentences just before
+        (
+            "Ignacio Cabrera dirige el hospital. El edificio es nuevo. Tiene diez plantas. "
+            "La obra costó mucho. «Todo salió bien», dijo el profesional.",
+            "es",
+        ),
+        # English keeps its descriptions as written ("the survey", "the crowd")
+        ("Anna Lindqvist spoke first. “We will win,” said the candidate.", "en"),
+    ],
+)
+def test_a_description_is_kept_as_written_without_a_person_just_named(
+    body: str, language: str
+) -> None:
+    quotes = [q for q in extract_quotes(body, language) if q.quote_type != "indirect"]
+    assert quotes[-1].rule != "description"
+    assert quotes[-1].speaker is not None and quotes[-1].speaker.split()[0].islower()
+
+
+def test_person_nouns_leave_titles_and_unnamed_sources_to_their_own_lists() -> None:
+    from tasks.quotes.cues import cue_lexicon
+
+    for language in ("es", "de", "fr", "it", "pt", "ru"):
+        lex = cue_lexicon(language)
+        assert lex.person_nouns, language
+        assert not lex.person_nouns & (lex.titles | lex.source_nouns), language
+    assert not cue_lexicon("en").person_nouns
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "rule"),
+    [
+        # German capitalises the noun; the compound's head is the person noun
+        (
+            "Für Ministerpräsident Tobias Hans ist ein Rückzug von Kanzlerin Angela Merkel "
+            "keine Frage. „Sie hat die Unterstützung der Partei“, sagte "
+            "das CDU-Präsidiumsmitglied.",
+            "Tobias Hans",
+            "description",
+        ),
+        # a name right after the noun is the speaker, not a description
+        (
+            "Markus Ornig sprach zuerst. „Es zählt jeder kleinste Schritt“, ergänzt die Bremer "
+            "Wissenschaftlerin Sonia Lippke.",
+            "Sonia Lippke",
+            "own_sentence",
+        ),
+    ],
+)
+def test_german_descriptions(body: str, speaker: str, rule: str) -> None:
+    quotes = [q for q in extract_quotes(body, "de") if q.quote_type != "indirect"]
+    assert quotes[-1].speaker is not None and quotes[-1].speaker.endswith(speaker)
+    assert quotes[-1].rule == rule
