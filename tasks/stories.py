@@ -299,16 +299,21 @@ def story_link(
     instalments of a series (titles of one template with other figures or names) are
     never one story.
 
-    `shared_names` is the pair's similarity by names alone (`shared_name_similarity_in`);
-    without it the veto falls back to `term_similarity` within one language and does not
-    apply across languages, where `term_similarity` is 0 below a few shared terms.
+    `shared_names` is the pair's similarity by names alone (`shared_name_similarity_in`).
+    Within one language the veto fires when either it or `term_similarity` is low;
+    across languages, where `term_similarity` is 0 below a few shared terms, only
+    `shared_names` can tell, and without it there is no veto.
     """
     if instalments:
         return False
     if cosine is None:
         return term_similarity >= min_term_similarity
-    if shared_names is None and not cross_language:
-        shared_names = term_similarity
+    if not cross_language:
+        # the lower of the two: a template's stock quote and figures lift the
+        # similarity of all terms; names alone leave them out
+        shared_names = min(
+            term_similarity, term_similarity if shared_names is None else shared_names
+        )
     if both_named and shared_names is not None and shared_names < TERM_VETO_BELOW:
         return False
     gate = CROSS_LANGUAGE_GATE if cross_language else SAME_LANGUAGE_GATE
