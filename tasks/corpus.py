@@ -36,7 +36,6 @@ from tasks.dedup import (
 from tasks.embed import EMBEDDING_DIM, as_unit_floats, nearest_pairs, pair_cosines
 from tasks.settings import Settings, duckdb_config
 from tasks.stories import (
-    CROSS_LANGUAGE_GATE,
     FIGURE_TERM,
     MIN_NAMES_FOR_VETO,
     MIN_TEMPLATE_WORDS,
@@ -586,31 +585,34 @@ def _story_pairs(
     }
     ordered = sorted(candidates)
     cosines = pair_cosines(vectors, ordered).tolist()
-    # the veto compares the names two units share; only pairs the cosine could link
-    # are asked
-    shared_names = shared_name_similarity_in(
-        con,
-        n_units,
-        [
-            (i, j)
-            for (i, j), cosine in zip(ordered, cosines, strict=True)
-            if named[i] and named[j] and cosine >= CROSS_LANGUAGE_GATE.confirmed
-        ],
-    )
-    pairs = []
-    for (i, j), cosine in zip(ordered, cosines, strict=True):
-        terms = term_similarity.get((i, j), 0.0)
+
+    def link(i: int, j: int, cosine: float, veto: dict[tuple[int, int], float] | None) -> bool:
         embedded = bool(has_vector[i] and has_vector[j])
-        if story_link(
+        return story_link(
             cosine if embedded else None,
-            terms,
+            term_similarity.get((i, j), 0.0),
             cross_language=langs[i] != langs[j],
-            both_named=named[i] and named[j],
+            both_named=veto is not None and named[i] and named[j],
             min_term_similarity=min_similarity,
             instalments=instalments_of_a_series(templates[i], templates[j]),
-            shared_names=shared_names.get((i, j)),
-        ):
-            pairs.append((i, j, cosine if embedded else terms))
+            shared_names=veto.get((i, j)) if veto is not None else None,
+        )
+
+    # first without the veto; the names shared are then counted only for the pairs the
+    # veto could still cut, a few per unit
+    linkable = [
+        (i, j, cosine)
+        for (i, j), cosine in zip(ordered, cosines, strict=True)
+        if link(i, j, cosine, None)
+    ]
+    shared_names = shared_name_similarity_in(
+        con, n_units, [(i, j) for i, j, _ in linkable if named[i] and named[j]]
+    )
+    pairs = []
+    for i, j, cosine in linkable:
+        if link(i, j, cosine, shared_names):
+            embedded = bool(has_vector[i] and has_vector[j])
+            pairs.append((i, j, cosine if embedded else term_similarity.get((i, j), 0.0)))
     return pairs
 
 
