@@ -598,15 +598,17 @@ def _story_pairs(
             shared_names=veto.get((i, j)) if veto is not None else None,
         )
 
-    # first without the veto; the names shared are then counted only for the pairs the
-    # veto could still cut, a few per unit
+    # first without the veto; the names shared across languages are then counted only
+    # for the pairs the veto could still cut, a few per unit
     linkable = [
         (i, j, cosine)
         for (i, j), cosine in zip(ordered, cosines, strict=True)
         if link(i, j, cosine, None)
     ]
     shared_names = shared_name_similarity_in(
-        con, n_units, [(i, j) for i, j, _ in linkable if named[i] and named[j]]
+        con,
+        n_units,
+        [(i, j) for i, j, _ in linkable if named[i] and named[j] and langs[i] != langs[j]],
     )
     pairs = []
     for i, j, cosine in linkable:

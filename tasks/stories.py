@@ -214,8 +214,8 @@ def shared_name_similarity_in(
     """The similarity of these unit pairs by the people and places they name (figures
     and quotes left out), counting every shared name even across languages, where
     `similar_pairs_in` asks for several: the veto's question is whether two reports name
-    any of the same people and places, not whether that is enough to link them. A
-    template's stock quote or a coincident figure is no such name. Same tables as
+    any of the same people and places, not whether that is enough to link them. Same
+    tables as
     `similar_pairs_in`; pairs sharing no name score 0."""
     if not pairs:
         return {}
@@ -299,21 +299,16 @@ def story_link(
     instalments of a series (titles of one template with other figures or names) are
     never one story.
 
-    `shared_names` is the pair's similarity by names alone (`shared_name_similarity_in`).
-    Within one language the veto fires when either it or `term_similarity` is low;
-    across languages, where `term_similarity` is 0 below a few shared terms, only
-    `shared_names` can tell, and without it there is no veto.
+    Within one language the veto reads `term_similarity`; across languages, where that
+    is 0 below a few shared terms, it reads `shared_names`, the pair's similarity by
+    names alone (`shared_name_similarity_in`), and without it there is no veto.
     """
     if instalments:
         return False
     if cosine is None:
         return term_similarity >= min_term_similarity
     if not cross_language:
-        # the lower of the two: a template's stock quote and figures lift the
-        # similarity of all terms; names alone leave them out
-        shared_names = min(
-            term_similarity, term_similarity if shared_names is None else shared_names
-        )
+        shared_names = term_similarity
     if both_named and shared_names is not None and shared_names < TERM_VETO_BELOW:
         return False
     gate = CROSS_LANGUAGE_GATE if cross_language else SAME_LANGUAGE_GATE
