@@ -38,11 +38,14 @@ from tasks.settings import Settings, duckdb_config
 from tasks.stories import (
     FIGURE_TERM,
     MIN_NAMES_FOR_VETO,
+    MIN_TEMPLATE_WORDS,
     QUOTE_TERM,
     TERM_VETO_BELOW,
     TITLE_FIGURE,
+    TITLE_NAME,
     StoryUnit,
     group_stories,
+    shared_name_similarity_in,
     similar_pairs_in,
     story_link,
 )
@@ -167,9 +170,12 @@ def _load_articles(
                a.dup_cluster_id is null as is_new,
                a.dup_cluster_id as old_dup, a.is_canonical as old_canonical,
                a.dup_kind as old_kind, a.story_cluster_id as old_story, {page_kind},
-               hash(regexp_replace(lower(a.title), $figure, '#', 'g')) as title_template,
-               hash(regexp_extract_all(a.title, $figure)) as title_figures,
-               regexp_matches(a.title, $figure) as title_has_figures
+               hash(lower(regexp_replace(regexp_replace(a.title, $figure, '#', 'g'),
+                                         $later_name, '\\1§', 'g'))) as title_template,
+               hash(regexp_extract_all(a.title, $slot)) as title_slots,
+               regexp_matches(a.title, $figure)
+                   and len(regexp_extract_all(a.title, $lower_word)) >= $template_words
+                   as title_is_template
         from read_parquet($articles, union_by_name=true) a
         join read_parquet($sketches, union_by_name=true) s using (article_id)
         where a.article_id not in (select article_id from excluded)
@@ -178,6 +184,10 @@ def _load_articles(
             "articles": list(article_files),
             "sketches": list(sketch_files),
             "figure": TITLE_FIGURE,
+            "later_name": rf"([^\p{{L}}\p{{N}}]){TITLE_NAME}",
+            "slot": f"({TITLE_FIGURE}|{TITLE_NAME})",
+            "lower_word": r"(?:^|[^\p{L}\p{N}])\p{Ll}",
+            "template_words": MIN_TEMPLATE_WORDS,
         },
     ).fetchall()
     # clusters and stories that lose a member must be drawn again
@@ -548,8 +558,8 @@ def _story_pairs(
     units = con.execute(
         """
         select u.idx, u.lang, coalesce(u.day, -1), coalesce(t.n_names, 0),
-               case when a.title_has_figures then a.title_template end,
-               a.title_figures
+               case when a.title_is_template then a.title_template end,
+               a.title_slots
         from story_units u
         join arts a using (article_id)
         left join (
@@ -575,28 +585,47 @@ def _story_pairs(
     }
     ordered = sorted(candidates)
     cosines = pair_cosines(vectors, ordered).tolist()
-    pairs = []
-    for (i, j), cosine in zip(ordered, cosines, strict=True):
-        terms = term_similarity.get((i, j), 0.0)
+
+    def link(i: int, j: int, cosine: float, veto: dict[tuple[int, int], float] | None) -> bool:
         embedded = bool(has_vector[i] and has_vector[j])
-        if story_link(
+        return story_link(
             cosine if embedded else None,
-            terms,
+            term_similarity.get((i, j), 0.0),
             cross_language=langs[i] != langs[j],
-            both_named=named[i] and named[j],
+            both_named=veto is not None and named[i] and named[j],
             min_term_similarity=min_similarity,
             instalments=instalments_of_a_series(templates[i], templates[j]),
-        ):
-            pairs.append((i, j, cosine if embedded else terms))
+            shared_names=veto.get((i, j)) if veto is not None else None,
+        )
+
+    # first without the veto; the names shared across languages are then counted only
+    # for the pairs the veto could still cut, a few per unit
+    linkable = [
+        (i, j, cosine)
+        for (i, j), cosine in zip(ordered, cosines, strict=True)
+        if link(i, j, cosine, None)
+    ]
+    shared_names = shared_name_similarity_in(
+        con,
+        n_units,
+        [(i, j) for i, j, _ in linkable if named[i] and named[j] and langs[i] != langs[j]],
+    )
+    pairs = []
+    for i, j, cosine in linkable:
+        if link(i, j, cosine, shared_names):
+            embedded = bool(has_vector[i] and has_vector[j])
+            pairs.append((i, j, cosine if embedded else term_similarity.get((i, j), 0.0)))
     return pairs
 
 
 def instalments_of_a_series(
     a: tuple[int | None, int | None], b: tuple[int | None, int | None]
 ) -> bool:
-    """Whether two titles, each a (template, figures) hash pair, are one template with
-    other figures: "Fuel watch: petrol averages 2.05 a litre in Inverport" against its
-    1.95 of another week. A title without figures has no template (None)."""
+    """Whether two titles, each a (template, slots) hash pair, are one template with
+    other figures or names: "Fuel watch: petrol averages 2.05 a litre in Inverport"
+    against its 1.95 of another week, or the same survey's 2.05 in Dorby. The slots are
+    the title's figures and capitalised words; a title without figures, or in title
+    case, has no template (None)."""
     return a[0] is not None and a[0] == b[0] and a[1] != b[1]
 
 

@@ -56,6 +56,7 @@ PAGE_KIND_PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"\bseite verwendet cookies\b",
             r"\bwir setzen auf unserer (?:website|webseite|seite) cookies\b",
             r"\bverwendung von cookies\b.{0,40}\bzu\b",
+            r"\bsammeln wir technische anonymisierte informationen\b",
         ),
         "pl": (r"\bzbieramy anonimowe informacje techniczne\b",),
         "es": (r"\butilizamos cookies\b",),

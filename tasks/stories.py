@@ -69,6 +69,12 @@ MIN_NAMES_FOR_VETO = 3
 # figures in a title: titles that are one template with other figures are instalments of
 # a series (weekly prices, waiting times, results), each its own story
 TITLE_FIGURE = r"[0-9]+(?:[.,][0-9]+)*"
+# and capitalised words after the first (RE2, as DuckDB runs it): the same template for
+# another town, club or hospital is another report, not the same one
+TITLE_NAME = r"\p{Lu}[\p{L}'’-]*"
+# a title is a template only if it keeps this many lower-case words once its names are
+# masked: a headline in title case would otherwise be a template of its word count
+MIN_TEMPLATE_WORDS = 2
 TERM_VETO_BELOW = 0.15
 
 
@@ -174,22 +180,9 @@ def similar_pairs_in(
     nouns then do not dilute its likeness to an English report of the same event. For
     two units of one language this is the plain cosine of their weighted terms.
     """
-    cap = max(_MIN_DOCUMENT_CAP, min(int(_MAX_DOCUMENT_SHARE * n_units), _MAX_DOCUMENT_COUNT))
     rows = con.execute(
-        """
-        with rare as (
-            select term,
-                   ln(1 + $n / df) * (case when starts_with(term, $quote) then $boost else 1 end)
-                   as idf
-            from term_df where df between 2 and $cap
-        ), weighted as (
-            select t.idx, t.term, r.idf, d.day, d.lang
-            from unit_terms t join rare r using (term) join unit_days d using (idx)
-        ), weights as (
-            select w.idx, l.lang as other_lang, sum(w.idf) as weight
-            from weighted w join term_langs l using (term)
-            group by all
-        ), pair_overlap as (
+        _WEIGHTED_TERMS
+        + """, pair_overlap as (
             select a.idx as i, b.idx as j, a.lang as lang_i, b.lang as lang_j,
                    sum(a.idf) as overlap, count(*) as n_shared
             from weighted a join weighted b
@@ -206,16 +199,86 @@ def similar_pairs_in(
         order by i, j
         """,
         {
-            "n": n_units,
-            "cap": cap,
+            **_term_weight_parameters(n_units),
             "window": window_days,
             "min_similarity": min_similarity,
-            "quote": QUOTE_TERM,
-            "boost": QUOTE_WEIGHT,
             "min_shared_across": MIN_SHARED_ACROSS_LANGUAGES,
         },
     ).fetchall()
     return [(int(i), int(j), float(sim)) for i, j, sim in rows]
+
+
+def shared_name_similarity_in(
+    con: duckdb.DuckDBPyConnection, n_units: int, pairs: Sequence[tuple[int, int]]
+) -> dict[tuple[int, int], float]:
+    """The similarity of these unit pairs by the people and places they name (figures
+    and quotes left out), counting every shared name even across languages, where
+    `similar_pairs_in` asks for several: the veto's question is whether two reports name
+    any of the same people and places, not whether that is enough to link them. Same
+    tables as
+    `similar_pairs_in`; pairs sharing no name score 0."""
+    if not pairs:
+        return {}
+    con.register(
+        "veto_pairs",
+        pa.table(
+            {
+                "i": pa.array([i for i, _ in pairs], pa.int32()),
+                "j": pa.array([j for _, j in pairs], pa.int32()),
+            }
+        ),
+    )
+    rows = con.execute(
+        _WEIGHTED_TERMS
+        + """, pair_overlap as (
+            select p.i, p.j, a.lang as lang_i, b.lang as lang_j, sum(a.idf) as overlap
+            from veto_pairs p
+            join weighted a on a.idx = p.i
+            join weighted b on b.idx = p.j and b.term = a.term
+            group by all
+        )
+        select i, j, overlap / sqrt(wi.weight * wj.weight)
+        from pair_overlap
+        join weights wi on wi.idx = i and wi.other_lang = lang_j
+        join weights wj on wj.idx = j and wj.other_lang = lang_i
+        """,
+        _term_weight_parameters(n_units, names_only=True),
+    ).fetchall()
+    con.unregister("veto_pairs")
+    shared = {(int(i), int(j)): float(sim) for i, j, sim in rows}
+    return {(i, j): shared.get((i, j), 0.0) for i, j in pairs}
+
+
+# rare terms of each unit with their IDF weight, and each unit's total weight of the
+# terms another language also uses (`similar_pairs_in` says why)
+_WEIGHTED_TERMS = """
+    with rare as (
+        select term,
+               ln(1 + $n / df) * (case when starts_with(term, $quote) then $boost else 1 end)
+               as idf
+        from term_df
+        where df between 2 and $cap
+          and ($all_terms or not (starts_with(term, $figure) or starts_with(term, $quote)))
+    ), weighted as (
+        select t.idx, t.term, r.idf, d.day, d.lang
+        from unit_terms t join rare r using (term) join unit_days d using (idx)
+    ), weights as (
+        select w.idx, l.lang as other_lang, sum(w.idf) as weight
+        from weighted w join term_langs l using (term)
+        group by all
+    )"""
+
+
+def _term_weight_parameters(n_units: int, *, names_only: bool = False) -> dict[str, object]:
+    cap = max(_MIN_DOCUMENT_CAP, min(int(_MAX_DOCUMENT_SHARE * n_units), _MAX_DOCUMENT_COUNT))
+    return {
+        "n": n_units,
+        "cap": cap,
+        "quote": QUOTE_TERM,
+        "boost": QUOTE_WEIGHT,
+        "figure": FIGURE_TERM,
+        "all_terms": not names_only,
+    }
 
 
 def story_link(
@@ -226,19 +289,27 @@ def story_link(
     both_named: bool,
     min_term_similarity: float,
     instalments: bool = False,
+    shared_names: float | None = None,
 ) -> bool:
     """Whether a pair of units (already within the time window) tells one story.
 
     The embedding's cosine is the main gate; shared names and figures confirm a middling
-    cosine, and their absence between two units that both name people and places vetoes
-    a high one. Units without an embedding fall back to the terms alone. Two instalments
-    of a series (titles of one template with other figures) are never one story.
+    cosine, and between two units that both name people and places, sharing none of
+    them vetoes a high one. Units without an embedding fall back to the terms alone. Two
+    instalments of a series (titles of one template with other figures or names) are
+    never one story.
+
+    Within one language the veto reads `term_similarity`; across languages, where that
+    is 0 below a few shared terms, it reads `shared_names`, the pair's similarity by
+    names alone (`shared_name_similarity_in`), and without it there is no veto.
     """
     if instalments:
         return False
     if cosine is None:
         return term_similarity >= min_term_similarity
-    if both_named and not cross_language and term_similarity < TERM_VETO_BELOW:
+    if not cross_language:
+        shared_names = term_similarity
+    if both_named and shared_names is not None and shared_names < TERM_VETO_BELOW:
         return False
     gate = CROSS_LANGUAGE_GATE if cross_language else SAME_LANGUAGE_GATE
     if cosine >= gate.alone:

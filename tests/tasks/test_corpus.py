@@ -203,6 +203,24 @@ def test_instalments_of_a_series_are_stories_of_their_own(tmp_path: Path) -> Non
     assert story["w1.txt"] != story["w2.txt"]
 
 
+def test_one_template_for_another_town_is_another_story(tmp_path: Path) -> None:
+    """The same weekly survey for two towns shares its wording, its club and its stock
+    quote, and still reports two things; so do its titles with the same figures."""
+    towns = (("Inverport", "2.05", "1.34"), ("Dorby", "2.05", "1.71"), ("Kilmouth", "1.95", "2"))
+    dumps = [
+        _dump(
+            f"{town}.txt",
+            f"Fuel watch: petrol averages {price} a litre in {town}",
+            _fuel_watch(price, before, "40").replace("Inverport", town)
+            + ' "Prices usually rise before a holiday weekend, so fill up early," said the club.',
+            "16 May 2023",
+        )
+        for town, price, before in towns
+    ]
+    story = _cluster(tmp_path, dumps, embeddings=True)
+    assert len({story[f"{town}.txt"] for town, _, _ in towns}) == 3
+
+
 def test_instalments_need_one_title_template_with_other_figures() -> None:
     assert instalments_of_a_series((1, 2), (1, 3))
     assert not instalments_of_a_series((1, 2), (1, 2))

@@ -20,6 +20,11 @@ from tasks.page_kind import MAX_WALL_WORDS, page_kind
             "werden Cookies benötigt.",
             "consent",
         ),
+        (
+            "Hafen wieder offen Um die Funktion unserer Website zu verbessern, sammeln wir "
+            "technische anonymisierte Informationen über Sie. Details zur Datenverarbeitung.",
+            "consent",
+        ),
         ("Can you chip in? We need your help to keep this library free.", "donation"),
         (
             "We are sorry, but we recorded a huge amount of connections from the IP address "

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from tasks.stories import StoryUnit, group_stories, quote_terms, story_terms
+import duckdb
+import pyarrow as pa
+
+from tasks.stories import (
+    StoryUnit,
+    group_stories,
+    quote_terms,
+    shared_name_similarity_in,
+    story_terms,
+)
 
 
 def test_story_terms_take_names_and_figures_not_sentence_starts() -> None:
@@ -118,5 +127,58 @@ def test_story_link_gates_by_cosine_per_language_pair() -> None:
     # two units full of names that share none are different events, however alike
     assert not link(0.9, 0.1, cross=False, named=True)
     assert link(0.9, 0.0, cross=True, named=True)
+    # across languages the veto needs the names counted one by one (shared_names)
+    assert not story_link(
+        0.9,
+        0.0,
+        cross_language=True,
+        both_named=True,
+        min_term_similarity=0.3,
+        shared_names=0.05,
+    )
+    assert story_link(
+        0.9,
+        0.0,
+        cross_language=True,
+        both_named=True,
+        min_term_similarity=0.3,
+        shared_names=0.4,
+    )
     # without an embedding the terms decide, as before
     assert link(None, 0.35, cross=False) and not link(None, 0.25, cross=False)
+
+
+def test_shared_name_similarity_counts_names_not_figures_or_quotes() -> None:
+    """A template's stock quote and figures are no shared people or places; one shared
+    name across languages counts, where linking asks for several."""
+    quote = quote_terms(["Prices usually rise before a holiday weekend, so fill up early"])[0]
+    terms = [
+        {"inverport", "brook", "quay", "#2.05", quote},
+        {"dorby", "holt", "mill", "#2.05", quote},
+        {"inverport", "hafen", "kai"},
+        *({f"x{k}", "quay", "mill", "hafen", "#2.05", quote} for k in range(4)),
+    ]
+    con = duckdb.connect()
+    con.register(
+        "unit_terms",
+        pa.table(
+            {
+                "idx": pa.array([k for k, ts in enumerate(terms) for _ in ts], pa.int32()),
+                "term": [t for ts in terms for t in sorted(ts)],
+            }
+        ),
+    )
+    langs = ["en", "en", "de", "en", "en", "en", "en"]
+    con.register(
+        "unit_days",
+        pa.table({"idx": pa.array(range(7), pa.int32()), "day": [None] * 7, "lang": langs}),
+    )
+    con.execute(
+        "create table term_df as select term, count(*) as df from unit_terms group by term;"
+        "create table term_langs as "
+        "select distinct t.term, d.lang from unit_terms t join unit_days d using (idx)"
+    )
+    shared = shared_name_similarity_in(con, 7, [(0, 1), (0, 2), (1, 2)])
+    assert shared[(0, 1)] == 0.0  # only the figure and the quote in common
+    assert shared[(0, 2)] > 0.15  # one name across languages
+    assert shared[(1, 2)] == 0.0
