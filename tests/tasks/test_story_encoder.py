@@ -65,6 +65,11 @@ def test_small_groups_and_steps_change_nothing(
     assert_same_vectors(ours, expected)
 
 
+def test_no_text_gives_no_row() -> None:
+    encoder = _encoder()
+    assert IdFirstForward(encoder._model, encoder._tokenizer).encode([]).shape == (0, 512)
+
+
 def test_groups_hold_at_most_the_distinct_ids() -> None:
     token_ids = [[1, 2, 3], [3, 4], [5, 6, 7, 8, 9, 10], [1]]
     assert story_encoder._groups(token_ids, 4) == [(0, 2), (2, 3), (3, 4)]
