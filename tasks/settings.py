@@ -54,7 +54,7 @@ class Settings:
     # same-story grouping: similarity of name-like tokens within a window of days
     story_window_days: int = 3
     story_similarity: float = 0.3
-    # multilingual title-and-lead embeddings as the main story evidence (about 8 CPU ms
+    # multilingual title-and-lead embeddings as the main story evidence (about 4 CPU ms
     # per article in the batch stage); false keeps names, figures and quotes alone
     story_embeddings: bool = True
     # site-learned boilerplate: a line printed by this many different articles of a site,
