@@ -74,6 +74,8 @@ class ArticleNames(ArticleText):
             if is_title or low in self.lex.non_name_words or low in self.lex.prepositions:
                 titles.append(low)
                 tokens.pop(0)
+                if len(tokens) == 1 and low in self.lex.noun_determiners:
+                    return "", " ".join(titles)  # "Wegen der Inkubationszeit": a noun
                 if is_title and tokens and tokens[0][:1].islower():
                     return "", " ".join(titles)  # "Sprecher der Feuerwehr": a body, no name
                 continue
@@ -127,6 +129,14 @@ class ArticleNames(ArticleText):
             )
         return False
 
+    def _is_noun_after(self, name: str, words_before: list[str]) -> bool:
+        """ "die Lage", "einer Meinung", "14 Tagen": where every noun is capitalised, one word
+        alone after a determiner or a number is a noun, not a name."""
+        if " " in name or not words_before or not self.lex.noun_determiners:
+            return False
+        last = words_before[-1].casefold()
+        return last in self.lex.noun_determiners or last.isdigit()
+
     def _mention_at(self, run: regex.Match[str]) -> Mention | None:
         """The name a capitalised run holds, if it is outside quotes and names anything.
 
@@ -148,10 +158,12 @@ class ArticleNames(ArticleText):
         start = self._name_start(run, name)
         tokens = [t.casefold() for t in name.split()]
         is_org = names_organisation(name, self.lex)
+        words_before = self._words_before(start)
         is_person_like = not (
             is_org
             or tokens[0] in self.lex.place_words
-            or self._after_preposition(self._words_before(start))
+            or self._after_preposition(words_before)
+            or self._is_noun_after(name, words_before)
         )
         if is_person_like and len(tokens) == 1:
             is_person_like = self._followed_by_speech_verb(start + len(name)) or any(
@@ -262,7 +274,7 @@ class ArticleNames(ArticleText):
                 before
                 and not titled  # "Secretary of State Jane Holt": the title took the "of"
                 and self._after_preposition([w.casefold() for w in before[-2:]])
-            ):
+            ) or (not titled and self._is_noun_after(name, before)):
                 continue
             if not before and " " not in name and not titled and not self._used_as_name(name):
                 # "l’ARS" alone: the elided article is no word of its own
