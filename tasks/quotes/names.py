@@ -130,12 +130,20 @@ class ArticleNames(ArticleText):
         return False
 
     def _is_noun_after(self, name: str, words_before: list[str]) -> bool:
-        """ "die Lage", "einer Meinung", "14 Tagen": where every noun is capitalised, one word
-        alone after a determiner or a number is a noun, not a name."""
+        """ "die Lage", "einer Meinung", "14 Tagen", "die ernste Situation": where every noun
+        is capitalised, one word alone after a determiner (an adjective between allowed) or a
+        number is a noun, not a name. `words_before` keep their case."""
         if " " in name or not words_before or not self.lex.noun_determiners:
             return False
         last = words_before[-1].casefold()
-        return last in self.lex.noun_determiners or last.isdigit()
+        if last in self.lex.noun_determiners or last.isdigit():
+            return True
+        return (
+            len(words_before) > 1
+            and words_before[-1][:1].islower()
+            and not self.lex.speech_verb.fullmatch(last)
+            and words_before[-2].casefold() in self.lex.noun_determiners
+        )
 
     def _mention_at(self, run: regex.Match[str]) -> Mention | None:
         """The name a capitalised run holds, if it is outside quotes and names anything.
@@ -158,12 +166,12 @@ class ArticleNames(ArticleText):
         start = self._name_start(run, name)
         tokens = [t.casefold() for t in name.split()]
         is_org = names_organisation(name, self.lex)
-        words_before = self._words_before(start)
+        raw_before = [w.strip(',;:()"“”«»') for w in self.body[max(0, start - 30) : start].split()]
         is_person_like = not (
             is_org
             or tokens[0] in self.lex.place_words
-            or self._after_preposition(words_before)
-            or self._is_noun_after(name, words_before)
+            or self._after_preposition([w.casefold() for w in raw_before[-2:]])
+            or self._is_noun_after(name, raw_before[-2:])
         )
         if is_person_like and len(tokens) == 1:
             is_person_like = self._followed_by_speech_verb(start + len(name)) or any(
