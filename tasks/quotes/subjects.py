@@ -416,7 +416,9 @@ class ArticleSubjects(ArticlePronouns):
             named = self.person_with_title(head, position)
             if named:
                 return Subject(named, "person")
-        described = self.person_described(description_words, position)
+        described = self.person_described(
+            description_words, position
+        ) or self.organisation_described(description_words, position)
         if described is not None:
             return described
         return Subject(description, description_kind(description, self.lex))
