@@ -353,6 +353,8 @@ class ArticleSubjects(ArticlePronouns):
         first = WORD.match(chunk)
         if first is None or first.group().casefold() not in self.lex.adverbial_starts:
             return False
+        if first.group().casefold() not in self.lex.prepositions:
+            return False  # "When Paul Ryan said …, Trump responded": a clause, not a phrase
         people = [name for name, is_org in self._names_in(chunk) if not is_org]
         return bool(people) and chunk.rstrip(" ,\u00a0").endswith(people[-1])
 
