@@ -36,3 +36,28 @@ def test_a_place_is_no_fuller_name_of_a_person() -> None:
 def test_the_name_that_speaks(body: str, speaker: str) -> None:
     (quote,) = extract_quotes(body, "en")
     assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # every German noun is capitalised: one after a determiner, an adjective or a number
+        # is no name
+        "Die Spitzen seien einer Meinung, dass die ernste Lage eine „ehrgeizige gemeinsame "
+        "Antwort“ erfordere.",
+        "Das Gesundheitssystem funktioniere, aber die Lage „ist sehr angespannt“.",
+        "Wegen der Inkubationszeit von 14 Tagen gelte: „Wir sind noch nicht so weit“.",
+    ],
+)
+def test_a_german_noun_after_a_determiner_is_no_speaker(body: str) -> None:
+    (quote,) = extract_quotes(body, "de")
+    assert quote.speaker not in {"Meinung", "Lage", "Tagen", "Wegen der Inkubationszeit"}
+
+
+def test_a_title_ending_a_compound_title_finds_the_person() -> None:
+    body = (
+        "Bundeskanzler Sebastian Kurz sieht keinen Grund zur Eile. „Es braucht zudem "
+        "Investitionen in die Forschung an Impfstoffen“, sagte der Kanzler."
+    )
+    (quote,) = extract_quotes(body, "de")
+    assert quote.speaker == "Sebastian Kurz"

@@ -98,3 +98,34 @@ def test_a_short_scare_quote_without_a_speaker_is_not_a_quote() -> None:
 def test_cues_of_other_languages(body: str, language: str, speaker: str) -> None:
     (quote,) = extract_quotes(body, language)
     assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "speaker"),
+    [
+        # a prepositional phrase, then the person closing the words before the verb
+        (
+            "Погода была хорошая. В своем послании Опоку Ониина объяснил, что «когда фарисеи "
+            "просили Иисуса о знамении, Он не дал им никакого».",
+            "ru",
+            "Опоку Ониина",
+        ),
+        # a title opening the last comma phrase before the verb
+        (
+            "В своем послании, размещенном на Facebook, апостол Опоку Ониина объяснил, что "
+            "«когда фарисеи просили Иисуса о знамении, Он не дал им никакого».",
+            "ru",
+            "Опоку Ониина",
+        ),
+        # a "when" clause is no such phrase: the subject after it speaks
+        (
+            "When House Speaker Paul Ryan said he'd no longer defend his behavior, Trump "
+            "responded, “I would think that Ryan wouldn't be there.”",
+            "en",
+            "Trump",
+        ),
+    ],
+)
+def test_the_subject_past_an_opening_phrase(body: str, language: str, speaker: str) -> None:
+    (quote,) = extract_quotes(body, language)
+    assert quote.speaker == speaker

@@ -138,3 +138,28 @@ def test_german_descriptions(body: str, speaker: str, rule: str) -> None:
     quotes = [q for q in extract_quotes(body, "de") if q.quote_type != "indirect"]
     assert quotes[-1].speaker is not None and quotes[-1].speaker.endswith(speaker)
     assert quotes[-1].rule == rule
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "speaker"),
+    [
+        (
+            "Les réservations reprennent, a annoncé mardi TUI. « Environ 30 % des capacités "
+            "seront disponibles dès juillet », a indiqué la société.",
+            "fr",
+            "TUI",
+        ),
+        (
+            "Barclays a testé un logiciel. La banque a déclaré que le projet visait à "
+            "« s'attaquer au surmenage » des équipes.",
+            "fr",
+            "Barclays",
+        ),
+    ],
+)
+def test_an_organisation_s_description_stands_for_the_organisation_just_named(
+    body: str, language: str, speaker: str
+) -> None:
+    (quote,) = extract_quotes(body, language)
+    assert quote.speaker == speaker
+    assert quote.rule == "description"
