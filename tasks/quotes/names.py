@@ -279,10 +279,13 @@ class ArticleNames(ArticleText):
             titled = any(self._is_title(t) for t in titles.split())
             before = WORD.findall(text, 0, run.start())
             if (
-                before
-                and not titled  # "Secretary of State Jane Holt": the title took the "of"
-                and self._after_preposition([w.casefold() for w in before[-2:]])
-            ) or (not titled and self._is_noun_after(name, before)):
+                (
+                    before
+                    and not titled  # "Secretary of State Jane Holt": the title took the "of"
+                    and self._after_preposition([w.casefold() for w in before[-2:]])
+                )
+                or (not titled and self._is_noun_after(name, before))
+            ):
                 continue
             if not before and " " not in name and not titled and not self._used_as_name(name):
                 # "l’ARS" alone: the elided article is no word of its own

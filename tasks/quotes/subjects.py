@@ -343,9 +343,7 @@ class ArticleSubjects(ArticlePronouns):
     def _opens_with_title(self, chunk: str) -> bool:
         """ "апостол Опоку Ониина", "el ministro Juan Pérez": a title, then a name."""
         words = WORD.findall(chunk, 0, 80)[:2]
-        return (
-            len(words) == 2 and self._is_title(words[0].casefold()) and words[1][:1].isupper()
-        )
+        return len(words) == 2 and self._is_title(words[0].casefold()) and words[1][:1].isupper()
 
     def _person_past_adverbial(self, chunk: str) -> bool:
         """ "В своем послании Опоку Ониина объяснил", "On Monday John Smith said": an
