@@ -112,8 +112,12 @@ class ArticleNames(ArticleText):
         return i >= 0 and not WORD.search(self.body, self.sentence_starts[i], position)
 
     def _words_before(self, position: int) -> list[str]:
+        return [w.casefold() for w in self._raw_words_before(position)]
+
+    def _raw_words_before(self, position: int) -> list[str]:
+        """The two words before a position, as written (their case kept)."""
         words = self.body[max(0, position - 30) : position].split()[-2:]
-        return [w.strip(',;:()"“”«»').casefold() for w in words]
+        return [w.strip(',;:()"“”«»') for w in words]
 
     def _after_preposition(self, words_before: list[str]) -> bool:
         """ "in Portobello", "of the Faroe Islands": a place or an organisation, not a speaker."""
@@ -133,7 +137,7 @@ class ArticleNames(ArticleText):
         """ "die Lage", "einer Meinung", "14 Tagen", "die ernste Situation": where every noun
         is capitalised, one word alone after a determiner (an adjective between allowed) or a
         number is a noun, not a name. `words_before` keep their case."""
-        if " " in name or not words_before or not self.lex.noun_determiners:
+        if not self.lex.noun_determiners or not words_before or " " in name:
             return False
         last = words_before[-1].casefold()
         if last in self.lex.noun_determiners or last.isdigit():
@@ -166,12 +170,14 @@ class ArticleNames(ArticleText):
         start = self._name_start(run, name)
         tokens = [t.casefold() for t in name.split()]
         is_org = names_organisation(name, self.lex)
-        raw_before = [w.strip(',;:()"“”«»') for w in self.body[max(0, start - 30) : start].split()]
         is_person_like = not (
             is_org
             or tokens[0] in self.lex.place_words
-            or self._after_preposition([w.casefold() for w in raw_before[-2:]])
-            or self._is_noun_after(name, raw_before[-2:])
+            or self._after_preposition(self._words_before(start))
+            or (
+                bool(self.lex.noun_determiners)
+                and self._is_noun_after(name, self._raw_words_before(start))
+            )
         )
         if is_person_like and len(tokens) == 1:
             is_person_like = self._followed_by_speech_verb(start + len(name)) or any(
