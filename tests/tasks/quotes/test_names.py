@@ -43,21 +43,21 @@ def test_the_name_that_speaks(body: str, speaker: str) -> None:
     [
         # every German noun is capitalised: one after a determiner, an adjective or a number
         # is no name
-        "Die Spitzen seien einer Meinung, dass die ernste Lage eine „ehrgeizige gemeinsame "
-        "Antwort“ erfordere.",
-        "Das Gesundheitssystem funktioniere, aber die Lage „ist sehr angespannt“.",
-        "Wegen der Inkubationszeit von 14 Tagen gelte: „Wir sind noch nicht so weit“.",
+        "Die Minister seien einer Meinung, dass die schwierige Lage eine „rasche gemeinsame "
+        "Lösung“ verlange.",
+        "Das Werk funktioniere, aber die Lage „ist sehr ernst“.",
+        "Wegen der Wartezeit von 14 Tagen gelte: „Wir können noch nichts sagen“.",
     ],
 )
 def test_a_german_noun_after_a_determiner_is_no_speaker(body: str) -> None:
     (quote,) = extract_quotes(body, "de")
-    assert quote.speaker not in {"Meinung", "Lage", "Tagen", "Wegen der Inkubationszeit"}
+    assert quote.speaker not in {"Meinung", "Lage", "Tagen", "Wegen der Wartezeit", "Wartezeit"}
 
 
 def test_a_title_ending_a_compound_title_finds_the_person() -> None:
     body = (
-        "Bundeskanzler Sebastian Kurz sieht keinen Grund zur Eile. „Es braucht zudem "
-        "Investitionen in die Forschung an Impfstoffen“, sagte der Kanzler."
+        "Bundeskanzler Jonas Albrecht sieht keinen Grund zur Eile. „Wir brauchen mehr Geld "
+        "für die Schulen“, sagte der Kanzler."
     )
     (quote,) = extract_quotes(body, "de")
-    assert quote.speaker == "Sebastian Kurz"
+    assert quote.speaker == "Jonas Albrecht"

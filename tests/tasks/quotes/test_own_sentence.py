@@ -105,24 +105,24 @@ def test_cues_of_other_languages(body: str, language: str, speaker: str) -> None
     [
         # a prepositional phrase, then the person closing the words before the verb
         (
-            "Погода была хорошая. В своем послании Опоку Ониина объяснил, что «когда фарисеи "
-            "просили Иисуса о знамении, Он не дал им никакого».",
+            "Погода была хорошая. В своем письме Кваме Асанте объяснил, что «город ждет новых "
+            "школ и больниц уже много лет».",
             "ru",
-            "Опоку Ониина",
+            "Кваме Асанте",
         ),
         # a title opening the last comma phrase before the verb
         (
-            "В своем послании, размещенном на Facebook, апостол Опоку Ониина объяснил, что "
-            "«когда фарисеи просили Иисуса о знамении, Он не дал им никакого».",
+            "В своем обращении, опубликованном в газете, пастор Кваме Асанте объяснил, что "
+            "«город ждет новых школ и больниц уже много лет».",
             "ru",
-            "Опоку Ониина",
+            "Кваме Асанте",
         ),
         # a "when" clause is no such phrase: the subject after it speaks
         (
-            "When House Speaker Paul Ryan said he'd no longer defend his behavior, Trump "
-            "responded, “I would think that Ryan wouldn't be there.”",
+            "When Senator Ann Lowell said she would no longer back the plan, Marsh "
+            "responded, “I doubt that Lowell will be in the room.”",
             "en",
-            "Trump",
+            "Marsh",
         ),
     ],
 )

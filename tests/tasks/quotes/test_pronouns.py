@@ -144,16 +144,16 @@ def test_german_descriptions(body: str, speaker: str, rule: str) -> None:
     ("body", "language", "speaker"),
     [
         (
-            "Les réservations reprennent, a annoncé mardi TUI. « Environ 30 % des capacités "
-            "seront disponibles dès juillet », a indiqué la société.",
+            "Les ventes repartent, a annoncé mardi Vellor. « Nos usines tourneront à plein dès "
+            "juillet », a indiqué la société.",
             "fr",
-            "TUI",
+            "Vellor",
         ),
         (
-            "Barclays a testé un logiciel. La banque a déclaré que le projet visait à "
-            "« s'attaquer au surmenage » des équipes.",
+            "Norbanque a ouvert trois agences. La banque a déclaré que le plan visait à "
+            "« servir enfin les villages » de la région.",
             "fr",
-            "Barclays",
+            "Norbanque",
         ),
     ],
 )
