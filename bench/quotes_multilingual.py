@@ -13,7 +13,9 @@ cases, English-style sourcing.
 stage's answers in view and scored once before any change): pass it with --gold.
 `quotes_multilingual_test.jsonl` holds a third draw (fresh texts, quotes found by their marks
 and labelled from the text alone, committed before the stage ever ran on them; its errors are
-not read while writing rules): pass it with --gold.
+not read while writing rules): pass it with --gold. `quotes_multilingual_draw4.jsonl` holds
+a fourth draw made the same way from texts in none of the three (the sample's unused Russian
+texts hold few attributable quotes, so its Russian part is small): pass it with --gold.
 
 A gold quote is found when an extracted quote overlaps half of it; its attribution is right
 when the speaker check of the shared `score_gold.py` accepts the predicted speaker. Prints,

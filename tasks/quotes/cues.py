@@ -57,6 +57,7 @@ WORD_LISTS = (
     "org_nouns",
     "manner_openers",
     "person_nouns",
+    "noun_determiners",
 )
 
 
@@ -113,6 +114,9 @@ class CueLexicon:
     # "profesional", "Landwirt", "понтифик": after a definite article (or alone in Russian),
     # the person named just before ("precisó el profesional").
     person_nouns: frozenset[str]
+    # "die", "einer", "keine": where every noun is capitalised, one word alone after these
+    # is a noun ("die Lage", "einer Meinung"), not a name; empty where names stand apart.
+    noun_determiners: frozenset[str]
     # "that", "que", "что": where reported speech may open; searched first, as it is cheap.
     complementizer: regex.Pattern[str] | None
     # "said ", "told reporters ", "заявил, ": a speech verb ending right before one (reversed).
@@ -262,6 +266,7 @@ def _compile_lexicon(languages: tuple[str, ...]) -> CueLexicon:
         manner_openers=lowered("manner_openers"),
         org_nouns=lowered("org_nouns"),
         person_nouns=lowered("person_nouns"),
+        noun_determiners=lowered("noun_determiners"),
         complementizer=complementizer,
         verb_before_complementizer=verb_before_complementizer,
         verb_last_words=frozenset(

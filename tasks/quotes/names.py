@@ -74,6 +74,8 @@ class ArticleNames(ArticleText):
             if is_title or low in self.lex.non_name_words or low in self.lex.prepositions:
                 titles.append(low)
                 tokens.pop(0)
+                if len(tokens) == 1 and low in self.lex.noun_determiners:
+                    return "", " ".join(titles)  # "Wegen der Inkubationszeit": a noun
                 if is_title and tokens and tokens[0][:1].islower():
                     return "", " ".join(titles)  # "Sprecher der Feuerwehr": a body, no name
                 continue
@@ -110,8 +112,12 @@ class ArticleNames(ArticleText):
         return i >= 0 and not WORD.search(self.body, self.sentence_starts[i], position)
 
     def _words_before(self, position: int) -> list[str]:
+        return [w.casefold() for w in self._raw_words_before(position)]
+
+    def _raw_words_before(self, position: int) -> list[str]:
+        """The two words before a position, as written (their case kept)."""
         words = self.body[max(0, position - 30) : position].split()[-2:]
-        return [w.strip(',;:()"“”«»').casefold() for w in words]
+        return [w.strip(',;:()"“”«»') for w in words]
 
     def _after_preposition(self, words_before: list[str]) -> bool:
         """ "in Portobello", "of the Faroe Islands": a place or an organisation, not a speaker."""
@@ -126,6 +132,22 @@ class ArticleNames(ArticleText):
                 previous in self.lex.prepositions and previous not in self.lex.holder_prepositions
             )
         return False
+
+    def _is_noun_after(self, name: str, words_before: list[str]) -> bool:
+        """ "die Lage", "einer Meinung", "14 Tagen", "die ernste Situation": where every noun
+        is capitalised, one word alone after a determiner (an adjective between allowed) or a
+        number is a noun, not a name. `words_before` keep their case."""
+        if not self.lex.noun_determiners or not words_before or " " in name:
+            return False
+        last = words_before[-1].casefold()
+        if last in self.lex.noun_determiners or last.isdigit():
+            return True
+        return (
+            len(words_before) > 1
+            and words_before[-1][:1].islower()
+            and not self.lex.speech_verb.fullmatch(last)
+            and words_before[-2].casefold() in self.lex.noun_determiners
+        )
 
     def _mention_at(self, run: regex.Match[str]) -> Mention | None:
         """The name a capitalised run holds, if it is outside quotes and names anything.
@@ -152,6 +174,10 @@ class ArticleNames(ArticleText):
             is_org
             or tokens[0] in self.lex.place_words
             or self._after_preposition(self._words_before(start))
+            or (
+                bool(self.lex.noun_determiners)
+                and self._is_noun_after(name, self._raw_words_before(start))
+            )
         )
         if is_person_like and len(tokens) == 1:
             is_person_like = self._followed_by_speech_verb(start + len(name)) or any(
@@ -259,9 +285,12 @@ class ArticleNames(ArticleText):
             titled = any(self._is_title(t) for t in titles.split())
             before = WORD.findall(text, 0, run.start())
             if (
-                before
-                and not titled  # "Secretary of State Jane Holt": the title took the "of"
-                and self._after_preposition([w.casefold() for w in before[-2:]])
+                (
+                    before
+                    and not titled  # "Secretary of State Jane Holt": the title took the "of"
+                    and self._after_preposition([w.casefold() for w in before[-2:]])
+                )
+                or (not titled and self._is_noun_after(name, before))
             ):
                 continue
             if not before and " " not in name and not titled and not self._used_as_name(name):

@@ -223,6 +223,38 @@ class ArticlePronouns(FullestNames):
         # ("in ländlichen Gebieten von Stadtbewohnern") looks like a full name too
         return None if fallback is None else Subject(fallback, "person", DESCRIPTION_RULE)
 
+    def organisation_described(self, words: list[str], position: int) -> Subject | None:
+        """The body "la société", "La banque", "die Bank" stands for: the organisation named
+        last outside quotes within the cue's sentence and the few before it (one marked as
+        an organisation first, else a name no person, place or complement of a preposition).
+        """
+        lowered = [w.casefold() for w in words]
+        if not (
+            len(lowered) == 2
+            and lowered[0] in self.lex.determiners
+            and lowered[0] not in self.lex.indefinite_determiners
+            and lowered[1] in self.lex.org_nouns
+        ):
+            return None
+        sentence = bisect.bisect_right(self.sentence_starts, position) - 1
+        floor = self.sentence_starts[max(0, sentence - MAX_DESCRIPTION_SENTENCES_BACK)]
+        runs = self.body_runs
+        fallback: str | None = None
+        for i in range(bisect.bisect_left(self._body_run_starts, position) - 1, -1, -1):
+            if runs[i].start() < floor:
+                break
+            mention = self._mention_at(runs[i])
+            if mention is None or mention.end > position:
+                continue
+            if mention.is_org:
+                return Subject(mention.text, "organization", DESCRIPTION_RULE)
+            if fallback is None and not mention.is_person_like and not mention.titles:
+                before = self._words_before(runs[i].start())
+                first = mention.text.split()[0].casefold()
+                if not self._after_preposition(before) and first not in self.lex.place_words:
+                    fallback = mention.text
+        return None if fallback is None else Subject(fallback, "organization", DESCRIPTION_RULE)
+
     def _after_determiner(self, mention: Mention) -> bool:
         before = WORD.findall(self.body, max(0, mention.start - 20), mention.start)[-1:]
         return bool(before) and before[0].casefold() in self.lex.determiners

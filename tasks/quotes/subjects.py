@@ -70,7 +70,7 @@ class ArticleSubjects(ArticlePronouns):
         kept: list[str] = [
             c
             for i, c in enumerate(chunks)
-            if not self._is_aside(c)
+            if not (self._is_aside(c) and not (subject_first and self._person_past_adverbial(c)))
             and not (
                 i > 0
                 and self._continues_a_place(
@@ -99,7 +99,10 @@ class ArticleSubjects(ArticlePronouns):
         if nearest_last:
             ordered = kept[-1:]
         elif subject_first:  # the subject sits next to the verb, past any apposition
-            ordered = [c for c in reversed(kept) if not _opens_lower(c)] or kept[-1:]
+            # "…, 1 января 2020 года, апостол Опоку Ониина объяснил": a title may open it
+            ordered = [
+                c for c in reversed(kept) if not _opens_lower(c) or self._opens_with_title(c)
+            ] or kept[-1:]
             if len(kept) >= 2 and self._is_apposition_of(kept[-2], kept[-1]):
                 kept = ordered = kept[:-1]  # "Officials at X, a division of Y, said"
         else:
@@ -337,6 +340,22 @@ class ArticleSubjects(ArticlePronouns):
             or first.group().casefold() in self.lex.adverbial_starts
         )
 
+    def _opens_with_title(self, chunk: str) -> bool:
+        """ "апостол Опоку Ониина", "el ministro Juan Pérez": a title, then a name."""
+        words = WORD.findall(chunk, 0, 80)[:2]
+        return len(words) == 2 and self._is_title(words[0].casefold()) and words[1][:1].isupper()
+
+    def _person_past_adverbial(self, chunk: str) -> bool:
+        """ "В своем послании Опоку Ониина объяснил", "On Monday John Smith said": an
+        adverbial opening the words before a verb, then a person, who is the subject."""
+        first = WORD.match(chunk)
+        if first is None or first.group().casefold() not in self.lex.adverbial_starts:
+            return False
+        if first.group().casefold() not in self.lex.prepositions:
+            return False  # "When Paul Ryan said …, Trump responded": a clause, not a phrase
+        people = [name for name, is_org in self._names_in(chunk) if not is_org]
+        return bool(people) and chunk.rstrip(" ,\u00a0").endswith(people[-1])
+
     def _opens_clause(self, word: str, following: str) -> bool:
         """A conjunction or adverb before a complementizer: "Alors que", "Mientras que"."""
         complementizer = self.lex.complementizer
@@ -416,7 +435,9 @@ class ArticleSubjects(ArticlePronouns):
             named = self.person_with_title(head, position)
             if named:
                 return Subject(named, "person")
-        described = self.person_described(description_words, position)
+        described = self.person_described(
+            description_words, position
+        ) or self.organisation_described(description_words, position)
         if described is not None:
             return described
         return Subject(description, description_kind(description, self.lex))

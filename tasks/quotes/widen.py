@@ -46,8 +46,12 @@ class FullestNames(ArticleNames):
     def person_with_title(self, title: str, position: int) -> str | None:
         """The named person nearest to a position whose title matches ("the mayor")."""
         best: tuple[int, str] | None = None
+        compound = title.endswith(self.lex.title_endings)
         for titled in self.titled_runs:
-            if title not in titled.title_context:
+            if title not in titled.title_context and not (
+                compound
+                and any(len(w) > len(title) and w.endswith(title) for w in titled.title_context)
+            ):  # "der Kanzler" after "Bundeskanzler Sebastian Kurz"
                 continue
             m = self._mention_at(titled.run)
             if m is None or not m.is_person_like:

@@ -36,3 +36,28 @@ def test_a_place_is_no_fuller_name_of_a_person() -> None:
 def test_the_name_that_speaks(body: str, speaker: str) -> None:
     (quote,) = extract_quotes(body, "en")
     assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # every German noun is capitalised: one after a determiner, an adjective or a number
+        # is no name
+        "Die Minister seien einer Meinung, dass die schwierige Lage eine „rasche gemeinsame "
+        "Lösung“ verlange.",
+        "Das Werk funktioniere, aber die Lage „ist sehr ernst“.",
+        "Wegen der Wartezeit von 14 Tagen gelte: „Wir können noch nichts sagen“.",
+    ],
+)
+def test_a_german_noun_after_a_determiner_is_no_speaker(body: str) -> None:
+    (quote,) = extract_quotes(body, "de")
+    assert quote.speaker not in {"Meinung", "Lage", "Tagen", "Wegen der Wartezeit", "Wartezeit"}
+
+
+def test_a_title_ending_a_compound_title_finds_the_person() -> None:
+    body = (
+        "Bundeskanzler Jonas Albrecht sieht keinen Grund zur Eile. „Wir brauchen mehr Geld "
+        "für die Schulen“, sagte der Kanzler."
+    )
+    (quote,) = extract_quotes(body, "de")
+    assert quote.speaker == "Jonas Albrecht"

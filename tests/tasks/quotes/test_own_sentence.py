@@ -98,3 +98,34 @@ def test_a_short_scare_quote_without_a_speaker_is_not_a_quote() -> None:
 def test_cues_of_other_languages(body: str, language: str, speaker: str) -> None:
     (quote,) = extract_quotes(body, language)
     assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "speaker"),
+    [
+        # a prepositional phrase, then the person closing the words before the verb
+        (
+            "Погода была хорошая. В своем письме Кваме Асанте объяснил, что «город ждет новых "
+            "школ и больниц уже много лет».",
+            "ru",
+            "Кваме Асанте",
+        ),
+        # a title opening the last comma phrase before the verb
+        (
+            "В своем обращении, опубликованном в газете, пастор Кваме Асанте объяснил, что "
+            "«город ждет новых школ и больниц уже много лет».",
+            "ru",
+            "Кваме Асанте",
+        ),
+        # a "when" clause is no such phrase: the subject after it speaks
+        (
+            "When Senator Ann Lowell said she would no longer back the plan, Marsh "
+            "responded, “I doubt that Lowell will be in the room.”",
+            "en",
+            "Marsh",
+        ),
+    ],
+)
+def test_the_subject_past_an_opening_phrase(body: str, language: str, speaker: str) -> None:
+    (quote,) = extract_quotes(body, language)
+    assert quote.speaker == speaker

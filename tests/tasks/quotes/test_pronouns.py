@@ -138,3 +138,28 @@ def test_german_descriptions(body: str, speaker: str, rule: str) -> None:
     quotes = [q for q in extract_quotes(body, "de") if q.quote_type != "indirect"]
     assert quotes[-1].speaker is not None and quotes[-1].speaker.endswith(speaker)
     assert quotes[-1].rule == rule
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "speaker"),
+    [
+        (
+            "Les ventes repartent, a annoncé mardi Vellor. « Nos usines tourneront à plein dès "
+            "juillet », a indiqué la société.",
+            "fr",
+            "Vellor",
+        ),
+        (
+            "Norbanque a ouvert trois agences. La banque a déclaré que le plan visait à "
+            "« servir enfin les villages » de la région.",
+            "fr",
+            "Norbanque",
+        ),
+    ],
+)
+def test_an_organisation_s_description_stands_for_the_organisation_just_named(
+    body: str, language: str, speaker: str
+) -> None:
+    (quote,) = extract_quotes(body, language)
+    assert quote.speaker == speaker
+    assert quote.rule == "description"
