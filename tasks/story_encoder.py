@@ -36,6 +36,10 @@ GROUP_IDS = 4096
 # tokens per step of the second convolution: its gathered windows (2,560 floats a
 # token) stay cache-sized while each weight matrix serves many rows
 STEP_TOKENS = 1024
+# ids whose per-id tables a process keeps across groups and calls (15 KB an id, so
+# about 126 MB when full): the first ids a worker meets, which a language's frequent
+# ids soon are, so later batches mostly gather rows instead of computing them again
+KEPT_IDS = 8192
 _FEATURES = _EMB_DIM + len(_ORDERS) * _CNN_DIM
 
 
@@ -50,6 +54,18 @@ class IdFirstForward:
         self.tap_weights = [
             w.reshape(width, _CNN_DIM, _CNN_DIM).transpose(1, 0, 2).reshape(_CNN_DIM, -1)
             for w, (width, _) in zip(backend.w1, _ORDERS, strict=True)
+        ]
+        # the kept ids' tables, filled in the order ids are first met; `kept_row[id]` is
+        # the id's row there or -1
+        self.kept_row = np.full(backend.table.shape[0], -1, dtype=np.int64)
+        self.kept = 0
+        self.kept_tables = [
+            np.empty((KEPT_IDS, width), dtype=np.float32)
+            for width in (
+                _EMB_DIM,
+                backend.proj_W.shape[1],
+                *(w.shape[1] for w in self.tap_weights),
+            )
         ]
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
@@ -80,20 +96,7 @@ class IdFirstForward:
         b = self.backend
         flat = np.fromiter(chain.from_iterable(token_ids), dtype=np.int64, count=int(lengths.sum()))
         ids, row_of = np.unique(flat, return_inverse=True)
-        chunk = ids % _NUM_CHUNKS
-        embedded = b.table[ids].astype(np.float32)
-        embedded *= b.scale[chunk, None]
-        embedded += b.lo[chunk, None]
-        projected = embedded @ b.proj_W
-        projected += b.proj_b
-        _layernorm(projected, b.ln_g_all, b.ln_b_all, b.eps)
-        # per id, every window slot's product; the extra zero row stands for a slot
-        # outside the text
-        products = []
-        for i, weights in enumerate(self.tap_weights):
-            table = np.zeros((len(ids) + 1, weights.shape[1]), dtype=np.float32)
-            np.matmul(projected[:, i * _CNN_DIM : (i + 1) * _CNN_DIM], weights, out=table[:-1])
-            products.append(table)
+        embedded, projected, *products = self._id_tables(ids)
         token, first = 0, 0
         for end in _steps(lengths, STEP_TOKENS):
             n_tokens = int(lengths[first:end].sum())
@@ -109,6 +112,47 @@ class IdFirstForward:
             _layernorm(features, b.ln_g, b.ln_b, b.eps)
             out[first:end] = np.add.reduceat(features, starts, axis=0)
             token, first = token + n_tokens, end
+
+    def _id_tables(self, ids: np.ndarray) -> list[np.ndarray]:
+        """Per distinct id (sorted): its embedding, its normalised projection and, per
+        window width, every slot's first-convolution product (with one more zero row
+        standing for a slot outside the text). Kept ids' rows are gathered, the others
+        computed and, while there is room, kept."""
+        rows = self.kept_row[ids]
+        known = rows >= 0
+        new_ids = ids[~known]
+        computed = self._compute_id_tables(new_ids)
+        room = min(len(new_ids), KEPT_IDS - self.kept)
+        if room:
+            for kept, table in zip(self.kept_tables, computed, strict=True):
+                kept[self.kept : self.kept + room] = table[:room]
+            self.kept_row[new_ids[:room]] = np.arange(self.kept, self.kept + room)
+            self.kept += room
+        tables = []
+        for i, (kept, table) in enumerate(zip(self.kept_tables, computed, strict=True)):
+            extra = int(i >= 2)  # the products' zero row
+            merged = np.empty((len(ids) + extra, table.shape[1]), dtype=np.float32)
+            merged[len(ids) :] = 0.0
+            merged[: len(ids)][known] = kept[rows[known]]
+            merged[: len(ids)][~known] = table
+            tables.append(merged)
+        return tables
+
+    def _compute_id_tables(self, ids: np.ndarray) -> list[np.ndarray]:
+        """`_id_tables`' rows computed from the weights, without the zero rows."""
+        b = self.backend
+        chunk = ids % _NUM_CHUNKS
+        embedded = b.table[ids].astype(np.float32)
+        embedded *= b.scale[chunk, None]
+        embedded += b.lo[chunk, None]
+        projected = embedded @ b.proj_W
+        projected += b.proj_b
+        _layernorm(projected, b.ln_g_all, b.ln_b_all, b.eps)
+        products = [
+            projected[:, i * _CNN_DIM : (i + 1) * _CNN_DIM] @ weights
+            for i, weights in enumerate(self.tap_weights)
+        ]
+        return [embedded, projected, *products]
 
     def _convolve(
         self,

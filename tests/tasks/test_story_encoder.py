@@ -65,6 +65,29 @@ def test_small_groups_and_steps_change_nothing(
     assert_same_vectors(ours, expected)
 
 
+def test_kept_id_tables_change_nothing(expected: np.ndarray) -> None:
+    # the second call gathers every id's tables from the first call's kept rows
+    encoder = _encoder()
+    forward = IdFirstForward(encoder._model, encoder._tokenizer)
+    forward.encode(texts())
+    kept = forward.kept
+    assert kept > 0
+    assert_same_vectors(forward.encode(texts()), expected)
+    assert forward.kept == kept  # nothing new to keep
+
+
+def test_a_full_store_keeps_the_first_ids_and_computes_the_rest(
+    expected: np.ndarray, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(story_encoder, "KEPT_IDS", 25)
+    monkeypatch.setattr(story_encoder, "GROUP_IDS", 40)
+    encoder = _encoder()
+    forward = IdFirstForward(encoder._model, encoder._tokenizer)
+    assert_same_vectors(forward.encode(texts()), expected)
+    assert forward.kept == 25 and (forward.kept_row >= 0).sum() == 25
+    assert_same_vectors(forward.encode(texts()[::-1]), expected[::-1])
+
+
 def test_no_text_gives_no_row() -> None:
     encoder = _encoder()
     assert IdFirstForward(encoder._model, encoder._tokenizer).encode([]).shape == (0, 512)
