@@ -106,8 +106,17 @@ def as_unit_floats(stored: np.ndarray) -> np.ndarray:
     return np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
 
 
-def pair_cosines(vectors: np.ndarray, pairs: Sequence[tuple[int, int]]) -> np.ndarray:
-    """The cosine of each (i, j) pair of rows of unit vectors."""
+def unit_rows(vectors: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """These rows as float32 unit vectors: stored int8 rows are scaled back one block at
+    a time (the corpus's float matrix would be four times the int8 one: 2 GB at a
+    million units), float rows are taken as they are."""
+    if vectors.dtype == np.int8:
+        return as_unit_floats(vectors[rows])
+    return np.asarray(vectors[rows], dtype=np.float32)
+
+
+def pair_cosines(vectors: np.ndarray, pairs: np.ndarray | Sequence[tuple[int, int]]) -> np.ndarray:
+    """The cosine of each (i, j) pair of rows of `vectors` (unit floats or stored int8)."""
     index = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
     cosines = np.zeros(len(index), dtype=np.float32)
     # a chunk of pairs at a time: gathering both rows of millions of pairs at once would
@@ -115,7 +124,7 @@ def pair_cosines(vectors: np.ndarray, pairs: Sequence[tuple[int, int]]) -> np.nd
     for start in range(0, len(index), _PAIR_CHUNK):
         chunk = index[start : start + _PAIR_CHUNK]
         cosines[start : start + len(chunk)] = np.einsum(
-            "ij,ij->i", vectors[chunk[:, 0]], vectors[chunk[:, 1]]
+            "ij,ij->i", unit_rows(vectors, chunk[:, 0]), unit_rows(vectors, chunk[:, 1])
         )
     return cosines
 
@@ -126,25 +135,29 @@ def nearest_pairs(
     window_days: int,
     neighbours: int = NEIGHBOURS,
     min_cosine: float = MIN_CANDIDATE_COSINE,
-) -> list[tuple[int, int, float]]:
-    """Pairs (i < j, cosine) of units among each other's nearest neighbours in the window.
+) -> np.ndarray:
+    """An (k, 2) int64 array of the pairs (i < j, sorted) of units among each other's
+    nearest neighbours in the window.
 
-    `days` holds each unit's day number, or a negative value when undated (an undated
-    unit may pair with any). Units are sorted by day, so the units within the window of a
-    block of rows are one contiguous run of columns: exact search, blocked, costs the
-    number of units times the units of a window, near-linear while daily volume is
-    bounded, and memory stays one block.
+    `vectors` are unit float rows or stored int8 rows (turned to floats one block at a
+    time). `days` holds each unit's day number, or a negative value when undated (an
+    undated unit may pair with any). Units are sorted by day, so the units within the
+    window of a block of rows are one contiguous run of columns: exact search, blocked,
+    costs the number of units times the units of a window, near-linear while daily
+    volume is bounded. Memory is one block plus the pairs found, kept as integer keys
+    (8 bytes a pair) rather than Python objects.
     """
     n = len(vectors)
     if n < 2:
-        return []
+        return np.zeros((0, 2), dtype=np.int64)
     dated = np.flatnonzero(days >= 0)
     undated = np.flatnonzero(days < 0)
     dated = dated[np.argsort(days[dated], kind="stable")]
     dated_days = days[dated]
-    found: dict[tuple[int, int], float] = {}
+    order = np.concatenate([dated, undated])
+    found: list[np.ndarray] = []
     for start in range(0, n, _ROW_BLOCK):
-        rows = np.concatenate([dated, undated])[start : start + _ROW_BLOCK]
+        rows = order[start : start + _ROW_BLOCK]
         row_days = days[rows]
         if (row_days < 0).any():
             columns = np.arange(n)
@@ -152,8 +165,11 @@ def nearest_pairs(
             lo = np.searchsorted(dated_days, row_days.min() - window_days, "left")
             hi = np.searchsorted(dated_days, row_days.max() + window_days, "right")
             columns = np.concatenate([dated[lo:hi], undated])
-        _block_neighbours(vectors, days, rows, columns, window_days, neighbours, min_cosine, found)
-    return sorted((i, j, cosine) for (i, j), cosine in found.items())
+        found.append(
+            _block_neighbours(vectors, days, rows, columns, window_days, neighbours, min_cosine)
+        )
+    keys = np.unique(np.concatenate(found))
+    return np.stack([keys // n, keys % n], axis=1)
 
 
 def _block_neighbours(
@@ -164,14 +180,15 @@ def _block_neighbours(
     window_days: int,
     neighbours: int,
     min_cosine: float,
-    found: dict[tuple[int, int], float],
-) -> None:
-    """Add each row's best `neighbours` columns (in its window, above `min_cosine`)."""
+) -> np.ndarray:
+    """Each row's best `neighbours` columns (in its window, at or above `min_cosine`), as
+    pair keys i * n + j with i < j."""
     best_cos = np.full((len(rows), neighbours), -1.0, dtype=np.float32)
     best_col = np.full((len(rows), neighbours), -1, dtype=np.int64)
+    row_vectors = unit_rows(vectors, rows)
     for first in range(0, len(columns), _COLUMN_BLOCK):
         cols = columns[first : first + _COLUMN_BLOCK]
-        cosines = vectors[rows] @ vectors[cols].T
+        cosines = row_vectors @ unit_rows(vectors, cols).T
         both_dated = (days[rows, None] >= 0) & (days[None, cols] >= 0)
         too_far = both_dated & (np.abs(days[rows, None] - days[None, cols]) > window_days)
         cosines[too_far | (rows[:, None] == cols[None, :])] = -1.0
@@ -180,7 +197,7 @@ def _block_neighbours(
         keep = np.argpartition(-merged_cos, neighbours - 1, axis=1)[:, :neighbours]
         best_cos = np.take_along_axis(merged_cos, keep, axis=1)
         best_col = np.take_along_axis(merged_col, keep, axis=1)
-    for r, i in enumerate(rows.tolist()):
-        for cosine, j in zip(best_cos[r].tolist(), best_col[r].tolist(), strict=True):
-            if j >= 0 and cosine >= min_cosine:
-                found[(min(i, j), max(i, j))] = cosine
+    kept = (best_col >= 0) & (best_cos >= min_cosine)
+    i = np.broadcast_to(rows[:, None], best_col.shape)[kept]
+    j = best_col[kept]
+    return np.minimum(i, j) * len(vectors) + np.maximum(i, j)
