@@ -19,6 +19,7 @@ sketches, and cosines move by less than 0.01.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -39,6 +40,13 @@ NEIGHBOURS = 20
 _ROW_BLOCK = 512
 _COLUMN_BLOCK = 8192
 _PAIR_CHUNK = 16384
+# undated units are compared with every unit while that is at most this many cosines
+# (about a minute of one core); past it, through an inverted file of about sqrt(n) cells
+EXACT_UNDATED_LIMIT = 1_000_000_000
+_PROBED_CELLS = 8
+_SAMPLE_PER_CELL = 40
+_KMEANS_ROUNDS = 5
+_QUERY_CHUNK = 65536
 
 
 def story_text(title: str | None, body: str, lead_chars: int = LEAD_CHARS) -> str:
@@ -135,6 +143,7 @@ def nearest_pairs(
     window_days: int,
     neighbours: int = NEIGHBOURS,
     min_cosine: float = MIN_CANDIDATE_COSINE,
+    exact_undated_limit: int = EXACT_UNDATED_LIMIT,
 ) -> np.ndarray:
     """An (k, 2) int64 array of the pairs (i < j, sorted) of units among each other's
     nearest neighbours in the window.
@@ -146,6 +155,11 @@ def nearest_pairs(
     costs the number of units times the units of a window, near-linear while daily
     volume is bounded. Memory is one block plus the pairs found, kept as integer keys
     (8 bytes a pair) rather than Python objects.
+
+    Undated units are the exception: compared with every unit, they cost the number of
+    undated units times all units, quadratic in the corpus. Past `exact_undated_limit`
+    such cosines they are searched through an inverted file instead
+    (`_undated_neighbours`), and dated units look only at their window.
     """
     n = len(vectors)
     if n < 2:
@@ -154,9 +168,11 @@ def nearest_pairs(
     undated = np.flatnonzero(days < 0)
     dated = dated[np.argsort(days[dated], kind="stable")]
     dated_days = days[dated]
-    order = np.concatenate([dated, undated])
+    exact = len(undated) * n <= exact_undated_limit
+    order = np.concatenate([dated, undated]) if exact else dated
+    undated_columns = undated if exact else undated[:0]
     found: list[np.ndarray] = []
-    for start in range(0, n, _ROW_BLOCK):
+    for start in range(0, len(order), _ROW_BLOCK):
         rows = order[start : start + _ROW_BLOCK]
         row_days = days[rows]
         if (row_days < 0).any():
@@ -164,12 +180,129 @@ def nearest_pairs(
         else:
             lo = np.searchsorted(dated_days, row_days.min() - window_days, "left")
             hi = np.searchsorted(dated_days, row_days.max() + window_days, "right")
-            columns = np.concatenate([dated[lo:hi], undated])
+            columns = np.concatenate([dated[lo:hi], undated_columns])
         found.append(
             _block_neighbours(vectors, days, rows, columns, window_days, neighbours, min_cosine)
         )
+    if not exact:
+        found.append(_undated_neighbours(vectors, days, neighbours, min_cosine))
     keys = np.unique(np.concatenate(found))
     return np.stack([keys // n, keys % n], axis=1)
+
+
+def _undated_neighbours(
+    vectors: np.ndarray, days: np.ndarray, neighbours: int, min_cosine: float
+) -> np.ndarray:
+    """Pairs of undated units with any unit, as pair keys, searched through an inverted
+    file: the units are split into about sqrt(n) cells around k-means centroids, and a
+    unit is compared only with the members of its `_PROBED_CELLS` nearest cells. Each
+    undated unit keeps its best `neighbours` among all members there, and each dated
+    unit its best among the undated members there (what the window search leaves out).
+    Cost is n times sqrt(n) for the cells plus each unit times a few cells' members,
+    instead of the undated units times n. Approximate: a neighbour in a cell not probed
+    is missed, rare for close neighbours (the test measures the recall).
+    """
+    n = len(vectors)
+    cells, probes = _cells(vectors, max(1, math.isqrt(n)))
+    undated = np.flatnonzero(days < 0)
+    dated = np.flatnonzero(days >= 0)
+    everyone = np.arange(n)
+    return np.concatenate(
+        [
+            _probed_neighbours(
+                vectors, undated, probes[undated], everyone, cells, neighbours, min_cosine
+            ),
+            _probed_neighbours(
+                vectors, dated, probes[dated], undated, cells[undated], neighbours, min_cosine
+            ),
+        ]
+    )
+
+
+def _probed_neighbours(
+    vectors: np.ndarray,
+    queries: np.ndarray,
+    query_probes: np.ndarray,
+    targets: np.ndarray,
+    target_cells: np.ndarray,
+    neighbours: int,
+    min_cosine: float,
+) -> np.ndarray:
+    """Each query unit's best `neighbours` among the targets in the cells it probes (at
+    or above `min_cosine`), as pair keys; a chunk of queries at a time, cell by cell."""
+    n_cells = int(max(query_probes.max(initial=-1), target_cells.max(initial=-1))) + 1
+    by_cell = np.argsort(target_cells, kind="stable")
+    target_bounds = np.searchsorted(target_cells[by_cell], np.arange(n_cells + 1))
+    found = [np.zeros(0, dtype=np.int64)]
+    for start in range(0, len(queries), _QUERY_CHUNK):
+        chunk = queries[start : start + _QUERY_CHUNK]
+        probes = query_probes[start : start + _QUERY_CHUNK].ravel()
+        owner = np.repeat(np.arange(len(chunk)), query_probes.shape[1])
+        probing = np.argsort(probes, kind="stable")
+        probe_bounds = np.searchsorted(probes[probing], np.arange(n_cells + 1))
+        best_cos = np.full((len(chunk), neighbours), -1.0, dtype=np.float32)
+        best_col = np.full((len(chunk), neighbours), -1, dtype=np.int64)
+        for cell in range(n_cells):
+            rows = owner[probing[probe_bounds[cell] : probe_bounds[cell + 1]]]
+            cols = targets[by_cell[target_bounds[cell] : target_bounds[cell + 1]]]
+            if len(rows) == 0 or len(cols) == 0:
+                continue
+            cosines = unit_rows(vectors, chunk[rows]) @ unit_rows(vectors, cols).T
+            cosines[chunk[rows][:, None] == cols[None, :]] = -1.0
+            best_cos[rows], best_col[rows] = _merge_best(
+                best_cos[rows], best_col[rows], cosines, cols, neighbours
+            )
+        found.append(_pair_keys(chunk, best_cos, best_col, min_cosine, len(vectors)))
+    return np.concatenate(found)
+
+
+def _cells(vectors: np.ndarray, n_cells: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each unit's cell and the `_PROBED_CELLS` cells it probes: the nearest of
+    `n_cells` unit centroids from a few rounds of spherical k-means on a sample
+    (seeded, so a rerun draws the same cells)."""
+    rng = np.random.default_rng(0)
+    n = len(vectors)
+    picked = np.sort(rng.choice(n, min(n, _SAMPLE_PER_CELL * n_cells), replace=False))
+    sample = unit_rows(vectors, picked)
+    centroids = sample[rng.choice(len(sample), n_cells, replace=False)]
+    for _ in range(_KMEANS_ROUNDS):
+        nearest = np.argmax(sample @ centroids.T, axis=1)
+        sums = np.zeros_like(centroids)
+        np.add.at(sums, nearest, sample)
+        norms = np.linalg.norm(sums, axis=1, keepdims=True)
+        # a cell that drew no member keeps its centroid
+        centroids = np.where(norms > 0, sums / np.maximum(norms, 1e-12), centroids)
+    probed = min(_PROBED_CELLS, n_cells)
+    cells = np.empty(n, dtype=np.int64)
+    probes = np.empty((n, probed), dtype=np.int64)
+    for start in range(0, n, _COLUMN_BLOCK):
+        rows = np.arange(start, min(n, start + _COLUMN_BLOCK))
+        scores = unit_rows(vectors, rows) @ centroids.T
+        cells[rows] = np.argmax(scores, axis=1)
+        probes[rows] = np.argpartition(-scores, probed - 1, axis=1)[:, :probed]
+    return cells, probes
+
+
+def _merge_best(
+    best_cos: np.ndarray, best_col: np.ndarray, cosines: np.ndarray, cols: np.ndarray, k: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's best `k` of its kept columns and a new block of cosines."""
+    merged_cos = np.concatenate([best_cos, cosines], axis=1)
+    merged_col = np.concatenate([best_col, np.broadcast_to(cols, cosines.shape)], axis=1)
+    keep = np.argpartition(-merged_cos, k - 1, axis=1)[:, :k]
+    return np.take_along_axis(merged_cos, keep, axis=1), np.take_along_axis(
+        merged_col, keep, axis=1
+    )
+
+
+def _pair_keys(
+    rows: np.ndarray, best_cos: np.ndarray, best_col: np.ndarray, min_cosine: float, n: int
+) -> np.ndarray:
+    """Keys i * n + j (i < j) of each row's kept columns at or above `min_cosine`."""
+    kept = (best_col >= 0) & (best_cos >= min_cosine)
+    i = np.broadcast_to(rows[:, None], best_col.shape)[kept]
+    j = best_col[kept]
+    return np.minimum(i, j) * n + np.maximum(i, j)
 
 
 def _block_neighbours(
@@ -192,12 +325,5 @@ def _block_neighbours(
         both_dated = (days[rows, None] >= 0) & (days[None, cols] >= 0)
         too_far = both_dated & (np.abs(days[rows, None] - days[None, cols]) > window_days)
         cosines[too_far | (rows[:, None] == cols[None, :])] = -1.0
-        merged_cos = np.concatenate([best_cos, cosines], axis=1)
-        merged_col = np.concatenate([best_col, np.broadcast_to(cols, cosines.shape)], axis=1)
-        keep = np.argpartition(-merged_cos, neighbours - 1, axis=1)[:, :neighbours]
-        best_cos = np.take_along_axis(merged_cos, keep, axis=1)
-        best_col = np.take_along_axis(merged_col, keep, axis=1)
-    kept = (best_col >= 0) & (best_cos >= min_cosine)
-    i = np.broadcast_to(rows[:, None], best_col.shape)[kept]
-    j = best_col[kept]
-    return np.minimum(i, j) * len(vectors) + np.maximum(i, j)
+        best_cos, best_col = _merge_best(best_cos, best_col, cosines, cols, neighbours)
+    return _pair_keys(rows, best_cos, best_col, min_cosine, len(vectors))

@@ -130,3 +130,24 @@ def test_a_repeated_text_gets_the_same_row() -> None:
     stored = embed_texts([FLOOD_EN, BUDGET_EN, FLOOD_EN])
     assert stored.shape == (3, EMBEDDING_DIM)
     assert (stored[0] == stored[2]).all() and not (stored[0] == stored[1]).all()
+
+
+def test_undated_units_through_the_inverted_file_find_most_brute_force_pairs() -> None:
+    # a limit of 0 sends every undated unit through the cells, whatever the corpus size
+    rng = np.random.default_rng(11)
+    centres = rng.normal(size=(40, EMBEDDING_DIM))
+    floats = centres[rng.integers(0, 40, 2000)] + 0.7 * rng.normal(size=(2000, EMBEDDING_DIM))
+    stored = quantise(floats / np.linalg.norm(floats, axis=1, keepdims=True))
+    days = rng.integers(0, 60, 2000)
+    days[rng.random(2000) < 0.1] = -1
+    expected = brute_force_pairs(as_unit_floats(stored), days, 3, 5, 0.3)
+    found = {
+        (i, j) for i, j in nearest_pairs(stored, days, 3, 5, 0.3, exact_undated_limit=0).tolist()
+    }
+    undated = set(np.flatnonzero(days < 0).tolist())
+    with_undated = {p for p in expected if undated & set(p)}
+    assert len(with_undated) > 500
+    # the undated units' own best neighbours are found, bar a few in cells not probed
+    assert len(with_undated & found) >= 0.95 * len(with_undated)
+    # pairs of two dated units come from the exact window search
+    assert expected - with_undated <= found
