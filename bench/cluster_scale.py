@@ -170,6 +170,7 @@ class StepMemory:
                 self._note()
                 self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - started
                 self.running.remove(name)
+                print(f"  {name} done: peak RSS {self.peak[name]:.0f} MiB", flush=True)
 
         return wrapped
 
@@ -255,10 +256,17 @@ def main() -> None:
         help="shift copy k by k times the original's date span (the original's daily volume)",
     )
     parser.add_argument("--profile", action="store_true", help="peak RSS of each step")
+    parser.add_argument(
+        "--reuse-copies", action="store_true", help="cluster the copies a previous run built"
+    )
     args = parser.parse_args()
     started = time.perf_counter()
     shift = date_span_days(args.out) if args.spread_days else 0
-    article_files, sketch_files = build_copies(args.out, args.copies, args.work, shift)
+    if args.reuse_copies:
+        article_files = [str(p) for p in sorted((args.work / "articles").glob("*.parquet"))]
+        sketch_files = [str(p) for p in sorted((args.work / "_sketches").glob("*.parquet"))]
+    else:
+        article_files, sketch_files = build_copies(args.out, args.copies, args.work, shift)
     print(
         f"built {args.copies} copies in {time.perf_counter() - started:.1f} s"
         + (f", each {shift} days after the one before" if shift else ", on the same days")

@@ -65,6 +65,19 @@ VERIFY_CHUNK = 2_000
 # embeddings read per batch, and candidate story pairs decided per chunk: bounded memory
 _EMBEDDING_BATCH = 65_536
 _DECISION_CHUNK = 262_144
+# DuckDB's memory cap never drops below this while Python holds the embeddings
+_MIN_DUCKDB_MEMORY = 256 * 2**20
+_BYTES_PER = {
+    "bytes": 1,
+    "KiB": 2**10,
+    "MiB": 2**20,
+    "GiB": 2**30,
+    "TiB": 2**40,
+    "KB": 10**3,
+    "MB": 10**6,
+    "GB": 10**9,
+    "TB": 10**12,
+}
 _LINKED = pa.schema(
     [
         ("idx", pa.int64()),
@@ -543,6 +556,8 @@ def _story_pairs(
     if embedded is None:
         return similar_pairs_in(con, n_units, window_days, min_similarity)
     vectors, has_vector = embedded
+    # the embedding matrix is the stage's largest array: DuckDB's cap gives way to it
+    _yield_memory(con, vectors.nbytes)
     term_pairs = similar_pairs_in(con, n_units, window_days, min(min_similarity, TERM_VETO_BELOW))
     units = con.execute(
         """
@@ -613,6 +628,16 @@ def _story_candidates(
     term_of_key = np.zeros(len(keys), dtype=np.float64)
     term_of_key[np.searchsorted(keys, term_keys)] = term_values
     return keys, term_of_key
+
+
+def _yield_memory(con: duckdb.DuckDBPyConnection, nbytes: int) -> None:
+    """Lower DuckDB's memory cap by `nbytes` (not below `_MIN_DUCKDB_MEMORY`): while
+    Python holds arrays of that size, DuckDB spills sooner, and the process stays near
+    the cap the run set rather than the cap plus the arrays."""
+    ((limit,),) = con.execute("select current_setting('memory_limit')").fetchall()
+    number, unit = str(limit).split()
+    cap = max(_MIN_DUCKDB_MEMORY, int(float(number) * _BYTES_PER[unit]) - nbytes)
+    con.execute(f"set memory_limit = '{cap // 2**20}MiB'").fetchall()
 
 
 def instalments_of_a_series(

@@ -158,8 +158,8 @@ def nearest_pairs(
 
     Undated units are the exception: compared with every unit, they cost the number of
     undated units times all units, quadratic in the corpus. Past `exact_undated_limit`
-    such cosines they are searched through an inverted file instead
-    (`_undated_neighbours`), and dated units look only at their window.
+    such cosines, the undated units' neighbours among all units and the dated units'
+    among the undated ones come from an inverted file (`_probed_best`) instead.
     """
     n = len(vectors)
     if n < 2:
@@ -172,6 +172,23 @@ def nearest_pairs(
     order = np.concatenate([dated, undated]) if exact else dated
     undated_columns = undated if exact else undated[:0]
     found: list[np.ndarray] = []
+    seeds: tuple[np.ndarray, np.ndarray] | None = None
+    if not exact:
+        cells, probes = _cells(vectors, max(1, math.isqrt(n)))
+        # undated units against every unit in their cells; dated units against the
+        # undated ones in theirs, which seed their window search below
+        found.append(
+            _pair_keys(
+                undated,
+                *_probed_best(vectors, undated, probes[undated], np.arange(n), cells, neighbours),
+                min_cosine,
+                n,
+            )
+        )
+        seeds = _probed_best(vectors, dated, probes[dated], undated, cells[undated], neighbours)
+        del cells, probes
+    seed_row = np.empty(n, dtype=np.int64)
+    seed_row[dated] = np.arange(len(dated))
     for start in range(0, len(order), _ROW_BLOCK):
         rows = order[start : start + _ROW_BLOCK]
         row_days = days[rows]
@@ -181,67 +198,48 @@ def nearest_pairs(
             lo = np.searchsorted(dated_days, row_days.min() - window_days, "left")
             hi = np.searchsorted(dated_days, row_days.max() + window_days, "right")
             columns = np.concatenate([dated[lo:hi], undated_columns])
+        seed = None if seeds is None else (seeds[0][seed_row[rows]], seeds[1][seed_row[rows]])
         found.append(
-            _block_neighbours(vectors, days, rows, columns, window_days, neighbours, min_cosine)
+            _block_neighbours(
+                vectors, days, rows, columns, window_days, neighbours, min_cosine, seed
+            )
         )
-    if not exact:
-        found.append(_undated_neighbours(vectors, days, neighbours, min_cosine))
-    keys = np.unique(np.concatenate(found))
+    del seeds
+    keys = np.concatenate(found)
+    del found
+    # distinct keys, sorted in place (np.unique would hold two more copies)
+    keys.sort()
+    keys = keys[np.concatenate([[True], keys[1:] != keys[:-1]])] if len(keys) else keys
     return np.stack([keys // n, keys % n], axis=1)
 
 
-def _undated_neighbours(
-    vectors: np.ndarray, days: np.ndarray, neighbours: int, min_cosine: float
-) -> np.ndarray:
-    """Pairs of undated units with any unit, as pair keys, searched through an inverted
-    file: the units are split into about sqrt(n) cells around k-means centroids, and a
-    unit is compared only with the members of its `_PROBED_CELLS` nearest cells. Each
-    undated unit keeps its best `neighbours` among all members there, and each dated
-    unit its best among the undated members there (what the window search leaves out).
-    Cost is n times sqrt(n) for the cells plus each unit times a few cells' members,
-    instead of the undated units times n. Approximate: a neighbour in a cell not probed
-    is missed, rare for close neighbours (the test measures the recall).
-    """
-    n = len(vectors)
-    cells, probes = _cells(vectors, max(1, math.isqrt(n)))
-    undated = np.flatnonzero(days < 0)
-    dated = np.flatnonzero(days >= 0)
-    everyone = np.arange(n)
-    return np.concatenate(
-        [
-            _probed_neighbours(
-                vectors, undated, probes[undated], everyone, cells, neighbours, min_cosine
-            ),
-            _probed_neighbours(
-                vectors, dated, probes[dated], undated, cells[undated], neighbours, min_cosine
-            ),
-        ]
-    )
-
-
-def _probed_neighbours(
+def _probed_best(
     vectors: np.ndarray,
     queries: np.ndarray,
     query_probes: np.ndarray,
     targets: np.ndarray,
     target_cells: np.ndarray,
     neighbours: int,
-    min_cosine: float,
-) -> np.ndarray:
-    """Each query unit's best `neighbours` among the targets in the cells it probes (at
-    or above `min_cosine`), as pair keys; a chunk of queries at a time, cell by cell."""
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each query unit's best `neighbours` cosines and units among the targets in the
+    cells it probes, searched through an inverted file: the units are split into about
+    sqrt(n) cells around k-means centroids (`_cells`), and a unit is compared only with
+    the members of its `_PROBED_CELLS` nearest cells. Cost is each query times a few
+    cells' members instead of every target. Approximate: a neighbour in a cell not
+    probed is missed, rare for close neighbours (the test measures the recall)."""
     n_cells = int(max(query_probes.max(initial=-1), target_cells.max(initial=-1))) + 1
     by_cell = np.argsort(target_cells, kind="stable")
     target_bounds = np.searchsorted(target_cells[by_cell], np.arange(n_cells + 1))
-    found = [np.zeros(0, dtype=np.int64)]
+    all_cos = np.full((len(queries), neighbours), -1.0, dtype=np.float32)
+    all_col = np.full((len(queries), neighbours), -1, dtype=np.int64)
     for start in range(0, len(queries), _QUERY_CHUNK):
         chunk = queries[start : start + _QUERY_CHUNK]
         probes = query_probes[start : start + _QUERY_CHUNK].ravel()
         owner = np.repeat(np.arange(len(chunk)), query_probes.shape[1])
         probing = np.argsort(probes, kind="stable")
         probe_bounds = np.searchsorted(probes[probing], np.arange(n_cells + 1))
-        best_cos = np.full((len(chunk), neighbours), -1.0, dtype=np.float32)
-        best_col = np.full((len(chunk), neighbours), -1, dtype=np.int64)
+        best_cos = all_cos[start : start + _QUERY_CHUNK]
+        best_col = all_col[start : start + _QUERY_CHUNK]
         for cell in range(n_cells):
             rows = owner[probing[probe_bounds[cell] : probe_bounds[cell + 1]]]
             cols = targets[by_cell[target_bounds[cell] : target_bounds[cell + 1]]]
@@ -252,8 +250,7 @@ def _probed_neighbours(
             best_cos[rows], best_col[rows] = _merge_best(
                 best_cos[rows], best_col[rows], cosines, cols, neighbours
             )
-        found.append(_pair_keys(chunk, best_cos, best_col, min_cosine, len(vectors)))
-    return np.concatenate(found)
+    return all_cos, all_col
 
 
 def _cells(vectors: np.ndarray, n_cells: int) -> tuple[np.ndarray, np.ndarray]:
@@ -313,11 +310,15 @@ def _block_neighbours(
     window_days: int,
     neighbours: int,
     min_cosine: float,
+    seed: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> np.ndarray:
     """Each row's best `neighbours` columns (in its window, at or above `min_cosine`), as
-    pair keys i * n + j with i < j."""
-    best_cos = np.full((len(rows), neighbours), -1.0, dtype=np.float32)
-    best_col = np.full((len(rows), neighbours), -1, dtype=np.int64)
+    pair keys i * n + j with i < j; `seed` holds best cosines and columns found before."""
+    if seed is None:
+        best_cos = np.full((len(rows), neighbours), -1.0, dtype=np.float32)
+        best_col = np.full((len(rows), neighbours), -1, dtype=np.int64)
+    else:
+        best_cos, best_col = seed
     row_vectors = unit_rows(vectors, rows)
     for first in range(0, len(columns), _COLUMN_BLOCK):
         cols = columns[first : first + _COLUMN_BLOCK]
