@@ -6,12 +6,17 @@ sketches `--copies` times into one synthetic corpus, each copy its own world: ar
 content hashes and story terms get a copy suffix, and MinHash values are XORed with a
 per-copy constant (equal values stay equal within a copy, buckets never meet across
 copies), and embeddings get per-copy sign flips (cosines kept within a copy, near zero
-across copies). It then runs `cluster_articles` on the whole in a child process and prints its
-CPU seconds and peak RSS, and whether every copy got exactly the duplicate clusters of
-the original output. A script, not a test: figures are printed, never asserted.
+across copies). By default the copies share the original's days, so each time window
+holds `--copies` times the units (the worst case for the story stage's neighbour search);
+`--spread-days` shifts copy k by k times the original's date span instead, so the corpus
+has the original's daily volume over a longer time. It then runs `cluster_articles` on
+the whole in a child process and prints its CPU seconds and peak RSS, and whether every
+copy got exactly the duplicate clusters of the original output. `--profile` prints the
+peak RSS within each step of the stage (sampled every 50 ms). A script, not a test:
+figures are printed, never asserted.
 
 Usage: `python bench/cluster_scale.py --out /tmp/nf/processed-100000 --copies 10
---work /tmp/nf/cluster-1m`.
+--work /tmp/nf/cluster-1m [--spread-days] [--profile]`.
 """
 
 from __future__ import annotations
@@ -21,8 +26,11 @@ import multiprocessing
 import resource
 import shutil
 import sys
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -50,8 +58,22 @@ def embedding_copy(k: int) -> str:
     )
 
 
-def build_copies(out: Path, copies: int, work: Path) -> tuple[list[str], list[str]]:
-    """Parquet files of `copies` disjoint copies of the output's articles and sketches."""
+def date_span_days(out: Path) -> int:
+    """Days from the output's first publication date to its last, both counted."""
+    ((span,),) = duckdb.sql(
+        f"""
+        select coalesce(date_diff('day', min(published_date), max(published_date)) + 1, 0)
+        from read_parquet('{out}/.current/articles/*.parquet')
+        """
+    ).fetchall()
+    return int(span)
+
+
+def build_copies(
+    out: Path, copies: int, work: Path, shift_days: int = 0
+) -> tuple[list[str], list[str]]:
+    """Parquet files of `copies` disjoint copies of the output's articles and sketches,
+    copy k's dates moved `k * shift_days` days later."""
     articles, sketches = work / "articles", work / "_sketches"
     for folder in (articles, sketches):
         shutil.rmtree(folder, ignore_errors=True)
@@ -61,10 +83,14 @@ def build_copies(out: Path, copies: int, work: Path) -> tuple[list[str], list[st
     source = out / ".current"
     for k in range(copies):
         mask = (k * XOR_STEP) % 2**32
+        columns = ARTICLE_COLUMNS.replace("article_id, ", "").replace(
+            "published_date,",
+            f"(published_date + interval {k * shift_days} day)::date as published_date,",
+        )
         con.execute(
             f"""
             copy (select article_id || '-{k}' as article_id,
-                         {ARTICLE_COLUMNS.replace("article_id, ", "")},
+                         {columns},
                          null::varchar as dup_cluster_id, null::boolean as is_canonical,
                          null::varchar as dup_kind, null::varchar as story_cluster_id
                   from read_parquet('{source}/articles/*.parquet'))
@@ -90,8 +116,82 @@ def build_copies(out: Path, copies: int, work: Path) -> tuple[list[str], list[st
     ]
 
 
-def cluster_in_child(article_files: list[str], sketch_files: list[str], result: str) -> None:
+# the steps whose memory `--profile` reports (module, function)
+PROFILED_STEPS = (
+    ("tasks.corpus", "lsh_candidate_pairs"),
+    ("tasks.corpus", "_assign_dups"),
+    ("tasks.corpus", "_story_embeddings"),
+    ("tasks.corpus", "similar_pairs_in"),
+    ("tasks.corpus", "nearest_pairs"),
+    ("tasks.corpus", "pair_cosines"),
+    ("tasks.corpus", "group_stories"),
+    ("tasks.corpus", "_story_pairs"),
+    ("tasks.corpus", "_assign_stories"),
+)
+
+
+def resident_mib() -> float:
+    """This process's resident set now, in MiB."""
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+class StepMemory:
+    """Peak RSS while each profiled function runs (nested calls count for both)."""
+
+    def __init__(self) -> None:
+        self.running: list[str] = []
+        self.peak: dict[str, float] = {}
+        self.seconds: dict[str, float] = {}
+        sampler = threading.Thread(target=self._sample, daemon=True)
+        sampler.start()
+
+    def _sample(self) -> None:
+        while True:
+            self._note()
+            time.sleep(0.05)
+
+    def _note(self) -> None:
+        rss = resident_mib()
+        for step in list(self.running):
+            self.peak[step] = max(self.peak.get(step, 0.0), rss)
+
+    def wrap(self, name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+        def wrapped(*args: Any, **kwargs: Any) -> Any:
+            self.running.append(name)
+            self._note()
+            started = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                self._note()
+                self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - started
+                self.running.remove(name)
+                print(f"  {name} done: peak RSS {self.peak[name]:.0f} MiB", flush=True)
+
+        return wrapped
+
+    def install(self) -> None:
+        for module_name, name in PROFILED_STEPS:
+            module = sys.modules[module_name]
+            setattr(module, name, self.wrap(name, getattr(module, name)))
+
+    def report(self) -> None:
+        for _, name in PROFILED_STEPS:
+            if name in self.peak:
+                print(f"  {name}: peak RSS {self.peak[name]:.0f} MiB, {self.seconds[name]:.1f} s")
+
+
+def cluster_in_child(
+    article_files: list[str], sketch_files: list[str], result: str, profile: bool
+) -> None:
     """Cluster in this (child) process and write the assignments as Parquet."""
+    steps = StepMemory() if profile else None
+    if steps:
+        steps.install()
     assignments = cluster_by_settings(
         load_settings(),
         article_files,
@@ -100,6 +200,8 @@ def cluster_in_child(article_files: list[str], sketch_files: list[str], result: 
         temp_dir=str(Path(result).parent / "spill"),
     )
     duckdb.from_arrow(assignments).write_parquet(result)
+    if steps:
+        steps.report()
 
 
 def compare(out: Path, result: Path, copies: int) -> None:
@@ -148,15 +250,32 @@ def main() -> None:
     parser.add_argument("--out", type=Path, required=True, help="a finished newsflow output")
     parser.add_argument("--copies", type=int, default=10)
     parser.add_argument("--work", type=Path, required=True, help="scratch folder")
+    parser.add_argument(
+        "--spread-days",
+        action="store_true",
+        help="shift copy k by k times the original's date span (the original's daily volume)",
+    )
+    parser.add_argument("--profile", action="store_true", help="peak RSS of each step")
+    parser.add_argument(
+        "--reuse-copies", action="store_true", help="cluster the copies a previous run built"
+    )
     args = parser.parse_args()
     started = time.perf_counter()
-    article_files, sketch_files = build_copies(args.out, args.copies, args.work)
-    print(f"built {args.copies} copies in {time.perf_counter() - started:.1f} s")
+    shift = date_span_days(args.out) if args.spread_days else 0
+    if args.reuse_copies:
+        article_files = [str(p) for p in sorted((args.work / "articles").glob("*.parquet"))]
+        sketch_files = [str(p) for p in sorted((args.work / "_sketches").glob("*.parquet"))]
+    else:
+        article_files, sketch_files = build_copies(args.out, args.copies, args.work, shift)
+    print(
+        f"built {args.copies} copies in {time.perf_counter() - started:.1f} s"
+        + (f", each {shift} days after the one before" if shift else ", on the same days")
+    )
     result = args.work / "assignments.parquet"
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     child = multiprocessing.get_context("spawn").Process(
-        target=cluster_in_child, args=(article_files, sketch_files, str(result))
+        target=cluster_in_child, args=(article_files, sketch_files, str(result), args.profile)
     )
     child.start()
     child.join()

@@ -33,7 +33,7 @@ from tasks.dedup import (
     body_evidence,
     evidence_agrees,
 )
-from tasks.embed import EMBEDDING_DIM, as_unit_floats, nearest_pairs, pair_cosines
+from tasks.embed import EMBEDDING_DIM, nearest_pairs, pair_cosines
 from tasks.settings import Settings, duckdb_config
 from tasks.stories import (
     FIGURE_TERM,
@@ -65,6 +65,22 @@ BANDS_PER_PASS = 8
 BAND_KEYS_PER_PASS = 2_000_000
 # candidate pairs verified per round trip for their bodies (their shingle sets are in memory)
 VERIFY_CHUNK = 2_000
+# embeddings read per batch, and candidate story pairs decided per chunk: bounded memory
+_EMBEDDING_BATCH = 65_536
+_DECISION_CHUNK = 262_144
+# DuckDB's memory cap never drops below this while Python holds the embeddings
+_MIN_DUCKDB_MEMORY = 256 * 2**20
+_BYTES_PER = {
+    "bytes": 1,
+    "KiB": 2**10,
+    "MiB": 2**20,
+    "GiB": 2**30,
+    "TiB": 2**40,
+    "KB": 10**3,
+    "MB": 10**6,
+    "GB": 10**9,
+    "TB": 10**12,
+}
 _LINKED = pa.schema(
     [
         ("idx", pa.int64()),
@@ -546,15 +562,13 @@ def _story_pairs(
     with no stored embedding (embeddings off, or written before they existed) are
     judged by their terms alone, as before.
     """
-    vectors = _story_embeddings(con, sketch_files)
-    if vectors is None:
+    embedded = _story_embeddings(con, sketch_files)
+    if embedded is None:
         return similar_pairs_in(con, n_units, window_days, min_similarity)
-    term_similarity = {
-        (i, j): sim
-        for i, j, sim in similar_pairs_in(
-            con, n_units, window_days, min(min_similarity, TERM_VETO_BELOW)
-        )
-    }
+    vectors, has_vector = embedded
+    # the embedding matrix is the stage's largest array: DuckDB's cap gives way to it
+    _yield_memory(con, vectors.nbytes)
+    term_pairs = similar_pairs_in(con, n_units, window_days, min(min_similarity, TERM_VETO_BELOW))
     units = con.execute(
         """
         select u.idx, u.lang, coalesce(u.day, -1), coalesce(t.n_names, 0),
@@ -576,21 +590,18 @@ def _story_pairs(
     # reports, and a script without capitals (Arabic) names no one the terms can see
     named = [row[3] >= MIN_NAMES_FOR_VETO for row in units]
     templates = [(row[4], row[5]) for row in units]
-    has_vector = np.linalg.norm(vectors, axis=1) > 0
     days = np.array([row[2] for row in units], dtype=np.int64)
-    with_vector = np.flatnonzero(has_vector)
-    neighbours = nearest_pairs(vectors[with_vector], days[with_vector], window_days)
-    candidates = set(term_similarity) | {
-        (int(with_vector[i]), int(with_vector[j])) for i, j, _ in neighbours
-    }
-    ordered = sorted(candidates)
-    cosines = pair_cosines(vectors, ordered).tolist()
+    del units
+    keys, term_of_key = _story_candidates(vectors, has_vector, days, window_days, term_pairs)
+    del term_pairs
 
-    def link(i: int, j: int, cosine: float, veto: dict[tuple[int, int], float] | None) -> bool:
-        embedded = bool(has_vector[i] and has_vector[j])
+    def link(
+        i: int, j: int, cosine: float, terms: float, veto: dict[tuple[int, int], float] | None
+    ) -> bool:
+        embedded_pair = bool(has_vector[i] and has_vector[j])
         return story_link(
-            cosine if embedded else None,
-            term_similarity.get((i, j), 0.0),
+            cosine if embedded_pair else None,
+            terms,
             cross_language=langs[i] != langs[j],
             both_named=veto is not None and named[i] and named[j],
             min_term_similarity=min_similarity,
@@ -598,24 +609,64 @@ def _story_pairs(
             shared_names=veto.get((i, j)) if veto is not None else None,
         )
 
-    # first without the veto; the names shared across languages are then counted only
-    # for the pairs the veto could still cut, a few per unit
-    linkable = [
-        (i, j, cosine)
-        for (i, j), cosine in zip(ordered, cosines, strict=True)
-        if link(i, j, cosine, None)
-    ]
+    # first without the veto, a chunk of candidates at a time; the names shared across
+    # languages are then counted only for the pairs the veto could still cut, a few per unit
+    linkable: list[tuple[int, int, float, float]] = []
+    for start in range(0, len(keys), _DECISION_CHUNK):
+        chunk = np.stack(divmod(keys[start : start + _DECISION_CHUNK], len(vectors)), axis=1)
+        cosines = pair_cosines(vectors, chunk).tolist()
+        term_similarity = term_of_key[start : start + _DECISION_CHUNK].tolist()
+        for (i, j), cosine, terms in zip(chunk.tolist(), cosines, term_similarity, strict=True):
+            if link(i, j, cosine, terms, None):
+                linkable.append((i, j, cosine, terms))
     shared_names = shared_name_similarity_in(
         con,
         n_units,
-        [(i, j) for i, j, _ in linkable if named[i] and named[j] and langs[i] != langs[j]],
+        [(i, j) for i, j, _, _ in linkable if named[i] and named[j] and langs[i] != langs[j]],
     )
     pairs = []
-    for i, j, cosine in linkable:
-        if link(i, j, cosine, shared_names):
-            embedded = bool(has_vector[i] and has_vector[j])
-            pairs.append((i, j, cosine if embedded else term_similarity.get((i, j), 0.0)))
+    for i, j, cosine, terms in linkable:
+        if link(i, j, cosine, terms, shared_names):
+            embedded_pair = bool(has_vector[i] and has_vector[j])
+            pairs.append((i, j, cosine if embedded_pair else terms))
     return pairs
+
+
+def _story_candidates(
+    vectors: np.ndarray,
+    has_vector: np.ndarray,
+    days: np.ndarray,
+    window_days: int,
+    term_pairs: Sequence[tuple[int, int, float]],
+) -> tuple[np.ndarray, np.ndarray]:
+    """The candidate pairs, as sorted keys i * n + j (i < j), and each one's term
+    similarity (0 where the pair shares no rare term): every pair of `term_pairs` and
+    each unit's nearest neighbours by embedding within the window. Arrays, not a set of
+    tuples: a million units have tens of millions of candidates."""
+    n = len(vectors)
+    term_keys = np.fromiter((i * n + j for i, j, _ in term_pairs), np.int64, len(term_pairs))
+    term_values = np.fromiter((sim for _, _, sim in term_pairs), np.float64, len(term_pairs))
+    if has_vector.all():
+        neighbours = nearest_pairs(vectors, days, window_days)
+    else:
+        with_vector = np.flatnonzero(has_vector)
+        found = nearest_pairs(vectors[with_vector], days[with_vector], window_days)
+        neighbours = with_vector[found]
+    keys = np.union1d(term_keys, neighbours[:, 0] * n + neighbours[:, 1])
+    del neighbours
+    term_of_key = np.zeros(len(keys), dtype=np.float64)
+    term_of_key[np.searchsorted(keys, term_keys)] = term_values
+    return keys, term_of_key
+
+
+def _yield_memory(con: duckdb.DuckDBPyConnection, nbytes: int) -> None:
+    """Lower DuckDB's memory cap by `nbytes` (not below `_MIN_DUCKDB_MEMORY`): while
+    Python holds arrays of that size, DuckDB spills sooner, and the process stays near
+    the cap the run set rather than the cap plus the arrays."""
+    ((limit,),) = con.execute("select current_setting('memory_limit')").fetchall()
+    number, unit = str(limit).split()
+    cap = max(_MIN_DUCKDB_MEMORY, int(float(number) * _BYTES_PER[unit]) - nbytes)
+    con.execute(f"set memory_limit = '{cap // 2**20}MiB'").fetchall()
 
 
 def instalments_of_a_series(
@@ -631,29 +682,36 @@ def instalments_of_a_series(
 
 def _story_embeddings(
     con: duckdb.DuckDBPyConnection, sketch_files: Sequence[str]
-) -> np.ndarray | None:
-    """Unit float rows of every `story_units` unit's embedding (zero rows where it has
-    none), or None when no unit has one."""
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """Every `story_units` unit's stored int8 embedding (a zero row where it has none)
+    and whether it has one, or None when no unit has one. Read a batch of rows at a
+    time into the one int8 matrix (512 bytes a unit), never as a whole Arrow table."""
     if "embedding" not in parquet_columns(con, sketch_files):
         return None
-    con.execute(
+    ((n,),) = con.execute("select count(*) from story_units").fetchall()
+    stored = np.zeros((n, EMBEDDING_DIM), dtype=np.int8)
+    has_vector = np.zeros(n, dtype=bool)
+    found = False
+    reader = con.sql(
         """
-        create or replace temp table unit_vectors as
         select u.idx, s.embedding
         from story_units u
         join read_parquet($f, union_by_name=true) s using (article_id)
         where s.embedding is not null
         """,
-        {"f": list(sketch_files)},
-    ).fetchall()
-    table = con.sql("select idx, embedding from unit_vectors").to_arrow_table()
-    if table.num_rows == 0:
-        return None
-    ((n,),) = con.execute("select count(*) from story_units").fetchall()
-    stored = np.zeros((n, EMBEDDING_DIM), dtype=np.int8)
-    flat = table["embedding"].combine_chunks().flatten().to_numpy()
-    stored[table["idx"].to_numpy()] = flat.reshape(table.num_rows, EMBEDDING_DIM)
-    return as_unit_floats(stored)
+        params={"f": list(sketch_files)},
+    ).to_arrow_reader(_EMBEDDING_BATCH)
+    for batch in reader:
+        if batch.num_rows == 0:
+            continue
+        idx = batch.column(0).to_numpy()
+        flat = batch.column(1).flatten().to_numpy()
+        rows = flat.reshape(batch.num_rows, EMBEDDING_DIM)
+        stored[idx] = rows
+        # a stored zero vector (an empty text) has no direction: it counts as none
+        has_vector[idx] = rows.any(axis=1)
+        found = True
+    return (stored, has_vector) if found else None
 
 
 def count_copies(assignments: pa.Table, article_ids: Sequence[str]) -> int:

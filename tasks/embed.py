@@ -19,6 +19,7 @@ sketches, and cosines move by less than 0.01.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -39,6 +40,13 @@ NEIGHBOURS = 20
 _ROW_BLOCK = 512
 _COLUMN_BLOCK = 8192
 _PAIR_CHUNK = 16384
+# undated units are compared with every unit while that is at most this many cosines
+# (about a minute of one core); past it, through an inverted file of about sqrt(n) cells
+EXACT_UNDATED_LIMIT = 1_000_000_000
+_PROBED_CELLS = 8
+_SAMPLE_PER_CELL = 40
+_KMEANS_ROUNDS = 5
+_QUERY_CHUNK = 65536
 
 
 def story_text(title: str | None, body: str, lead_chars: int = LEAD_CHARS) -> str:
@@ -119,8 +127,17 @@ def as_unit_floats(stored: np.ndarray) -> np.ndarray:
     return np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
 
 
-def pair_cosines(vectors: np.ndarray, pairs: Sequence[tuple[int, int]]) -> np.ndarray:
-    """The cosine of each (i, j) pair of rows of unit vectors."""
+def unit_rows(vectors: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """These rows as float32 unit vectors: stored int8 rows are scaled back one block at
+    a time (the corpus's float matrix would be four times the int8 one: 2 GB at a
+    million units), float rows are taken as they are."""
+    if vectors.dtype == np.int8:
+        return as_unit_floats(vectors[rows])
+    return np.asarray(vectors[rows], dtype=np.float32)
+
+
+def pair_cosines(vectors: np.ndarray, pairs: np.ndarray | Sequence[tuple[int, int]]) -> np.ndarray:
+    """The cosine of each (i, j) pair of rows of `vectors` (unit floats or stored int8)."""
     index = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
     cosines = np.zeros(len(index), dtype=np.float32)
     # a chunk of pairs at a time: gathering both rows of millions of pairs at once would
@@ -128,7 +145,7 @@ def pair_cosines(vectors: np.ndarray, pairs: Sequence[tuple[int, int]]) -> np.nd
     for start in range(0, len(index), _PAIR_CHUNK):
         chunk = index[start : start + _PAIR_CHUNK]
         cosines[start : start + len(chunk)] = np.einsum(
-            "ij,ij->i", vectors[chunk[:, 0]], vectors[chunk[:, 1]]
+            "ij,ij->i", unit_rows(vectors, chunk[:, 0]), unit_rows(vectors, chunk[:, 1])
         )
     return cosines
 
@@ -139,34 +156,163 @@ def nearest_pairs(
     window_days: int,
     neighbours: int = NEIGHBOURS,
     min_cosine: float = MIN_CANDIDATE_COSINE,
-) -> list[tuple[int, int, float]]:
-    """Pairs (i < j, cosine) of units among each other's nearest neighbours in the window.
+    exact_undated_limit: int = EXACT_UNDATED_LIMIT,
+) -> np.ndarray:
+    """An (k, 2) int64 array of the pairs (i < j, sorted) of units among each other's
+    nearest neighbours in the window.
 
-    `days` holds each unit's day number, or a negative value when undated (an undated
-    unit may pair with any). Units are sorted by day, so the units within the window of a
-    block of rows are one contiguous run of columns: exact search, blocked, costs the
-    number of units times the units of a window, near-linear while daily volume is
-    bounded, and memory stays one block.
+    `vectors` are unit float rows or stored int8 rows (turned to floats one block at a
+    time). `days` holds each unit's day number, or a negative value when undated (an
+    undated unit may pair with any). Units are sorted by day, so the units within the
+    window of a block of rows are one contiguous run of columns: exact search, blocked,
+    costs the number of units times the units of a window, near-linear while daily
+    volume is bounded. Memory is one block plus the pairs found, kept as integer keys
+    (8 bytes a pair) rather than Python objects.
+
+    Undated units are the exception: compared with every unit, they cost the number of
+    undated units times all units, quadratic in the corpus. Past `exact_undated_limit`
+    such cosines, the undated units' neighbours among all units and the dated units'
+    among the undated ones come from an inverted file (`_probed_best`) instead.
     """
     n = len(vectors)
     if n < 2:
-        return []
+        return np.zeros((0, 2), dtype=np.int64)
     dated = np.flatnonzero(days >= 0)
     undated = np.flatnonzero(days < 0)
     dated = dated[np.argsort(days[dated], kind="stable")]
     dated_days = days[dated]
-    found: dict[tuple[int, int], float] = {}
-    for start in range(0, n, _ROW_BLOCK):
-        rows = np.concatenate([dated, undated])[start : start + _ROW_BLOCK]
+    exact = len(undated) * n <= exact_undated_limit
+    order = np.concatenate([dated, undated]) if exact else dated
+    undated_columns = undated if exact else undated[:0]
+    found: list[np.ndarray] = []
+    seeds: tuple[np.ndarray, np.ndarray] | None = None
+    if not exact:
+        cells, probes = _cells(vectors, max(1, math.isqrt(n)))
+        # undated units against every unit in their cells; dated units against the
+        # undated ones in theirs, which seed their window search below
+        found.append(
+            _pair_keys(
+                undated,
+                *_probed_best(vectors, undated, probes[undated], np.arange(n), cells, neighbours),
+                min_cosine,
+                n,
+            )
+        )
+        seeds = _probed_best(vectors, dated, probes[dated], undated, cells[undated], neighbours)
+        del cells, probes
+    seed_row = np.empty(n, dtype=np.int64)
+    seed_row[dated] = np.arange(len(dated))
+    for start in range(0, len(order), _ROW_BLOCK):
+        rows = order[start : start + _ROW_BLOCK]
         row_days = days[rows]
         if (row_days < 0).any():
             columns = np.arange(n)
         else:
             lo = np.searchsorted(dated_days, row_days.min() - window_days, "left")
             hi = np.searchsorted(dated_days, row_days.max() + window_days, "right")
-            columns = np.concatenate([dated[lo:hi], undated])
-        _block_neighbours(vectors, days, rows, columns, window_days, neighbours, min_cosine, found)
-    return sorted((i, j, cosine) for (i, j), cosine in found.items())
+            columns = np.concatenate([dated[lo:hi], undated_columns])
+        seed = None if seeds is None else (seeds[0][seed_row[rows]], seeds[1][seed_row[rows]])
+        found.append(
+            _block_neighbours(
+                vectors, days, rows, columns, window_days, neighbours, min_cosine, seed
+            )
+        )
+    del seeds
+    keys = np.concatenate(found)
+    del found
+    # distinct keys, sorted in place (np.unique would hold two more copies)
+    keys.sort()
+    keys = keys[np.concatenate([[True], keys[1:] != keys[:-1]])] if len(keys) else keys
+    return np.stack([keys // n, keys % n], axis=1)
+
+
+def _probed_best(
+    vectors: np.ndarray,
+    queries: np.ndarray,
+    query_probes: np.ndarray,
+    targets: np.ndarray,
+    target_cells: np.ndarray,
+    neighbours: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each query unit's best `neighbours` cosines and units among the targets in the
+    cells it probes, searched through an inverted file: the units are split into about
+    sqrt(n) cells around k-means centroids (`_cells`), and a unit is compared only with
+    the members of its `_PROBED_CELLS` nearest cells. Cost is each query times a few
+    cells' members instead of every target. Approximate: a neighbour in a cell not
+    probed is missed, rare for close neighbours (the test measures the recall)."""
+    n_cells = int(max(query_probes.max(initial=-1), target_cells.max(initial=-1))) + 1
+    by_cell = np.argsort(target_cells, kind="stable")
+    target_bounds = np.searchsorted(target_cells[by_cell], np.arange(n_cells + 1))
+    all_cos = np.full((len(queries), neighbours), -1.0, dtype=np.float32)
+    all_col = np.full((len(queries), neighbours), -1, dtype=np.int64)
+    for start in range(0, len(queries), _QUERY_CHUNK):
+        chunk = queries[start : start + _QUERY_CHUNK]
+        probes = query_probes[start : start + _QUERY_CHUNK].ravel()
+        owner = np.repeat(np.arange(len(chunk)), query_probes.shape[1])
+        probing = np.argsort(probes, kind="stable")
+        probe_bounds = np.searchsorted(probes[probing], np.arange(n_cells + 1))
+        best_cos = all_cos[start : start + _QUERY_CHUNK]
+        best_col = all_col[start : start + _QUERY_CHUNK]
+        for cell in range(n_cells):
+            rows = owner[probing[probe_bounds[cell] : probe_bounds[cell + 1]]]
+            cols = targets[by_cell[target_bounds[cell] : target_bounds[cell + 1]]]
+            if len(rows) == 0 or len(cols) == 0:
+                continue
+            cosines = unit_rows(vectors, chunk[rows]) @ unit_rows(vectors, cols).T
+            cosines[chunk[rows][:, None] == cols[None, :]] = -1.0
+            best_cos[rows], best_col[rows] = _merge_best(
+                best_cos[rows], best_col[rows], cosines, cols, neighbours
+            )
+    return all_cos, all_col
+
+
+def _cells(vectors: np.ndarray, n_cells: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each unit's cell and the `_PROBED_CELLS` cells it probes: the nearest of
+    `n_cells` unit centroids from a few rounds of spherical k-means on a sample
+    (seeded, so a rerun draws the same cells)."""
+    rng = np.random.default_rng(0)
+    n = len(vectors)
+    picked = np.sort(rng.choice(n, min(n, _SAMPLE_PER_CELL * n_cells), replace=False))
+    sample = unit_rows(vectors, picked)
+    centroids = sample[rng.choice(len(sample), n_cells, replace=False)]
+    for _ in range(_KMEANS_ROUNDS):
+        nearest = np.argmax(sample @ centroids.T, axis=1)
+        sums = np.zeros_like(centroids)
+        np.add.at(sums, nearest, sample)
+        norms = np.linalg.norm(sums, axis=1, keepdims=True)
+        # a cell that drew no member keeps its centroid
+        centroids = np.where(norms > 0, sums / np.maximum(norms, 1e-12), centroids)
+    probed = min(_PROBED_CELLS, n_cells)
+    cells = np.empty(n, dtype=np.int64)
+    probes = np.empty((n, probed), dtype=np.int64)
+    for start in range(0, n, _COLUMN_BLOCK):
+        rows = np.arange(start, min(n, start + _COLUMN_BLOCK))
+        scores = unit_rows(vectors, rows) @ centroids.T
+        cells[rows] = np.argmax(scores, axis=1)
+        probes[rows] = np.argpartition(-scores, probed - 1, axis=1)[:, :probed]
+    return cells, probes
+
+
+def _merge_best(
+    best_cos: np.ndarray, best_col: np.ndarray, cosines: np.ndarray, cols: np.ndarray, k: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's best `k` of its kept columns and a new block of cosines."""
+    merged_cos = np.concatenate([best_cos, cosines], axis=1)
+    merged_col = np.concatenate([best_col, np.broadcast_to(cols, cosines.shape)], axis=1)
+    keep = np.argpartition(-merged_cos, k - 1, axis=1)[:, :k]
+    return np.take_along_axis(merged_cos, keep, axis=1), np.take_along_axis(
+        merged_col, keep, axis=1
+    )
+
+
+def _pair_keys(
+    rows: np.ndarray, best_cos: np.ndarray, best_col: np.ndarray, min_cosine: float, n: int
+) -> np.ndarray:
+    """Keys i * n + j (i < j) of each row's kept columns at or above `min_cosine`."""
+    kept = (best_col >= 0) & (best_cos >= min_cosine)
+    i = np.broadcast_to(rows[:, None], best_col.shape)[kept]
+    j = best_col[kept]
+    return np.minimum(i, j) * n + np.maximum(i, j)
 
 
 def _block_neighbours(
@@ -177,23 +323,21 @@ def _block_neighbours(
     window_days: int,
     neighbours: int,
     min_cosine: float,
-    found: dict[tuple[int, int], float],
-) -> None:
-    """Add each row's best `neighbours` columns (in its window, above `min_cosine`)."""
-    best_cos = np.full((len(rows), neighbours), -1.0, dtype=np.float32)
-    best_col = np.full((len(rows), neighbours), -1, dtype=np.int64)
+    seed: tuple[np.ndarray, np.ndarray] | None = None,
+) -> np.ndarray:
+    """Each row's best `neighbours` columns (in its window, at or above `min_cosine`), as
+    pair keys i * n + j with i < j; `seed` holds best cosines and columns found before."""
+    if seed is None:
+        best_cos = np.full((len(rows), neighbours), -1.0, dtype=np.float32)
+        best_col = np.full((len(rows), neighbours), -1, dtype=np.int64)
+    else:
+        best_cos, best_col = seed
+    row_vectors = unit_rows(vectors, rows)
     for first in range(0, len(columns), _COLUMN_BLOCK):
         cols = columns[first : first + _COLUMN_BLOCK]
-        cosines = vectors[rows] @ vectors[cols].T
+        cosines = row_vectors @ unit_rows(vectors, cols).T
         both_dated = (days[rows, None] >= 0) & (days[None, cols] >= 0)
         too_far = both_dated & (np.abs(days[rows, None] - days[None, cols]) > window_days)
         cosines[too_far | (rows[:, None] == cols[None, :])] = -1.0
-        merged_cos = np.concatenate([best_cos, cosines], axis=1)
-        merged_col = np.concatenate([best_col, np.broadcast_to(cols, cosines.shape)], axis=1)
-        keep = np.argpartition(-merged_cos, neighbours - 1, axis=1)[:, :neighbours]
-        best_cos = np.take_along_axis(merged_cos, keep, axis=1)
-        best_col = np.take_along_axis(merged_col, keep, axis=1)
-    for r, i in enumerate(rows.tolist()):
-        for cosine, j in zip(best_cos[r].tolist(), best_col[r].tolist(), strict=True):
-            if j >= 0 and cosine >= min_cosine:
-                found[(min(i, j), max(i, j))] = cosine
+        best_cos, best_col = _merge_best(best_cos, best_col, cosines, cols, neighbours)
+    return _pair_keys(rows, best_cos, best_col, min_cosine, len(vectors))

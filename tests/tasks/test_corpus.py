@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import duckdb
+
 from tasks.batch import build_batch_tables
-from tasks.corpus import cluster_articles, count_copies, instalments_of_a_series
+from tasks.corpus import _yield_memory, cluster_articles, count_copies, instalments_of_a_series
 from tasks.dedup import NearDupRule
 from tasks.ingest import DecodedDump
 from tasks.write import write_parquet
@@ -226,3 +228,13 @@ def test_instalments_need_one_title_template_with_other_figures() -> None:
     assert not instalments_of_a_series((1, 2), (1, 2))
     assert not instalments_of_a_series((1, 2), (4, 3))
     assert not instalments_of_a_series((None, 2), (None, 3))
+
+
+def test_duckdb_gives_way_to_the_embeddings_but_keeps_a_floor() -> None:
+    con = duckdb.connect(config={"memory_limit": "1GiB"})
+    _yield_memory(con, 300 * 2**20)
+    ((limit,),) = con.execute("select current_setting('memory_limit')").fetchall()
+    assert limit == "724.0 MiB"
+    _yield_memory(con, 2**30)
+    ((limit,),) = con.execute("select current_setting('memory_limit')").fetchall()
+    assert limit == "256.0 MiB"

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
+from tasks import embed
 from tasks.embed import (
     EMBEDDING_DIM,
     as_unit_floats,
@@ -54,14 +56,58 @@ def test_nearest_pairs_respect_the_window_and_find_the_closest() -> None:
     # 0 and 1 alike and one day apart; 2 alike too but ten days later; 3 undated
     vectors = as_unit_floats(quantise(np.vstack([base[0], base[0], base[0], base[0]])))
     days = np.array([100, 101, 111, -1])
-    pairs = {(i, j) for i, j, _ in nearest_pairs(vectors, days, window_days=3)}
+    pairs = {(i, j) for i, j in nearest_pairs(vectors, days, window_days=3).tolist()}
     assert (0, 1) in pairs and (0, 2) not in pairs and (1, 2) not in pairs
     assert {(0, 3), (1, 3), (2, 3)} <= pairs
 
 
 def test_nearest_pairs_drop_unrelated_units() -> None:
     vectors = np.eye(3, EMBEDDING_DIM, dtype=np.float32)
-    assert nearest_pairs(vectors, np.array([5, 5, 5]), window_days=3) == []
+    assert nearest_pairs(vectors, np.array([5, 5, 5]), window_days=3).shape == (0, 2)
+
+
+def brute_force_pairs(
+    vectors: np.ndarray, days: np.ndarray, window_days: int, neighbours: int, min_cosine: float
+) -> set[tuple[int, int]]:
+    """Each unit's `neighbours` best others in its window from the whole cosine matrix."""
+    cosines = vectors @ vectors.T
+    pairs = set()
+    for i in range(len(vectors)):
+        others = [
+            j
+            for j in range(len(vectors))
+            if j != i and (days[i] < 0 or days[j] < 0 or abs(days[i] - days[j]) <= window_days)
+        ]
+        best = sorted(others, key=lambda j: -cosines[i, j])[:neighbours]
+        pairs |= {(min(i, j), max(i, j)) for j in best if cosines[i, j] >= min_cosine}
+    return pairs
+
+
+def test_blocked_search_finds_the_brute_force_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
+    # small blocks, so rows and columns span many of them; clustered vectors, so each
+    # unit has several close neighbours and the cut at `neighbours` matters
+    monkeypatch.setattr(embed, "_ROW_BLOCK", 16)
+    monkeypatch.setattr(embed, "_COLUMN_BLOCK", 24)
+    rng = np.random.default_rng(3)
+    centres = rng.normal(size=(12, EMBEDDING_DIM))
+    floats = centres[rng.integers(0, 12, 300)] + 0.6 * rng.normal(size=(300, EMBEDDING_DIM))
+    stored = quantise(floats / np.linalg.norm(floats, axis=1, keepdims=True))
+    days = rng.integers(0, 30, 300)
+    days[rng.random(300) < 0.05] = -1
+    found = nearest_pairs(stored, days, window_days=3, neighbours=5, min_cosine=0.3)
+    vectors = as_unit_floats(stored)
+    expected = brute_force_pairs(vectors, days, 3, 5, 0.3)
+    assert {(i, j) for i, j in found.tolist()} == expected
+    assert len(expected) > 300
+    # int8 rows are scaled per block to the same unit floats as the whole matrix
+    assert (nearest_pairs(vectors, days, 3, 5, 0.3) == found).all()
+
+
+def test_pair_cosines_of_stored_rows_equal_those_of_unit_floats() -> None:
+    rng = np.random.default_rng(5)
+    stored = quantise(rng.normal(size=(40, EMBEDDING_DIM)) / 20)
+    pairs = rng.integers(0, 40, size=(100, 2))
+    assert (pair_cosines(stored, pairs) == pair_cosines(as_unit_floats(stored), pairs)).all()
 
 
 def test_sentencepiece_segments_as_the_packaged_tokenizer() -> None:
@@ -84,3 +130,24 @@ def test_a_repeated_text_gets_the_same_row() -> None:
     stored = embed_texts([FLOOD_EN, BUDGET_EN, FLOOD_EN])
     assert stored.shape == (3, EMBEDDING_DIM)
     assert (stored[0] == stored[2]).all() and not (stored[0] == stored[1]).all()
+
+
+def test_undated_units_through_the_inverted_file_find_most_brute_force_pairs() -> None:
+    # a limit of 0 sends every undated unit through the cells, whatever the corpus size
+    rng = np.random.default_rng(11)
+    centres = rng.normal(size=(40, EMBEDDING_DIM))
+    floats = centres[rng.integers(0, 40, 2000)] + 0.7 * rng.normal(size=(2000, EMBEDDING_DIM))
+    stored = quantise(floats / np.linalg.norm(floats, axis=1, keepdims=True))
+    days = rng.integers(0, 60, 2000)
+    days[rng.random(2000) < 0.1] = -1
+    expected = brute_force_pairs(as_unit_floats(stored), days, 3, 5, 0.3)
+    found = {
+        (i, j) for i, j in nearest_pairs(stored, days, 3, 5, 0.3, exact_undated_limit=0).tolist()
+    }
+    undated = set(np.flatnonzero(days < 0).tolist())
+    with_undated = {p for p in expected if undated & set(p)}
+    assert len(with_undated) > 500
+    # the pairs with undated units are found, bar a few in cells not probed, and the
+    # dated units keep their best neighbours overall, as the exact search does
+    assert len(with_undated & found) >= 0.95 * len(with_undated)
+    assert len(found - expected) <= 0.05 * len(expected)
