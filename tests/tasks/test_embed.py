@@ -9,7 +9,9 @@ from tasks import embed
 from tasks.embed import (
     EMBEDDING_DIM,
     as_unit_floats,
+    distinct_sorted,
     embed_texts,
+    nearest_pair_keys,
     nearest_pairs,
     pair_cosines,
     quantise,
@@ -151,3 +153,22 @@ def test_undated_units_through_the_inverted_file_find_most_brute_force_pairs() -
     # dated units keep their best neighbours overall, as the exact search does
     assert len(with_undated & found) >= 0.95 * len(with_undated)
     assert len(found - expected) <= 0.05 * len(expected)
+
+
+def test_distinct_sorted_keeps_each_key_once_in_order() -> None:
+    keys = np.array([9, 3, 9, 1, 3, 3, 7], dtype=np.int64)
+    assert distinct_sorted(keys).tolist() == [1, 3, 7, 9]
+    assert distinct_sorted(np.zeros(0, dtype=np.int64)).tolist() == []
+
+
+def test_nearest_pair_keys_are_the_nearest_pairs_keyed() -> None:
+    """The keys i * n + j of the (i, j) rows, distinct and sorted."""
+    rng = np.random.default_rng(7)
+    centres = rng.normal(size=(6, EMBEDDING_DIM))
+    floats = np.repeat(centres, 5, axis=0) + 0.1 * rng.normal(size=(30, EMBEDDING_DIM))
+    vectors = floats / np.linalg.norm(floats, axis=1, keepdims=True)
+    days = np.repeat(np.arange(6) * 2, 5)
+    keys = nearest_pair_keys(vectors, days, 3, 5, 0.3)
+    pairs = nearest_pairs(vectors, days, 3, 5, 0.3)
+    assert len(keys) > 0 and (np.diff(keys) > 0).all()
+    assert (keys == pairs[:, 0] * 30 + pairs[:, 1]).all()
