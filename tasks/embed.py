@@ -150,21 +150,6 @@ def pair_cosines(vectors: np.ndarray, pairs: np.ndarray | Sequence[tuple[int, in
     return cosines
 
 
-def nearest_pairs(
-    vectors: np.ndarray,
-    days: np.ndarray,
-    window_days: int,
-    neighbours: int = NEIGHBOURS,
-    min_cosine: float = MIN_CANDIDATE_COSINE,
-    exact_undated_limit: int = EXACT_UNDATED_LIMIT,
-) -> np.ndarray:
-    """An (k, 2) int64 array of the pairs (i < j, sorted) of `nearest_pair_keys`."""
-    keys = nearest_pair_keys(
-        vectors, days, window_days, neighbours, min_cosine, exact_undated_limit
-    )
-    return np.stack([keys // len(vectors), keys % len(vectors)], axis=1)
-
-
 def distinct_sorted(keys: np.ndarray) -> np.ndarray:
     """The distinct values of `keys`, sorted; `keys` itself is sorted in place, as
     np.unique would hold two more copies of tens of millions of pair keys."""
