@@ -567,8 +567,10 @@ def _story_pairs(
     if embedded is None:
         return similar_pairs_in(con, n_units, window_days, min_similarity)
     vectors, has_vector = embedded
+    del embedded
+    n_story_units = len(vectors)
     term_pairs = similar_pair_keys_in(
-        con, n_units, window_days, min(min_similarity, TERM_VETO_BELOW), key_base=len(vectors)
+        con, n_units, window_days, min(min_similarity, TERM_VETO_BELOW), key_base=n_story_units
     )
     units = con.execute(
         """
@@ -634,12 +636,13 @@ def _story_pairs(
         linkable_keys.append(chunk_keys[kept])
         linkable_cosines.append(np.asarray(cosines, dtype=np.float64)[kept])
         linkable_terms.append(term_similarity[kept])
-    del keys, term_of_key
+    # the second pass needs no embedding: the matrix (512 bytes a unit) goes first
+    del keys, term_of_key, vectors
     linked_keys = np.concatenate(linkable_keys)
     linked_cosines = np.concatenate(linkable_cosines)
     linked_terms = np.concatenate(linkable_terms)
     del linkable_keys, linkable_cosines, linkable_terms
-    first, second = divmod(linked_keys, len(vectors))
+    first, second = divmod(linked_keys, n_story_units)
     named_units = np.array(named, dtype=bool)
     lang_codes = np.unique(np.array(langs, dtype=object), return_inverse=True)[1]
     across = named_units[first] & named_units[second] & (lang_codes[first] != lang_codes[second])
@@ -656,7 +659,7 @@ def _story_pairs(
             linked_terms[part].tolist(),
             strict=True,
         ):
-            i, j = divmod(key, len(vectors))
+            i, j = divmod(key, n_story_units)
             if link(i, j, cosine, terms, shared_names):
                 embedded_pair = bool(has_vector[i] and has_vector[j])
                 pairs.append((i, j, cosine if embedded_pair else terms))
