@@ -33,7 +33,7 @@ from tasks.dedup import (
     body_evidence,
     evidence_agrees,
 )
-from tasks.embed import EMBEDDING_DIM, nearest_pairs, pair_cosines
+from tasks.embed import EMBEDDING_DIM, distinct_sorted, nearest_pair_keys, pair_cosines
 from tasks.settings import Settings, duckdb_config
 from tasks.stories import (
     FIGURE_TERM,
@@ -46,6 +46,7 @@ from tasks.stories import (
     StoryUnit,
     group_stories,
     shared_name_similarity_in,
+    similar_pair_keys_in,
     similar_pairs_in,
     story_link,
 )
@@ -566,9 +567,11 @@ def _story_pairs(
     if embedded is None:
         return similar_pairs_in(con, n_units, window_days, min_similarity)
     vectors, has_vector = embedded
-    # the embedding matrix is the stage's largest array: DuckDB's cap gives way to it
-    _yield_memory(con, vectors.nbytes)
-    term_pairs = similar_pairs_in(con, n_units, window_days, min(min_similarity, TERM_VETO_BELOW))
+    del embedded
+    n_story_units = len(vectors)
+    term_pairs = similar_pair_keys_in(
+        con, n_units, window_days, min(min_similarity, TERM_VETO_BELOW), key_base=n_story_units
+    )
     units = con.execute(
         """
         select u.idx, u.lang, coalesce(u.day, -1), coalesce(t.n_names, 0),
@@ -609,26 +612,57 @@ def _story_pairs(
             shared_names=veto.get((i, j)) if veto is not None else None,
         )
 
-    # first without the veto, a chunk of candidates at a time; the names shared across
-    # languages are then counted only for the pairs the veto could still cut, a few per unit
-    linkable: list[tuple[int, int, float, float]] = []
+    # first without the veto, a chunk of candidates at a time, the linkable ones kept as
+    # arrays (keys, cosines, term similarities); the names shared across languages are
+    # then counted only for the pairs the veto could still cut, a few per unit
+    linkable_keys: list[np.ndarray] = [keys[:0]]
+    linkable_cosines: list[np.ndarray] = [np.zeros(0)]
+    linkable_terms: list[np.ndarray] = [term_of_key[:0]]
     for start in range(0, len(keys), _DECISION_CHUNK):
-        chunk = np.stack(divmod(keys[start : start + _DECISION_CHUNK], len(vectors)), axis=1)
-        cosines = pair_cosines(vectors, chunk).tolist()
-        term_similarity = term_of_key[start : start + _DECISION_CHUNK].tolist()
-        for (i, j), cosine, terms in zip(chunk.tolist(), cosines, term_similarity, strict=True):
-            if link(i, j, cosine, terms, None):
-                linkable.append((i, j, cosine, terms))
+        chunk_keys = keys[start : start + _DECISION_CHUNK]
+        chunk = np.stack(divmod(chunk_keys, len(vectors)), axis=1)
+        cosines = pair_cosines(vectors, chunk)
+        term_similarity = term_of_key[start : start + _DECISION_CHUNK]
+        kept = np.fromiter(
+            (
+                link(i, j, cosine, terms, None)
+                for (i, j), cosine, terms in zip(
+                    chunk.tolist(), cosines.tolist(), term_similarity.tolist(), strict=True
+                )
+            ),
+            dtype=bool,
+            count=len(chunk),
+        )
+        linkable_keys.append(chunk_keys[kept])
+        linkable_cosines.append(np.asarray(cosines, dtype=np.float64)[kept])
+        linkable_terms.append(term_similarity[kept])
+    # the second pass needs no embedding: the matrix (512 bytes a unit) goes first
+    del keys, term_of_key, vectors
+    linked_keys = np.concatenate(linkable_keys)
+    linked_cosines = np.concatenate(linkable_cosines)
+    linked_terms = np.concatenate(linkable_terms)
+    del linkable_keys, linkable_cosines, linkable_terms
+    first, second = divmod(linked_keys, n_story_units)
+    named_units = np.array(named, dtype=bool)
+    lang_codes = np.unique(np.array(langs, dtype=object), return_inverse=True)[1]
+    across = named_units[first] & named_units[second] & (lang_codes[first] != lang_codes[second])
     shared_names = shared_name_similarity_in(
-        con,
-        n_units,
-        [(i, j) for i, j, _, _ in linkable if named[i] and named[j] and langs[i] != langs[j]],
+        con, n_units, list(zip(first[across].tolist(), second[across].tolist(), strict=True))
     )
-    pairs = []
-    for i, j, cosine, terms in linkable:
-        if link(i, j, cosine, terms, shared_names):
-            embedded_pair = bool(has_vector[i] and has_vector[j])
-            pairs.append((i, j, cosine if embedded_pair else terms))
+    del first, second, across
+    pairs: list[tuple[int, int, float]] = []
+    for start in range(0, len(linked_keys), _DECISION_CHUNK):
+        part = slice(start, start + _DECISION_CHUNK)
+        for key, cosine, terms in zip(
+            linked_keys[part].tolist(),
+            linked_cosines[part].tolist(),
+            linked_terms[part].tolist(),
+            strict=True,
+        ):
+            i, j = divmod(key, n_story_units)
+            if link(i, j, cosine, terms, shared_names):
+                embedded_pair = bool(has_vector[i] and has_vector[j])
+                pairs.append((i, j, cosine if embedded_pair else terms))
     return pairs
 
 
@@ -637,23 +671,27 @@ def _story_candidates(
     has_vector: np.ndarray,
     days: np.ndarray,
     window_days: int,
-    term_pairs: Sequence[tuple[int, int, float]],
+    term_pairs: tuple[np.ndarray, np.ndarray],
 ) -> tuple[np.ndarray, np.ndarray]:
     """The candidate pairs, as sorted keys i * n + j (i < j), and each one's term
-    similarity (0 where the pair shares no rare term): every pair of `term_pairs` and
-    each unit's nearest neighbours by embedding within the window. Arrays, not a set of
-    tuples: a million units have tens of millions of candidates."""
+    similarity (0 where the pair shares no rare term): every pair of `term_pairs`
+    (keys on the same base and their similarities) and each unit's nearest neighbours
+    by embedding within the window. Arrays end to end, one sort in place: a million
+    units have tens of millions of candidates."""
     n = len(vectors)
-    term_keys = np.fromiter((i * n + j for i, j, _ in term_pairs), np.int64, len(term_pairs))
-    term_values = np.fromiter((sim for _, _, sim in term_pairs), np.float64, len(term_pairs))
+    term_keys, term_values = term_pairs
     if has_vector.all():
-        neighbours = nearest_pairs(vectors, days, window_days)
+        neighbour_keys = nearest_pair_keys(vectors, days, window_days)
     else:
         with_vector = np.flatnonzero(has_vector)
-        found = nearest_pairs(vectors[with_vector], days[with_vector], window_days)
-        neighbours = with_vector[found]
-    keys = np.union1d(term_keys, neighbours[:, 0] * n + neighbours[:, 1])
-    del neighbours
+        found = nearest_pair_keys(vectors[with_vector], days[with_vector], window_days)
+        sub_i, sub_j = divmod(found, len(with_vector))
+        del found
+        neighbour_keys = with_vector[sub_i] * n + with_vector[sub_j]
+        del sub_i, sub_j
+    keys = np.concatenate([term_keys, neighbour_keys])
+    del neighbour_keys
+    keys = distinct_sorted(keys)
     term_of_key = np.zeros(len(keys), dtype=np.float64)
     term_of_key[np.searchsorted(keys, term_keys)] = term_values
     return keys, term_of_key
@@ -689,6 +727,9 @@ def _story_embeddings(
     if "embedding" not in parquet_columns(con, sketch_files):
         return None
     ((n,),) = con.execute("select count(*) from story_units").fetchall()
+    # the embedding matrix is the stage's largest array: DuckDB's cap gives way to it
+    # before the read, so the read itself already stays under the run's cap
+    _yield_memory(con, n * EMBEDDING_DIM)
     stored = np.zeros((n, EMBEDDING_DIM), dtype=np.int8)
     has_vector = np.zeros(n, dtype=bool)
     found = False

@@ -150,7 +150,19 @@ def pair_cosines(vectors: np.ndarray, pairs: np.ndarray | Sequence[tuple[int, in
     return cosines
 
 
-def nearest_pairs(
+def distinct_sorted(keys: np.ndarray) -> np.ndarray:
+    """The distinct values of `keys`, sorted; `keys` itself is sorted in place, as
+    np.unique would hold two more copies of tens of millions of pair keys."""
+    keys.sort()
+    if len(keys) < 2:
+        return keys
+    fresh = np.empty(len(keys), dtype=bool)
+    fresh[0] = True
+    np.not_equal(keys[1:], keys[:-1], out=fresh[1:])
+    return keys[fresh]
+
+
+def nearest_pair_keys(
     vectors: np.ndarray,
     days: np.ndarray,
     window_days: int,
@@ -158,8 +170,8 @@ def nearest_pairs(
     min_cosine: float = MIN_CANDIDATE_COSINE,
     exact_undated_limit: int = EXACT_UNDATED_LIMIT,
 ) -> np.ndarray:
-    """An (k, 2) int64 array of the pairs (i < j, sorted) of units among each other's
-    nearest neighbours in the window.
+    """The sorted distinct keys i * n + j (i < j) of the pairs of units among each
+    other's nearest neighbours in the window: one int64 array, 8 bytes a pair.
 
     `vectors` are unit float rows or stored int8 rows (turned to floats one block at a
     time). `days` holds each unit's day number, or a negative value when undated (an
@@ -176,7 +188,7 @@ def nearest_pairs(
     """
     n = len(vectors)
     if n < 2:
-        return np.zeros((0, 2), dtype=np.int64)
+        return np.zeros(0, dtype=np.int64)
     dated = np.flatnonzero(days >= 0)
     undated = np.flatnonzero(days < 0)
     dated = dated[np.argsort(days[dated], kind="stable")]
@@ -220,10 +232,7 @@ def nearest_pairs(
     del seeds
     keys = np.concatenate(found)
     del found
-    # distinct keys, sorted in place (np.unique would hold two more copies)
-    keys.sort()
-    keys = keys[np.concatenate([[True], keys[1:] != keys[:-1]])] if len(keys) else keys
-    return np.stack([keys // n, keys % n], axis=1)
+    return distinct_sorted(keys)
 
 
 def _probed_best(

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import duckdb
+import numpy as np
 import pyarrow as pa
 
 from tasks.settings import duckdb_config
@@ -167,7 +168,29 @@ def similar_pairs(
 def similar_pairs_in(
     con: duckdb.DuckDBPyConnection, n_units: int, window_days: int, min_similarity: float
 ) -> list[tuple[int, int, float]]:
-    """`similar_pairs` over tables already in `con`.
+    """`similar_pairs` over tables already in `con`, as (i, j, similarity) tuples
+    (`similar_pair_keys_in` says which tables and how pairs are scored)."""
+    base = max(n_units, 1)
+    keys, similarity = similar_pair_keys_in(
+        con, n_units, window_days, min_similarity, key_base=base
+    )
+    return [
+        (k // base, k % base, sim)
+        for k, sim in zip(keys.tolist(), similarity.tolist(), strict=True)
+    ]
+
+
+def similar_pair_keys_in(
+    con: duckdb.DuckDBPyConnection,
+    n_units: int,
+    window_days: int,
+    min_similarity: float,
+    *,
+    key_base: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The similar pairs of units, as sorted int64 keys i * key_base + j (i < j) and
+    their float64 similarities: two arrays straight from DuckDB, as a million units
+    have millions of pairs that as Python tuples would outweigh the candidate search.
 
     `unit_terms(idx, term)` and `unit_days(idx, day, lang)` hold the units to compare;
     `term_df(term, df)` the document frequency of each term over all `n_units` units of
@@ -180,7 +203,7 @@ def similar_pairs_in(
     nouns then do not dilute its likeness to an English report of the same event. For
     two units of one language this is the plain cosine of their weighted terms.
     """
-    rows = con.execute(
+    found = con.sql(
         _WEIGHTED_TERMS
         + """, pair_overlap as (
             select a.idx as i, b.idx as j, a.lang as lang_i, b.lang as lang_j,
@@ -190,22 +213,26 @@ def similar_pairs_in(
              and (a.day is null or b.day is null or abs(a.day - b.day) <= $window)
             group by all
         )
-        select i, j, overlap / sqrt(wi.weight * wj.weight) as similarity
+        select i::bigint * $base + j as pair_key,
+               (overlap / sqrt(wi.weight * wj.weight))::double as similarity
         from pair_overlap
         join weights wi on wi.idx = i and wi.other_lang = lang_j
         join weights wj on wj.idx = j and wj.other_lang = lang_i
         where overlap / sqrt(wi.weight * wj.weight) >= $min_similarity
           and (lang_i = lang_j or n_shared >= $min_shared_across)
-        order by i, j
+        order by pair_key
         """,
-        {
+        params={
             **_term_weight_parameters(n_units),
             "window": window_days,
+            "base": key_base,
             "min_similarity": min_similarity,
             "min_shared_across": MIN_SHARED_ACROSS_LANGUAGES,
         },
-    ).fetchall()
-    return [(int(i), int(j), float(sim)) for i, j, sim in rows]
+    ).to_arrow_table()
+    keys = found.column("pair_key").to_numpy().astype(np.int64, copy=False)
+    similarity = found.column("similarity").to_numpy().astype(np.float64, copy=False)
+    return keys, similarity
 
 
 def shared_name_similarity_in(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pytest
 
@@ -9,8 +11,9 @@ from tasks import embed
 from tasks.embed import (
     EMBEDDING_DIM,
     as_unit_floats,
+    distinct_sorted,
     embed_texts,
-    nearest_pairs,
+    nearest_pair_keys,
     pair_cosines,
     quantise,
     story_text,
@@ -32,6 +35,12 @@ BUDGET_EN = story_text(
     "Lawmakers approved spending plans for next year, including higher pensions and a "
     "cut in fuel duty, by a narrow margin.",
 )
+
+
+def nearest_pairs(vectors: np.ndarray, *search: Any, **options: Any) -> np.ndarray:
+    """`nearest_pair_keys` as (i, j) rows, which the assertions read more easily."""
+    keys = nearest_pair_keys(vectors, *search, **options)
+    return np.stack([keys // len(vectors), keys % len(vectors)], axis=1)
 
 
 def test_the_same_event_across_languages_is_closer_than_another_event() -> None:
@@ -151,3 +160,23 @@ def test_undated_units_through_the_inverted_file_find_most_brute_force_pairs() -
     # dated units keep their best neighbours overall, as the exact search does
     assert len(with_undated & found) >= 0.95 * len(with_undated)
     assert len(found - expected) <= 0.05 * len(expected)
+
+
+def test_distinct_sorted_keeps_each_key_once_in_order() -> None:
+    keys = np.array([9, 3, 9, 1, 3, 3, 7], dtype=np.int64)
+    assert distinct_sorted(keys).tolist() == [1, 3, 7, 9]
+    assert distinct_sorted(np.zeros(0, dtype=np.int64)).tolist() == []
+
+
+def test_nearest_pair_keys_are_distinct_sorted_and_ordered_within_the_window() -> None:
+    """Keys i * n + j with i < j, each once, ascending, every pair within the window."""
+    rng = np.random.default_rng(7)
+    centres = rng.normal(size=(6, EMBEDDING_DIM))
+    floats = np.repeat(centres, 5, axis=0) + 0.1 * rng.normal(size=(30, EMBEDDING_DIM))
+    vectors = floats / np.linalg.norm(floats, axis=1, keepdims=True)
+    days = np.repeat(np.arange(6) * 2, 5)
+    keys = nearest_pair_keys(vectors, days, 3, 5, 0.3)
+    i, j = keys // 30, keys % 30
+    assert len(keys) >= 6 * 10  # the ten pairs within each group of five at least
+    assert (np.diff(keys) > 0).all() and (i < j).all()
+    assert (np.abs(days[i] - days[j]) <= 3).all()

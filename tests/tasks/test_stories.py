@@ -5,13 +5,17 @@ from __future__ import annotations
 from datetime import date
 
 import duckdb
+import numpy as np
 import pyarrow as pa
+import pytest
 
 from tasks.stories import (
     StoryUnit,
     group_stories,
     quote_terms,
     shared_name_similarity_in,
+    similar_pair_keys_in,
+    similar_pairs_in,
     story_terms,
 )
 
@@ -158,6 +162,15 @@ def test_shared_name_similarity_counts_names_not_figures_or_quotes() -> None:
         {"inverport", "hafen", "kai"},
         *({f"x{k}", "quay", "mill", "hafen", "#2.05", quote} for k in range(4)),
     ]
+    con = _term_tables(terms, ["en", "en", "de", "en", "en", "en", "en"])
+    shared = shared_name_similarity_in(con, 7, [(0, 1), (0, 2), (1, 2)])
+    assert shared[(0, 1)] == 0.0  # only the figure and the quote in common
+    assert shared[(0, 2)] > 0.15  # one name across languages
+    assert shared[(1, 2)] == 0.0
+
+
+def _term_tables(terms: list[set[str]], langs: list[str]) -> duckdb.DuckDBPyConnection:
+    """A connection holding the tables `similar_pairs_in` reads, for undated units."""
     con = duckdb.connect()
     con.register(
         "unit_terms",
@@ -168,17 +181,33 @@ def test_shared_name_similarity_counts_names_not_figures_or_quotes() -> None:
             }
         ),
     )
-    langs = ["en", "en", "de", "en", "en", "en", "en"]
+    n = len(terms)
     con.register(
         "unit_days",
-        pa.table({"idx": pa.array(range(7), pa.int32()), "day": [None] * 7, "lang": langs}),
+        pa.table({"idx": pa.array(range(n), pa.int32()), "day": [None] * n, "lang": langs}),
     )
     con.execute(
         "create table term_df as select term, count(*) as df from unit_terms group by term;"
         "create table term_langs as "
         "select distinct t.term, d.lang from unit_terms t join unit_days d using (idx)"
     )
-    shared = shared_name_similarity_in(con, 7, [(0, 1), (0, 2), (1, 2)])
-    assert shared[(0, 1)] == 0.0  # only the figure and the quote in common
-    assert shared[(0, 2)] > 0.15  # one name across languages
-    assert shared[(1, 2)] == 0.0
+    return con
+
+
+def test_similar_pair_keys_are_the_similar_pairs_as_sorted_arrays() -> None:
+    """The arrays carry the same pairs and scores as the tuples, keyed on any base."""
+    terms = [
+        {"harlow", "brandt", "quay", "#12"},
+        {"harlow", "brandt", "mill"},
+        {"dorby", "holt", "#12"},
+        {"dorby", "holt", "quay"},
+        {"harlow", "brandt", "quay"},
+        {"x1", "x2"},
+    ]
+    con = _term_tables(terms, ["en"] * len(terms))
+    pairs = similar_pairs_in(con, len(terms), 7, 0.1)
+    keys, similarity = similar_pair_keys_in(con, len(terms), 7, 0.1, key_base=1000)
+    assert len(pairs) >= 3
+    assert keys.dtype == np.int64 and (np.diff(keys) > 0).all()
+    assert [(int(k) // 1000, int(k) % 1000) for k in keys] == [(i, j) for i, j, _ in pairs]
+    assert similarity.tolist() == pytest.approx([sim for _, _, sim in pairs])
