@@ -10,6 +10,7 @@ the person named in the sentences just before; it carries `rule = "description"`
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 
 from tasks.quotes.kinds import description_kind
 from tasks.quotes.morphology import is_plural_only
@@ -192,20 +193,14 @@ class ArticlePronouns(FullestNames):
             return None
         if not any(self._is_person_noun(w) for w in lowered[:MAX_DESCRIPTION_HEAD_WORDS]):
             return None
-        sentence = bisect.bisect_right(self.sentence_starts, position) - 1
-        floor = self.sentence_starts[max(0, sentence - MAX_DESCRIPTION_SENTENCES_BACK)]
         gender = self._gender_of_words(lowered)
-        runs = self.body_runs
         fallback: str | None = None
-        for i in range(bisect.bisect_left(self._body_run_starts, position) - 1, -1, -1):
-            if runs[i].start() < floor:
-                break
-            mention = self._mention_at(runs[i])
-            if mention is None or mention.is_org or mention.end > position:
+        for run_start, mention in self._mentions_described_before(position):
+            if mention.is_org:
                 continue
             if not (mention.is_person_like or mention.titles) or self._after_determiner(mention):
                 continue  # "das Essen der Tiere": a noun phrase, not a person
-            before = self._words_before(runs[i].start()) + mention.titles.split()
+            before = self._words_before(run_start) + mention.titles.split()
             while before and self._is_title(before[-1]):
                 before.pop()
             if self._after_preposition(before):
@@ -236,24 +231,31 @@ class ArticlePronouns(FullestNames):
             and lowered[1] in self.lex.org_nouns
         ):
             return None
-        sentence = bisect.bisect_right(self.sentence_starts, position) - 1
-        floor = self.sentence_starts[max(0, sentence - MAX_DESCRIPTION_SENTENCES_BACK)]
-        runs = self.body_runs
         fallback: str | None = None
-        for i in range(bisect.bisect_left(self._body_run_starts, position) - 1, -1, -1):
-            if runs[i].start() < floor:
-                break
-            mention = self._mention_at(runs[i])
-            if mention is None or mention.end > position:
-                continue
+        for run_start, mention in self._mentions_described_before(position):
             if mention.is_org:
                 return Subject(mention.text, "organization", DESCRIPTION_RULE)
             if fallback is None and not mention.is_person_like and not mention.titles:
-                before = self._words_before(runs[i].start())
+                before = self._words_before(run_start)
                 first = mention.text.split()[0].casefold()
                 if not self._after_preposition(before) and first not in self.lex.place_words:
                     fallback = mention.text
         return None if fallback is None else Subject(fallback, "organization", DESCRIPTION_RULE)
+
+    def _mentions_described_before(self, position: int) -> Iterator[tuple[int, Mention]]:
+        """(run start, mention) of the names outside quotes before `position`, nearest
+        first, back to the start of the sentence `MAX_DESCRIPTION_SENTENCES_BACK` before
+        the cue's: the people and bodies a description may stand for."""
+        sentence = bisect.bisect_right(self.sentence_starts, position) - 1
+        floor = self.sentence_starts[max(0, sentence - MAX_DESCRIPTION_SENTENCES_BACK)]
+        runs = self.body_runs
+        for i in range(bisect.bisect_left(self._body_run_starts, position) - 1, -1, -1):
+            run_start = runs[i].start()
+            if run_start < floor:
+                return
+            mention = self._mention_at(runs[i])
+            if mention is not None and mention.end <= position:
+                yield run_start, mention
 
     def _after_determiner(self, mention: Mention) -> bool:
         before = WORD.findall(self.body, max(0, mention.start - 20), mention.start)[-1:]
