@@ -24,6 +24,7 @@ from tasks.quotes.settings import (
     CLEAN_NAME_CACHE_SIZE,
     MAX_NAME_OCCURRENCES,
     MAX_NAME_TOKENS,
+    MIN_ADJECTIVE_CHARS,
     TITLE_COMPOUND_MIN_CHARS,
 )
 
@@ -142,11 +143,31 @@ class ArticleNames(ArticleText):
         last = words_before[-1].casefold()
         if last in self.lex.noun_determiners or last.isdigit():
             return True
+        if self._is_inflected_adjective(words_before[-1]) and not any(
+            " " in fuller for _, fuller in self._names_containing(name)
+        ):
+            return True  # "ganze Kontinente", "junger Landwirte"; not a surname of the article
         return (
             len(words_before) > 1
             and words_before[-1][:1].islower()
             and not self.lex.speech_verb.fullmatch(last)
             and words_before[-2].casefold() in self.lex.noun_determiners
+        )
+
+    def _is_inflected_adjective(self, word: str) -> bool:
+        """A lower-case word ending like an inflected adjective ("ganze", "komplexen"), and
+        no verb, conjunction, preposition or other function word."""
+        low = word.casefold()
+        return (
+            word[:1].islower()
+            and len(low) > MIN_ADJECTIVE_CHARS
+            and low.endswith(self.lex.adjective_endings)
+            and not low.endswith(self.lex.verb_endings)
+            and low not in self.lex.non_name_words
+            and low not in self.lex.prepositions
+            and low not in self.lex.conjunctions
+            and low not in self.lex.pronouns
+            and not self.lex.speech_verb.fullmatch(low)
         )
 
     def _mention_at(self, run: regex.Match[str]) -> Mention | None:
