@@ -61,6 +61,7 @@ WORD_LISTS = (
     "inverted_pronouns",
     "adjective_endings",
     "verb_endings",
+    "genitive_determiners",
 )
 
 
@@ -129,6 +130,9 @@ class CueLexicon:
     # unless it ends like a verb ("sagte", "hatten"): the `verb_endings`.
     adjective_endings: tuple[str, ...]
     verb_endings: tuple[str, ...]
+    # "des": inside a capitalised run it joins a noun to the name it governs ("Besuch des
+    # Bundeskanzlers Angela Merkel"); other determiners there open an object or complement.
+    genitive_determiners: frozenset[str]
     # "that", "que", "что": where reported speech may open; searched first, as it is cheap.
     complementizer: regex.Pattern[str] | None
     # "said ", "told reporters ", "заявил, ": a speech verb ending right before one (reversed).
@@ -282,6 +286,7 @@ def _compile_lexicon(languages: tuple[str, ...]) -> CueLexicon:
         inverted_pronouns=lowered("inverted_pronouns"),
         adjective_endings=tuple(lowered("adjective_endings")),
         verb_endings=tuple(lowered("verb_endings")),
+        genitive_determiners=lowered("genitive_determiners"),
         complementizer=complementizer,
         verb_before_complementizer=verb_before_complementizer,
         verb_last_words=frozenset(

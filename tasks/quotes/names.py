@@ -69,6 +69,13 @@ class ArticleNames(ArticleText):
         if owner >= 0:  # "ABC News’s Diane Sawyer": the owner qualifies the name after it
             titles.extend(t.casefold() for t in tokens[: owner + 1])
             tokens = tokens[owner + 1 :]
+        inner = self._inner_determiner(tokens)
+        if inner > 0 and tokens[inner] in self.lex.genitive_determiners:
+            # "Besuch des Bundeskanzlers Angela Merkel": a noun, then the name it governs
+            titles.extend(t.casefold() for t in tokens[: inner + 1])
+            tokens = tokens[inner + 1 :]
+        elif inner > 0:  # "Eva Erben den Holocaust", "Regierungsköpfen der Corona-Krise":
+            tokens = tokens[:inner]  # a name or noun, then its object or complement
         while tokens:
             low = tokens[0].casefold().rstrip(",")
             is_title = self._is_title(low)
@@ -96,6 +103,18 @@ class ArticleNames(ArticleText):
         ):
             tokens.pop()
         return " ".join(tokens), " ".join(titles)
+
+    def _inner_determiner(self, tokens: list[str]) -> int:
+        """Where every noun is capitalised, the last lower-case determiner right after a
+        capitalised word inside a run ("Besuch des Bundeskanzlers"), or -1; after a particle
+        ("Ursula von der Leyen") it belongs to the name."""
+        if not self.lex.noun_determiners:
+            return -1
+        for i in range(len(tokens) - 2, 0, -1):
+            word = tokens[i]
+            if word.islower() and word in self.lex.noun_determiners and tokens[i - 1][:1].isupper():
+                return i
+        return -1
 
     def _is_title(self, word: str) -> bool:
         """A title, or a compound ending in one ("Polizeisprecher")."""
