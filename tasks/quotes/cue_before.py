@@ -95,6 +95,9 @@ class CuesBeforeQuote(CuesAfterQuote):
         if outer is not None:
             return outer
         verb = self._last_speech_verb(text)
+        according = self.lex.last_according_to.search(text)
+        if verb is not None and according is not None and according.end() == verb.start():
+            verb = None  # "según comentó la ministra, Lucia Azzolina, «…»": a source cue
         if verb is not None:
             cue = verb.group("verb")
             subject_at = clause_start if verb.start() > clause_start else 0
@@ -143,9 +146,11 @@ class CuesBeforeQuote(CuesAfterQuote):
                 after_verb = text[verb.end() :].split(":")[0]
                 subject = self.resolve_subject(after_verb, position, subject_first=False)
             return self._subject_attribution(subject, cue)
-        according = self.lex.last_according_to.search(text)
         if according is not None:
-            source = text[according.end() :].split(",")[0]
+            source = text[according.end() :]
+            verb_after = self.lex.speech_verb.match(source)
+            # "según comentó la ministra de Educación, Lucia Azzolina, «…»": past the verb
+            source = source[verb_after.end() :] if verb_after else source.split(",")[0]
             subject = self.resolve_subject(source, position, subject_first=False)
             return self._subject_attribution(subject, according.group("cue"))
         if is_partial and self.lex.speech_nouns:

@@ -62,6 +62,7 @@ WORD_LISTS = (
     "adjective_endings",
     "verb_endings",
     "genitive_determiners",
+    "institution_prepositions",
 )
 
 
@@ -133,6 +134,8 @@ class CueLexicon:
     # "des": inside a capitalised run it joins a noun to the name it governs ("Besuch des
     # Bundeskanzlers Angela Merkel"); other determiners there open an object or complement.
     genitive_determiners: frozenset[str]
+    # "в": a subject-less speech verb, then this and a body ("сообщили в полиции"): the body.
+    institution_prepositions: frozenset[str]
     # "that", "que", "что": where reported speech may open; searched first, as it is cheap.
     complementizer: regex.Pattern[str] | None
     # "said ", "told reporters ", "заявил, ": a speech verb ending right before one (reversed).
@@ -287,6 +290,7 @@ def _compile_lexicon(languages: tuple[str, ...]) -> CueLexicon:
         adjective_endings=tuple(lowered("adjective_endings")),
         verb_endings=tuple(lowered("verb_endings")),
         genitive_determiners=lowered("genitive_determiners"),
+        institution_prepositions=lowered("institution_prepositions"),
         complementizer=complementizer,
         verb_before_complementizer=verb_before_complementizer,
         verb_last_words=frozenset(

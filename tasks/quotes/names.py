@@ -343,6 +343,20 @@ class ArticleNames(ArticleText):
             names.append((name, names_organisation(name, self.lex)))
         return names
 
+    def _first_of_listed_names(self, chunks: list[str]) -> str | None:
+        """The first person of a subject that lists names only ("X, Y and Z"), the one a
+        reader names first; None unless every phrase is a person's name."""
+        if len(chunks) < 2:
+            return None
+        last = [w for w in WORD.findall(chunks[-1]) if w.casefold() in self.lex.conjunctions]
+        if len(last) != 1:
+            return None
+        head, _, tail = chunks[-1].partition(f" {last[0]} ")
+        phrases = [*chunks[:-1], head, tail]
+        if not all(p and self._name_closing(p) == p for p in phrases):
+            return None
+        return self._names_in(phrases[0])[0][0]
+
     def _is_role_of_next(self, between: str, next_is_titled: bool) -> bool:
         """ "Rovers boss Lacey", "Holt aide Reeve", "Oversight ranking Democrat Ray Tull":
         the first name only qualifies a role (a role word, or a title opening the next run)."""

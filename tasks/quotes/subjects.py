@@ -305,20 +305,6 @@ class ArticleSubjects(ArticlePronouns):
             return False
         return any(self._is_source_noun(w) and not w[:1].isupper() for w in words[1:])
 
-    def _first_of_listed_names(self, chunks: list[str]) -> str | None:
-        """The first person of a subject that lists names only ("X, Y and Z"), the one a
-        reader names first; None unless every phrase is a person's name."""
-        if len(chunks) < 2:
-            return None
-        last = [w for w in WORD.findall(chunks[-1]) if w.casefold() in self.lex.conjunctions]
-        if len(last) != 1:
-            return None
-        head, _, tail = chunks[-1].partition(f" {last[0]} ")
-        phrases = [*chunks[:-1], head, tail]
-        if not all(p and self._name_closing(p) == p for p in phrases):
-            return None
-        return self._names_in(phrases[0])[0][0]
-
     def _opens_with_noun(self, chunk: str) -> bool:
         """A definite article, then a word in lower case or a number: "el zoo", "der
         48-Jährige" (an indefinite one opens a new source, which `_opens_description` reads);

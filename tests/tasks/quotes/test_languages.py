@@ -247,3 +247,16 @@ def test_a_determiner_inside_a_german_run_splits_noun_from_name() -> None:
         "Regierungschefs der Nachbarländer. Danach sagte sie: „Wir brauchen noch Geduld.“"
     )
     assert speakers(body, "de")[-1][0] == "Eva Lang"
+
+
+def test_a_source_cue_before_a_verb_takes_the_name_after_it() -> None:
+    body = (
+        "Las escuelas cierran hoy. Esta decisión, que según comentó la ministra de Educación, "
+        "Laura Gómez, «no resultó nada fácil para el Gobierno», se revisará en abril."
+    )
+    assert speakers(body, "es")[-1][0] == "Laura Gómez"
+
+
+def test_a_russian_verb_without_subject_then_a_body_quotes_the_body() -> None:
+    body = "«Птица была передана под опеку нового хозяина», — добавили в полиции."
+    assert speakers(body, "ru")[-1] == ("полиция", "own_sentence")
