@@ -16,6 +16,8 @@ and labelled from the text alone, committed before the stage ever ran on them; i
 not read while writing rules): pass it with --gold. `quotes_multilingual_draw4.jsonl` holds
 a fourth draw made the same way from texts in none of the three (the sample's unused Russian
 texts hold few attributable quotes, so its Russian part is small): pass it with --gold.
+`quotes_multilingual_draw5.jsonl` holds a fifth draw, made the same way from texts in none of
+the four (three Russian quotes: the sample's Russian texts with a named speaker are used up).
 
 A gold quote is found when an extracted quote overlaps half of it; its attribution is right
 when the speaker check of the shared `score_gold.py` accepts the predicted speaker. Prints,

@@ -6,6 +6,7 @@ import re
 
 import regex
 
+from tasks.quotes.morphology import dictionary_form
 from tasks.quotes.patterns import (
     DASH_NAME,
     MASK,
@@ -14,6 +15,7 @@ from tasks.quotes.patterns import (
     SOURCE_END,
     WORD,
     Attribution,
+    Subject,
 )
 from tasks.quotes.settings import (
     MAX_NAME_TOKENS,
@@ -114,8 +116,19 @@ class CuesAfterQuote(ArticleSubjects):
             subject = None
         if subject is None and "-t-" not in cue:  # "…", sagte sie / dijo la alcaldesa
             after_verb = PHRASE_SENTENCE_END.split(text[verb.end() :])[0]
-            subject = self.resolve_subject(after_verb, position, subject_first=False)
+            subject = self._institution_after_verb(after_verb) or self.resolve_subject(
+                after_verb, position, subject_first=False
+            )
         return self._subject_attribution(subject, cue)
+
+    def _institution_after_verb(self, after_verb: str) -> Subject | None:
+        """ "— добавили в полиции": a verb without a subject, then "in" and a body, is what
+        that body said; the body in its dictionary form ("полиция")."""
+        words = WORD.findall(after_verb, 0, min(len(after_verb), 60))[:2]
+        if len(words) < 2 or words[0].casefold() not in self.lex.institution_prepositions:
+            return None
+        body = dictionary_form(words[1].casefold(), self.lex.language)
+        return Subject(body, "organization") if body in self.lex.org_nouns else None
 
     def _attribution_closing_sentence(
         self, text: str, before_verb: str, verb: re.Match[str], position: int

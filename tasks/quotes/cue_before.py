@@ -21,6 +21,8 @@ from tasks.quotes.patterns import (
     alternation,
 )
 
+# "sagte der CDU-Politiker": the words after a verb in which a subject's head noun may sit.
+MAX_INVERTED_SUBJECT_WORDS = 3
 # "la declaración de X", "die Aussage von X", per lexicon (None: the language has no such form).
 _SPEECH_NOUN_OF_PATTERNS: dict[int, regex.Pattern[str] | None] = {}
 
@@ -50,7 +52,12 @@ class CuesBeforeQuote(CuesAfterQuote):
             participle = verb.group("verb").casefold() in self.lex.participles and (
                 subject_words.rstrip().endswith(",")
             )
-            subject = self.resolve_subject(subject_words, verb_at, subject_first=not participle)
+            inverted = self._subject_after_verb(text[: later.start()], verb)
+            subject = (
+                self.resolve_subject(inverted, verb_at, subject_first=False)
+                if inverted is not None
+                else self.resolve_subject(subject_words, verb_at, subject_first=not participle)
+            )
             if subject is not None and subject.kind == "person":
                 return Attribution(
                     subject.speaker, subject.kind, verb.group("verb"), rule=subject.rule
@@ -88,6 +95,9 @@ class CuesBeforeQuote(CuesAfterQuote):
         if outer is not None:
             return outer
         verb = self._last_speech_verb(text)
+        according = self.lex.last_according_to.search(text)
+        if verb is not None and according is not None and according.end() == verb.start():
+            verb = None  # "según comentó la ministra, Lucia Azzolina, «…»": a source cue
         if verb is not None:
             cue = verb.group("verb")
             subject_at = clause_start if verb.start() > clause_start else 0
@@ -101,11 +111,14 @@ class CuesBeforeQuote(CuesAfterQuote):
                 if joined:  # "a woman asked for a photo and Clinton said": Clinton
                     subject_words, earlier_verb = joined, None
             chained_cue = None
+            inverted_first = None
             if earlier_verb is not None and (
                 self._chains_verbs(subject_words, earlier_verb)
                 or self._ends_with_conjunction(subject_words)
             ):
                 # "X said, adding that", "she called it … and called for": one subject
+                # ("sagte der Minister und klagte": the one after the first verb)
+                inverted_first = self._subject_after_verb(subject_words, earlier_verb)
                 subject_words = subject_words[: earlier_verb.start()]
                 subject_verb_at = subject_at + earlier_verb.start()
                 chained_cue = earlier_verb.group("verb")
@@ -120,6 +133,8 @@ class CuesBeforeQuote(CuesAfterQuote):
                 .endswith((",", MASK.strip()))
             )  # a quote just before ("as “fantastic,” telling") held the comma
             inverted = None if participle else self._inverted_parenthetical(text, verb)
+            if inverted is None and not participle:
+                inverted = inverted_first or self._subject_after_verb(text, verb)
             if "-t-" in cue:
                 subject = self.last_antecedent(position, cue)
             elif inverted is not None:  # "The paradox of Nancy, says Carl Anthony, is …"
@@ -131,9 +146,11 @@ class CuesBeforeQuote(CuesAfterQuote):
                 after_verb = text[verb.end() :].split(":")[0]
                 subject = self.resolve_subject(after_verb, position, subject_first=False)
             return self._subject_attribution(subject, cue)
-        according = self.lex.last_according_to.search(text)
         if according is not None:
-            source = text[according.end() :].split(",")[0]
+            source = text[according.end() :]
+            verb_after = self.lex.speech_verb.match(source)
+            # "según comentó la ministra de Educación, Lucia Azzolina, «…»": past the verb
+            source = source[verb_after.end() :] if verb_after else source.split(",")[0]
             subject = self.resolve_subject(source, position, subject_first=False)
             return self._subject_attribution(subject, according.group("cue"))
         if is_partial and self.lex.speech_nouns:
@@ -175,6 +192,30 @@ class CuesBeforeQuote(CuesAfterQuote):
         if not rest.startswith(",") and rest.strip(" \u00a0") not in (".", ":"):
             return None  # ", говорит Мвагиру." or ", so Christl:" may also close it
         return after[: run.end()]
+
+    def _subject_after_verb(self, text: str, verb: re.Match[str]) -> str | None:
+        """The words after the verb where they open with its subject: "Nach dem Gipfel sagte
+        sie: …", "…, sagte der Kanzler: …" (a pronoun, or a definite article and a person
+        noun or title), in languages whose subject may follow the verb; the words before
+        the verb are then an adverbial, not the speaker."""
+        if not self.lex.inverted_pronouns or text[verb.end() : verb.end() + 1] != " ":
+            return None
+        after = text[verb.end() :].split(":")[0]
+        words = WORD.findall(after, 0, min(len(after), 80))[:MAX_INVERTED_SUBJECT_WORDS]
+        if not words:
+            return None
+        if words[-1].casefold() in self.lex.conjunctions:  # "sagte der Minister und"
+            after = after[: after.rfind(words[-1])]
+        first = words[0].casefold()
+        if first in self.lex.inverted_pronouns:
+            return after
+        if first not in self.lex.determiners or first in self.lex.indefinite_determiners:
+            return None
+        return after if any(self._heads_description(w) for w in words[1:]) else None
+
+    def _heads_description(self, word: str) -> bool:
+        low = word.casefold()
+        return self._is_person_noun(word) or self._is_title(low) or low in self.lex.org_nouns
 
     def _description_then_name(self, after: str) -> str | None:
         """ ", dijo el entrenador y presidente de la Asociación, Julio Soler.": after an

@@ -58,6 +58,11 @@ WORD_LISTS = (
     "manner_openers",
     "person_nouns",
     "noun_determiners",
+    "inverted_pronouns",
+    "adjective_endings",
+    "verb_endings",
+    "genitive_determiners",
+    "institution_prepositions",
 )
 
 
@@ -117,6 +122,20 @@ class CueLexicon:
     # "die", "einer", "keine": where every noun is capitalised, one word alone after these
     # is a noun ("die Lage", "einer Meinung"), not a name; empty where names stand apart.
     noun_determiners: frozenset[str]
+    # "er", "он": where the subject may follow the verb ("Nach dem Gipfel sagte sie:"), a
+    # pronoun right after a speech verb is its subject, and so is a definite description
+    # of a person; empty where a pronoun there opens reported speech ("said she would").
+    inverted_pronouns: frozenset[str]
+    # "-e", "-en", "-er": where every noun is capitalised, a lower-case word with one of these
+    # endings before a capitalised one is an adjective of a noun ("ganze Kontinente"),
+    # unless it ends like a verb ("sagte", "hatten"): the `verb_endings`.
+    adjective_endings: tuple[str, ...]
+    verb_endings: tuple[str, ...]
+    # "des": inside a capitalised run it joins a noun to the name it governs ("Besuch des
+    # Bundeskanzlers Angela Merkel"); other determiners there open an object or complement.
+    genitive_determiners: frozenset[str]
+    # "в": a subject-less speech verb, then this and a body ("сообщили в полиции"): the body.
+    institution_prepositions: frozenset[str]
     # "that", "que", "что": where reported speech may open; searched first, as it is cheap.
     complementizer: regex.Pattern[str] | None
     # "said ", "told reporters ", "заявил, ": a speech verb ending right before one (reversed).
@@ -267,6 +286,11 @@ def _compile_lexicon(languages: tuple[str, ...]) -> CueLexicon:
         org_nouns=lowered("org_nouns"),
         person_nouns=lowered("person_nouns"),
         noun_determiners=lowered("noun_determiners"),
+        inverted_pronouns=lowered("inverted_pronouns"),
+        adjective_endings=tuple(lowered("adjective_endings")),
+        verb_endings=tuple(lowered("verb_endings")),
+        genitive_determiners=lowered("genitive_determiners"),
+        institution_prepositions=lowered("institution_prepositions"),
         complementizer=complementizer,
         verb_before_complementizer=verb_before_complementizer,
         verb_last_words=frozenset(

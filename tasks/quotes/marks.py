@@ -38,8 +38,9 @@ CLOSERS_BY_OPENER: dict[str, str] = {
 OPENERS = frozenset(CLOSERS_BY_OPENER)
 SYMMETRIC_MARKS = frozenset("\"'")
 SINGLE_MARKS = frozenset("'‘’‚‹›")
-# Openers that may nest in themselves (“… “hell” …”) when they open a word after a space.
-NESTING_MARKS = frozenset("“„")
+# Openers that may nest in themselves (“… “hell” …”, «… «рационально» …») when they open a
+# word after a space.
+NESTING_MARKS = frozenset("“„«")
 # Guillemets may stand apart from the words they enclose (« comme ceci »).
 SPACED_OPENERS = frozenset("«»‹›")
 # Punctuation that may end the quoted words just before a misplaced space ("planned, "X).
@@ -102,6 +103,14 @@ def _opens_word(body: str, at: int, start: int, end: int) -> bool:
     return before.isspace() and after.isalpha()
 
 
+def _closer_shaped(body: str, at: int, start: int, end: int) -> bool:
+    """A mark glued to the word or stop before it and followed by no letter ("2019». «Я …")
+    ends a quotation: with nothing open it is stray, never the opener of German »…«."""
+    before = body[at - 1] if at > start else " "
+    after = body[at + 1] if at + 1 < end else " "
+    return (before.isalnum() or before in CLOSING_PUNCTUATION) and not after.isalnum()
+
+
 def _can_close_symmetric(body: str, at: int, start: int) -> bool:
     """A straight mark closes after a non-space, or after punctuation and one stray space."""
     before = body[at - 1] if at > start else " "
@@ -148,6 +157,8 @@ def _pairs_in_paragraph(
             closed = True
             break
         if closed or mark not in OPENERS or (after.isspace() and mark not in SPACED_OPENERS):
+            continue
+        if mark not in SYMMETRIC_MARKS and _closer_shaped(body, at, start, end):
             continue
         if (
             stack

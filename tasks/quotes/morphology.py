@@ -57,6 +57,16 @@ def is_plural_only(word: str, language: str) -> bool:
     return numbers == {PLURAL}
 
 
+@lru_cache(maxsize=65_536)
+def dictionary_form(word: str, language: str) -> str:
+    """The analyser's most likely dictionary form of a word ("богослова" -> "богослов"), so
+    a description in any case meets the nominative word lists; the word itself for
+    languages without an analyser."""
+    if language not in ANALYSED_LANGUAGES or len(word) < MIN_ANALYSED_CHARS:
+        return word
+    return str(_russian_analyser().parse(word)[0].normal_form)
+
+
 def may_be_subject(name: str, language: str) -> bool:
     """A name may be the subject when each of its words can be in the nominative."""
     words = [w.strip(".") for w in name.replace("-", " ").split()]

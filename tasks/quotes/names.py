@@ -24,6 +24,7 @@ from tasks.quotes.settings import (
     CLEAN_NAME_CACHE_SIZE,
     MAX_NAME_OCCURRENCES,
     MAX_NAME_TOKENS,
+    MIN_ADJECTIVE_CHARS,
     TITLE_COMPOUND_MIN_CHARS,
 )
 
@@ -68,6 +69,13 @@ class ArticleNames(ArticleText):
         if owner >= 0:  # "ABC News’s Diane Sawyer": the owner qualifies the name after it
             titles.extend(t.casefold() for t in tokens[: owner + 1])
             tokens = tokens[owner + 1 :]
+        inner = self._inner_determiner(tokens)
+        if inner > 0 and tokens[inner] in self.lex.genitive_determiners:
+            # "Besuch des Bundeskanzlers Angela Merkel": a noun, then the name it governs
+            titles.extend(t.casefold() for t in tokens[: inner + 1])
+            tokens = tokens[inner + 1 :]
+        elif inner > 0:  # "Eva Erben den Holocaust", "Regierungsköpfen der Corona-Krise":
+            tokens = tokens[:inner]  # a name or noun, then its object or complement
         while tokens:
             low = tokens[0].casefold().rstrip(",")
             is_title = self._is_title(low)
@@ -95,6 +103,18 @@ class ArticleNames(ArticleText):
         ):
             tokens.pop()
         return " ".join(tokens), " ".join(titles)
+
+    def _inner_determiner(self, tokens: list[str]) -> int:
+        """Where every noun is capitalised, the last lower-case determiner right after a
+        capitalised word inside a run ("Besuch des Bundeskanzlers"), or -1; after a particle
+        ("Ursula von der Leyen") it belongs to the name."""
+        if not self.lex.noun_determiners:
+            return -1
+        for i in range(len(tokens) - 2, 0, -1):
+            word = tokens[i]
+            if word.islower() and word in self.lex.noun_determiners and tokens[i - 1][:1].isupper():
+                return i
+        return -1
 
     def _is_title(self, word: str) -> bool:
         """A title, or a compound ending in one ("Polizeisprecher")."""
@@ -142,11 +162,31 @@ class ArticleNames(ArticleText):
         last = words_before[-1].casefold()
         if last in self.lex.noun_determiners or last.isdigit():
             return True
+        if self._is_inflected_adjective(words_before[-1]) and not any(
+            " " in fuller for _, fuller in self._names_containing(name)
+        ):
+            return True  # "ganze Kontinente", "junger Landwirte"; not a surname of the article
         return (
             len(words_before) > 1
             and words_before[-1][:1].islower()
             and not self.lex.speech_verb.fullmatch(last)
             and words_before[-2].casefold() in self.lex.noun_determiners
+        )
+
+    def _is_inflected_adjective(self, word: str) -> bool:
+        """A lower-case word ending like an inflected adjective ("ganze", "komplexen"), and
+        no verb, conjunction, preposition or other function word."""
+        low = word.casefold()
+        return (
+            word[:1].islower()
+            and len(low) > MIN_ADJECTIVE_CHARS
+            and low.endswith(self.lex.adjective_endings)
+            and not low.endswith(self.lex.verb_endings)
+            and low not in self.lex.non_name_words
+            and low not in self.lex.prepositions
+            and low not in self.lex.conjunctions
+            and low not in self.lex.pronouns
+            and not self.lex.speech_verb.fullmatch(low)
         )
 
     def _mention_at(self, run: regex.Match[str]) -> Mention | None:
@@ -302,6 +342,20 @@ class ArticleNames(ArticleText):
                     continue  # "Dijo: “…”": a bare verb opening the sentence
             names.append((name, names_organisation(name, self.lex)))
         return names
+
+    def _first_of_listed_names(self, chunks: list[str]) -> str | None:
+        """The first person of a subject that lists names only ("X, Y and Z"), the one a
+        reader names first; None unless every phrase is a person's name."""
+        if len(chunks) < 2:
+            return None
+        last = [w for w in WORD.findall(chunks[-1]) if w.casefold() in self.lex.conjunctions]
+        if len(last) != 1:
+            return None
+        head, _, tail = chunks[-1].partition(f" {last[0]} ")
+        phrases = [*chunks[:-1], head, tail]
+        if not all(p and self._name_closing(p) == p for p in phrases):
+            return None
+        return self._names_in(phrases[0])[0][0]
 
     def _is_role_of_next(self, between: str, next_is_titled: bool) -> bool:
         """ "Rovers boss Lacey", "Holt aide Reeve", "Oversight ranking Democrat Ray Tull":

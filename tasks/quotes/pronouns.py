@@ -13,7 +13,7 @@ import bisect
 from collections.abc import Iterator
 
 from tasks.quotes.kinds import description_kind
-from tasks.quotes.morphology import is_plural_only
+from tasks.quotes.morphology import dictionary_form, is_plural_only
 from tasks.quotes.patterns import (
     PRONOUN_PARTS,
     WORD,
@@ -159,6 +159,8 @@ class ArticlePronouns(FullestNames):
         low = word.casefold()
         if low in self.lex.person_nouns or low.rpartition("-")[2] in self.lex.person_nouns:
             return True
+        if dictionary_form(low.partition("-")[0], self.lex.language) in self.lex.person_nouns:
+            return True  # "По словам ганского богослова": a description in the genitive
         return len(low) >= TITLE_COMPOUND_MIN_CHARS and any(
             low.endswith(noun)
             for noun in self.lex.person_nouns

@@ -56,3 +56,5 @@ MIN_REPORTED_SPEECH_WORDS = 4
 MAX_WORDS_BEFORE_REPORTED_SPEECH = 2
 # How far before "that" its speech verb is looked for ("acknowledged on Tuesday that").
 MAX_REPORTED_SPEECH_CUE_CHARS = 48
+# A lower-case word this long or shorter is no adjective of a noun after it ("die", "wie").
+MIN_ADJECTIVE_CHARS = 3

@@ -219,9 +219,12 @@ class ArticleSubjects(ArticlePronouns):
         """The full name alone in one of the two phrases after a description that opens with
         a determiner ("said the director of the WHO (WHO), Jane Roe"): the person described."""
         first = WORD.match(description)
+        # where there are no articles, a description opens lower-case ("отец Рамбхи, Девси")
+        articleless = self.lex.determiners <= self.lex.indefinite_determiners
         opens_with_determiner = first is not None and (
             first.group().casefold() in self.lex.determiners
             or bool(ELIDED_ARTICLE.match(description))
+            or (articleless and first.group()[:1].islower())
         )
         if not opens_with_determiner:
             return None
@@ -232,7 +235,7 @@ class ArticleSubjects(ArticlePronouns):
             # "Julio Soler": a first name that is also a month is still part of the name
             if (
                 len(people) == 1
-                and " " in alone
+                and (" " in alone or articleless)
                 and people[0] in alone
                 and NAME_RUN.fullmatch(alone)
             ):
@@ -302,27 +305,18 @@ class ArticleSubjects(ArticlePronouns):
             return False
         return any(self._is_source_noun(w) and not w[:1].isupper() for w in words[1:])
 
-    def _first_of_listed_names(self, chunks: list[str]) -> str | None:
-        """The first person of a subject that lists names only ("X, Y and Z"), the one a
-        reader names first; None unless every phrase is a person's name."""
-        if len(chunks) < 2:
-            return None
-        last = [w for w in WORD.findall(chunks[-1]) if w.casefold() in self.lex.conjunctions]
-        if len(last) != 1:
-            return None
-        head, _, tail = chunks[-1].partition(f" {last[0]} ")
-        phrases = [*chunks[:-1], head, tail]
-        if not all(p and self._name_closing(p) == p for p in phrases):
-            return None
-        return self._names_in(phrases[0])[0][0]
-
     def _opens_with_noun(self, chunk: str) -> bool:
         """A definite article, then a word in lower case or a number: "el zoo", "der
         48-Jährige" (an indefinite one opens a new source, which `_opens_description` reads);
         or, where there are no articles, a person noun ("понтифик")."""
         words = WORD.findall(chunk, 0, min(len(chunk), 60))[:2]
-        if words and words[0][:1].islower() and self._is_person_noun(words[0]):
-            return True
+        if (
+            words
+            and words[0][:1].islower()
+            and words[0].casefold() not in self.lex.determiners
+            and any(self._is_person_noun(w) for w in words)
+        ):
+            return True  # "понтифик", "ганского богослова" (an adjective first)
         return (
             len(words) == 2
             and words[0].casefold() in self.lex.determiners
@@ -431,7 +425,8 @@ class ArticleSubjects(ArticlePronouns):
         elided = ELIDED_WORD.match(first)
         if elided:
             head = elided.group(1).casefold() if len(kept) == 1 else head
-        if head in self.lex.titles and (first in self.lex.determiners or elided):
+        definite = first in self.lex.determiners and first not in self.lex.indefinite_determiners
+        if head in self.lex.titles and (definite or elided):  # "eine Sprecherin": unnamed
             named = self.person_with_title(head, position)
             if named:
                 return Subject(named, "person")

@@ -44,13 +44,21 @@ class FullestNames(ArticleNames):
         return best
 
     def person_with_title(self, title: str, position: int) -> str | None:
-        """The named person nearest to a position whose title matches ("the mayor")."""
+        """The named person nearest to a position whose title matches ("the mayor"); the
+        title's other gender in the lists ("kanzler", "kanzlerin") only when none does."""
+        other_forms = tuple(e for e in self.lex.title_endings if e.startswith(title))
+        named = self._nearest_titled(title, (title,), position)
+        if named is None and other_forms:
+            named = self._nearest_titled(title, other_forms, position)
+        return self.fullest_name(named, position) if named else None
+
+    def _nearest_titled(self, title: str, forms: tuple[str, ...], position: int) -> str | None:
         best: tuple[int, str] | None = None
         compound = title.endswith(self.lex.title_endings)
         for titled in self.titled_runs:
-            if title not in titled.title_context and not (
+            if not any(form in titled.title_context for form in forms) and not (
                 compound
-                and any(len(w) > len(title) and w.endswith(title) for w in titled.title_context)
+                and any(len(w) > len(title) and w.endswith(forms) for w in titled.title_context)
             ):  # "der Kanzler" after "Bundeskanzler Sebastian Kurz"
                 continue
             m = self._mention_at(titled.run)
@@ -59,7 +67,7 @@ class FullestNames(ArticleNames):
             distance = abs(m.start - position)
             if best is None or distance < best[0]:
                 best = (distance, m.text)
-        return self.fullest_name(best[1], position) if best else None
+        return best[1] if best else None
 
     def person_opening_sentence(self, sentence_start: int, verb_at: int) -> str | None:
         """The fullest name of a person whose name alone opens a sentence before its verb.

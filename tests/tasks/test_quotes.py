@@ -98,6 +98,19 @@ def test_nested_quote_stays_inside_the_outer_one() -> None:
     assert quote.speaker == "Jo Park"
 
 
+def test_guillemets_nest_in_themselves() -> None:
+    body = "«Город назвал «разумным» наш план по ремонту моста», — сказала Анна Смирнова."
+    quote = only_quote(body, "ru")
+    assert quote.text == "Город назвал «разумным» наш план по ремонту моста"
+    assert quote.speaker == "Анна Смирнова"
+
+
+def test_a_stray_closing_guillemet_opens_nothing() -> None:
+    body = "Турнир прошел в январе 2019». «Я тренировался каждый день на ферме», — сказала Анна."
+    quote = only_quote(body, "ru")
+    assert quote.text == "Я тренировался каждый день на ферме"
+
+
 def test_quote_over_two_paragraphs_is_one_quote() -> None:
     body = (
         'Union leader Ruth Ambler said members were ready. "If we have to strike again, '

@@ -174,3 +174,89 @@ def test_a_pronoun_or_bare_verb_stands_for_the_person_named_before(
 )
 def test_the_subject_next_to_an_inverted_verb(body: str, language: str, speaker: str) -> None:
     assert speakers(body, language)[-1] == (speaker, "own_sentence")
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # a pronoun right after the verb is its subject; the words before are an adverbial
+        (
+            "Bürgermeisterin Anna Roth eröffnete die Brücke. Nach dem Treffen mit den "
+            "Stadträten der Region sagte sie: „Wir bauen die zweite Brücke im Herbst.“",
+            "Anna Roth",
+        ),
+        # a definite description after the verb stands for the person with that title
+        (
+            "Finanzminister Karl Weber reiste nach Wien. Die Zahlungen kamen Ende 2019 an, "
+            "sagte der Minister und klagte: „Das Geld reicht noch immer nicht.“",
+            "Karl Weber",
+        ),
+    ],
+)
+def test_german_subject_after_the_verb(body: str, speaker: str) -> None:
+    assert speakers(body, "de")[-1][0] == speaker
+
+
+def test_an_indefinite_title_is_a_new_unnamed_source() -> None:
+    body = (
+        "Pressesprecherin Eva Kern stellte den Plan vor. „Wir rechnen mit mehr Gästen im "
+        "Sommer“, sagte eine Sprecherin der Stadt."
+    )
+    assert speakers(body, "de")[-1][0] == "eine Sprecherin der Stadt"
+
+
+def test_a_title_of_the_other_gender_when_none_of_its_own_is_named() -> None:
+    body = (
+        "Bundeskanzlerin Eva Lang traf die Landräte. „Wir brauchen mehr Geduld mit den "
+        "Schulen“, sagte der Kanzler am Abend."
+    )
+    assert speakers(body, "de")[-1][0] == "Eva Lang"
+
+
+def test_a_capitalised_word_after_an_inflected_adjective_is_a_noun() -> None:
+    body = (
+        "Minister Paul Brandt sprach in Graz. Dass sich ganze Kontinente von der Produktion "
+        "befreit hätten, sei ein Fehler. „Da sollten wir alle etwas gelernt haben.“"
+    )
+    assert speakers(body, "de")[-1][0] != "Kontinente"
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # a description in the genitive after "по словам" stands for the person named before
+        (
+            "Архиепископ Павел Орлов выступил в соборе. По словам российского богослова, "
+            "верующие должны «жить в мире и согласии с соседями».",
+            "Павел Орлов",
+        ),
+        # a description, then the name closing the sentence after an inverted verb
+        ("«Я тренировался каждый день на нашей ферме», — сказал отец Марины, Девси.", "Девси"),
+        # a verb in the neuter past, as after "агентство"
+        ("«Переговоры продолжатся в понедельник утром», — сообщило агентство Рейтер.", "Рейтер"),
+    ],
+)
+def test_russian_descriptions_and_neuter_verbs(body: str, speaker: str) -> None:
+    assert speakers(body, "ru")[-1][0] is not None
+    assert speaker in (speakers(body, "ru")[-1][0] or "")
+
+
+def test_a_determiner_inside_a_german_run_splits_noun_from_name() -> None:
+    body = (
+        "Bundeskanzlerin Eva Lang sprach nach der Konferenz mit den Staats- und "
+        "Regierungschefs der Nachbarländer. Danach sagte sie: „Wir brauchen noch Geduld.“"
+    )
+    assert speakers(body, "de")[-1][0] == "Eva Lang"
+
+
+def test_a_source_cue_before_a_verb_takes_the_name_after_it() -> None:
+    body = (
+        "Las escuelas cierran hoy. Esta decisión, que según comentó la ministra de Educación, "
+        "Laura Gómez, «no resultó nada fácil para el Gobierno», se revisará en abril."
+    )
+    assert speakers(body, "es")[-1][0] == "Laura Gómez"
+
+
+def test_a_russian_verb_without_subject_then_a_body_quotes_the_body() -> None:
+    body = "«Птица была передана под опеку нового хозяина», — добавили в полиции."
+    assert speakers(body, "ru")[-1] == ("полиция", "own_sentence")
