@@ -6,9 +6,16 @@ from datetime import date
 from pathlib import Path
 
 import duckdb
+import numpy as np
 
 from tasks.batch import build_batch_tables
-from tasks.corpus import _yield_memory, cluster_articles, count_copies, instalments_of_a_series
+from tasks.corpus import (
+    UnitFacts,
+    _yield_memory,
+    cluster_articles,
+    count_copies,
+    instalments_of_a_series,
+)
 from tasks.dedup import NearDupRule
 from tasks.ingest import DecodedDump
 from tasks.write import write_parquet
@@ -224,10 +231,22 @@ def test_one_template_for_another_town_is_another_story(tmp_path: Path) -> None:
 
 
 def test_instalments_need_one_title_template_with_other_figures() -> None:
-    assert instalments_of_a_series((1, 2), (1, 3))
-    assert not instalments_of_a_series((1, 2), (1, 2))
-    assert not instalments_of_a_series((1, 2), (4, 3))
-    assert not instalments_of_a_series((None, 2), (None, 3))
+    # units: (template, slots) = (1, 2), (1, 3), (1, 2), (4, 3), (none, 2), (none, 3), (1, none)
+    templates = [1, 1, 1, 4, None, None, 1]
+    slots = [2, 3, 2, 3, 2, 3, None]
+    none = np.zeros(len(templates), dtype=bool)
+    facts = UnitFacts(
+        day=np.zeros(len(templates), dtype=np.int64),
+        language=np.zeros(len(templates), dtype=np.int64),
+        named=none,
+        template=np.array([t or 0 for t in templates], dtype=np.uint64),
+        has_template=np.array([t is not None for t in templates]),
+        slots=np.array([s or 0 for s in slots], dtype=np.uint64),
+        has_slots=np.array([s is not None for s in slots]),
+    )
+    pairs = {(0, 1): True, (0, 2): False, (0, 3): False, (4, 5): False, (0, 6): True}
+    i, j = (np.array(side) for side in zip(*pairs, strict=True))
+    assert instalments_of_a_series(facts, i, j).tolist() == list(pairs.values())
 
 
 def test_duckdb_gives_way_to_the_embeddings_but_keeps_a_floor() -> None:
