@@ -193,7 +193,7 @@ def _load_articles(
                a.dup_kind as old_kind, a.story_cluster_id as old_story, {page_kind},
                hash(lower(regexp_replace(regexp_replace(a.title, $figure, '#', 'g'),
                                          $later_name, '\\1§', 'g'))) as title_template,
-               hash(regexp_extract_all(a.title, $slot)) as title_slots,
+               hash(regexp_extract_all(a.title, $slot), s.numbers) as title_slots,
                regexp_matches(a.title, $figure)
                    and len(regexp_extract_all(a.title, $lower_word)) >= $template_words
                    as title_is_template

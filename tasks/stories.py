@@ -70,9 +70,12 @@ MIN_NAMES_FOR_VETO = 3
 # figures in a title: titles that are one template with other figures are instalments of
 # a series (weekly prices, waiting times, results), each its own story
 TITLE_FIGURE = r"[0-9]+(?:[.,][0-9]+)*"
-# and capitalised words after the first (RE2, as DuckDB runs it): the same template for
-# another town, club or hospital is another report, not the same one
-TITLE_NAME = r"\p{Lu}[\p{L}'’-]*"
+# and names after the first word (RE2, as DuckDB runs it): the same template for another
+# town, club or hospital is another report, not the same one. A name is one slot however
+# many words it has: a capitalised word and the words after it up to the next figure or
+# punctuation ("New York" and "Paris", "Sea bass fetches" and "Haddock fetches"), since a
+# name's length is no part of the template
+TITLE_NAME = r"\p{Lu}[\p{L}'’-]*(?:[ \t]+[\p{L}'’-]+)*"
 # a title is a template only if it keeps this many lower-case words once its names are
 # masked: a headline in title case would otherwise be a template of its word count
 MIN_TEMPLATE_WORDS = 2
