@@ -18,6 +18,7 @@ articles carry none. Only what new (or dropped) articles can reach is clustered 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 import duckdb
@@ -48,7 +49,7 @@ from tasks.stories import (
     shared_name_similarity_in,
     similar_pair_keys_in,
     similar_pairs_in,
-    story_link,
+    story_links,
 )
 
 ASSIGNMENTS = pa.schema(
@@ -126,6 +127,9 @@ def cluster_articles(
     lsh_candidate_pairs(con, sketch_files, lsh_bands)
     _mark_dup_affected(con, incremental=n_old > 0)
     _assign_dups(con, article_files, rule)
+    # the dup stage's pairs are done with: their pages need not wait in DuckDB's memory
+    for table in ("cand", "links", "affected"):
+        con.execute(f"drop table if exists {table}").fetchall()
     _assign_stories(con, sketch_files, story_window_days, story_similarity, n_old > 0)
     result = con.sql(
         """
@@ -189,7 +193,7 @@ def _load_articles(
                a.dup_kind as old_kind, a.story_cluster_id as old_story, {page_kind},
                hash(lower(regexp_replace(regexp_replace(a.title, $figure, '#', 'g'),
                                          $later_name, '\\1§', 'g'))) as title_template,
-               hash(regexp_extract_all(a.title, $slot)) as title_slots,
+               hash(regexp_extract_all(a.title, $slot), s.numbers) as title_slots,
                regexp_matches(a.title, $figure)
                    and len(regexp_extract_all(a.title, $lower_word)) >= $template_words
                    as title_is_template
@@ -569,14 +573,92 @@ def _story_pairs(
     vectors, has_vector = embedded
     del embedded
     n_story_units = len(vectors)
-    term_pairs = similar_pair_keys_in(
+    term_keys, term_values = similar_pair_keys_in(
         con, n_units, window_days, min(min_similarity, TERM_VETO_BELOW), key_base=n_story_units
     )
-    units = con.execute(
+    facts = _unit_facts(con)
+    keys = _story_candidates(vectors, has_vector, facts.day, window_days, term_keys)
+    # Python now holds the candidates and the term pairs beside the matrix: DuckDB gives
+    # way to them too
+    _yield_memory(con, keys.nbytes + term_keys.nbytes + term_values.nbytes)
+
+    def decide(
+        pair_keys: np.ndarray, cosines: np.ndarray, terms: np.ndarray, shared_names: np.ndarray
+    ) -> np.ndarray:
+        i, j = divmod(pair_keys, n_story_units)
+        return story_links(
+            cosines,
+            terms,
+            embedded=has_vector[i] & has_vector[j],
+            cross_language=facts.language[i] != facts.language[j],
+            both_named=facts.named[i] & facts.named[j],
+            min_term_similarity=min_similarity,
+            instalments=instalments_of_a_series(facts, i, j),
+            shared_names=shared_names,
+        )
+
+    # first with no names counted across languages (no veto there), a chunk of
+    # candidates at a time, the linkable ones kept as arrays (keys, cosines, term
+    # similarities); the names shared across languages are then counted only for the
+    # pairs the veto could still cut, a few per unit
+    linkable_keys: list[np.ndarray] = [keys[:0]]
+    linkable_cosines: list[np.ndarray] = [np.zeros(0, dtype=np.float32)]
+    linkable_terms: list[np.ndarray] = [np.zeros(0)]
+    for start in range(0, len(keys), _DECISION_CHUNK):
+        chunk_keys = keys[start : start + _DECISION_CHUNK]
+        cosines = pair_cosines(vectors, np.stack(divmod(chunk_keys, n_story_units), axis=1))
+        terms = _term_similarity_of(chunk_keys, term_keys, term_values)
+        kept = decide(chunk_keys, cosines, terms, np.full(len(chunk_keys), np.nan))
+        linkable_keys.append(chunk_keys[kept])
+        linkable_cosines.append(cosines[kept])
+        linkable_terms.append(terms[kept])
+    # the second pass needs no embedding: the matrix (512 bytes a unit) goes first
+    del keys, term_keys, term_values, vectors
+    linked_keys = np.concatenate(linkable_keys)
+    linked_cosines = np.concatenate(linkable_cosines)
+    linked_terms = np.concatenate(linkable_terms)
+    del linkable_keys, linkable_cosines, linkable_terms
+    first, second = divmod(linked_keys, n_story_units)
+    across = (
+        facts.named[first] & facts.named[second] & (facts.language[first] != facts.language[second])
+    )
+    across_pairs = list(zip(first[across].tolist(), second[across].tolist(), strict=True))
+    shared = shared_name_similarity_in(con, n_units, across_pairs)
+    shared_names = np.full(len(linked_keys), np.nan)
+    shared_names[across] = np.array([shared[pair] for pair in across_pairs], dtype=np.float64)
+    del across_pairs, shared
+    kept = decide(linked_keys, linked_cosines, linked_terms, shared_names)
+    # the grouping order: the cosine where both have an embedding, else the terms
+    score = np.where(
+        has_vector[first] & has_vector[second],
+        linked_cosines.astype(np.float64),
+        linked_terms,
+    )
+    return list(zip(first[kept].tolist(), second[kept].tolist(), score[kept].tolist(), strict=True))
+
+
+@dataclass(frozen=True, slots=True)
+class UnitFacts:
+    """What the story decision reads of each `story_units` unit, as arrays by its idx
+    (a million units as Python tuples would weigh hundreds of MB)."""
+
+    day: np.ndarray  # int64 days since 1970, -1 when undated
+    language: np.ndarray  # one integer code per language
+    named: np.ndarray  # names at least MIN_NAMES_FOR_VETO people or places
+    template: np.ndarray  # uint64 hash of the title's template, 0 where it has none
+    has_template: np.ndarray
+    slots: np.ndarray  # uint64 hash of the title's figures and names (its slots)
+    has_slots: np.ndarray
+
+
+def _unit_facts(con: duckdb.DuckDBPyConnection) -> UnitFacts:
+    """`UnitFacts` of every `story_units` unit, read as Arrow columns."""
+    table = con.sql(
         """
-        select u.idx, u.lang, coalesce(u.day, -1), coalesce(t.n_names, 0),
-               case when a.title_is_template then a.title_template end,
-               a.title_slots
+        select coalesce(u.day, -1) as day, dense_rank() over (order by u.lang) as language,
+               coalesce(t.n_names, 0) >= $min_names as named,
+               case when a.title_is_template then a.title_template end as template,
+               a.title_slots as slots
         from story_units u
         join arts a using (article_id)
         left join (
@@ -586,84 +668,42 @@ def _story_pairs(
         ) t on t.idx = u.idx
         order by u.idx
         """,
-        {"figure": FIGURE_TERM, "quote": QUOTE_TERM},
-    ).fetchall()
-    langs = [row[1] for row in units]
-    # the veto compares people and places: figures and quotes differ between any two
-    # reports, and a script without capitals (Arabic) names no one the terms can see
-    named = [row[3] >= MIN_NAMES_FOR_VETO for row in units]
-    templates = [(row[4], row[5]) for row in units]
-    days = np.array([row[2] for row in units], dtype=np.int64)
-    del units
-    keys, term_of_key = _story_candidates(vectors, has_vector, days, window_days, term_pairs)
-    del term_pairs
+        # the veto compares people and places: figures and quotes differ between any
+        # two reports, and a script without capitals (Arabic) names no one the terms see
+        params={"figure": FIGURE_TERM, "quote": QUOTE_TERM, "min_names": MIN_NAMES_FOR_VETO},
+    ).to_arrow_table()
 
-    def link(
-        i: int, j: int, cosine: float, terms: float, veto: dict[tuple[int, int], float] | None
-    ) -> bool:
-        embedded_pair = bool(has_vector[i] and has_vector[j])
-        return story_link(
-            cosine if embedded_pair else None,
-            terms,
-            cross_language=langs[i] != langs[j],
-            both_named=veto is not None and named[i] and named[j],
-            min_term_similarity=min_similarity,
-            instalments=instalments_of_a_series(templates[i], templates[j]),
-            shared_names=veto.get((i, j)) if veto is not None else None,
-        )
+    def column(name: str, dtype: type) -> np.ndarray:
+        values = table.column(name)
+        if values.null_count:
+            values = pc.fill_null(values, 0)
+        return np.asarray(values.to_numpy(), dtype=dtype)
 
-    # first without the veto, a chunk of candidates at a time, the linkable ones kept as
-    # arrays (keys, cosines, term similarities); the names shared across languages are
-    # then counted only for the pairs the veto could still cut, a few per unit
-    linkable_keys: list[np.ndarray] = [keys[:0]]
-    linkable_cosines: list[np.ndarray] = [np.zeros(0)]
-    linkable_terms: list[np.ndarray] = [term_of_key[:0]]
-    for start in range(0, len(keys), _DECISION_CHUNK):
-        chunk_keys = keys[start : start + _DECISION_CHUNK]
-        chunk = np.stack(divmod(chunk_keys, len(vectors)), axis=1)
-        cosines = pair_cosines(vectors, chunk)
-        term_similarity = term_of_key[start : start + _DECISION_CHUNK]
-        kept = np.fromiter(
-            (
-                link(i, j, cosine, terms, None)
-                for (i, j), cosine, terms in zip(
-                    chunk.tolist(), cosines.tolist(), term_similarity.tolist(), strict=True
-                )
-            ),
-            dtype=bool,
-            count=len(chunk),
-        )
-        linkable_keys.append(chunk_keys[kept])
-        linkable_cosines.append(np.asarray(cosines, dtype=np.float64)[kept])
-        linkable_terms.append(term_similarity[kept])
-    # the second pass needs no embedding: the matrix (512 bytes a unit) goes first
-    del keys, term_of_key, vectors
-    linked_keys = np.concatenate(linkable_keys)
-    linked_cosines = np.concatenate(linkable_cosines)
-    linked_terms = np.concatenate(linkable_terms)
-    del linkable_keys, linkable_cosines, linkable_terms
-    first, second = divmod(linked_keys, n_story_units)
-    named_units = np.array(named, dtype=bool)
-    lang_codes = np.unique(np.array(langs, dtype=object), return_inverse=True)[1]
-    across = named_units[first] & named_units[second] & (lang_codes[first] != lang_codes[second])
-    shared_names = shared_name_similarity_in(
-        con, n_units, list(zip(first[across].tolist(), second[across].tolist(), strict=True))
+    def valid(name: str) -> np.ndarray:
+        return np.asarray(pc.is_valid(table.column(name)).to_numpy(), dtype=bool)
+
+    return UnitFacts(
+        day=column("day", np.int64),
+        language=column("language", np.int64),
+        named=column("named", np.bool_),
+        template=column("template", np.uint64),
+        has_template=valid("template"),
+        slots=column("slots", np.uint64),
+        has_slots=valid("slots"),
     )
-    del first, second, across
-    pairs: list[tuple[int, int, float]] = []
-    for start in range(0, len(linked_keys), _DECISION_CHUNK):
-        part = slice(start, start + _DECISION_CHUNK)
-        for key, cosine, terms in zip(
-            linked_keys[part].tolist(),
-            linked_cosines[part].tolist(),
-            linked_terms[part].tolist(),
-            strict=True,
-        ):
-            i, j = divmod(key, n_story_units)
-            if link(i, j, cosine, terms, shared_names):
-                embedded_pair = bool(has_vector[i] and has_vector[j])
-                pairs.append((i, j, cosine if embedded_pair else terms))
-    return pairs
+
+
+def _term_similarity_of(
+    keys: np.ndarray, term_keys: np.ndarray, term_values: np.ndarray
+) -> np.ndarray:
+    """The term similarity of each pair key (0 where the pair shares no rare term),
+    looked up in the sorted term pairs a chunk at a time, so no second array as long as
+    the candidates is held."""
+    if len(term_keys) == 0:
+        return np.zeros(len(keys))
+    at = np.minimum(np.searchsorted(term_keys, keys), len(term_keys) - 1)
+    similarity: np.ndarray = np.where(term_keys[at] == keys, term_values[at], 0.0)
+    return similarity
 
 
 def _story_candidates(
@@ -671,15 +711,13 @@ def _story_candidates(
     has_vector: np.ndarray,
     days: np.ndarray,
     window_days: int,
-    term_pairs: tuple[np.ndarray, np.ndarray],
-) -> tuple[np.ndarray, np.ndarray]:
-    """The candidate pairs, as sorted keys i * n + j (i < j), and each one's term
-    similarity (0 where the pair shares no rare term): every pair of `term_pairs`
-    (keys on the same base and their similarities) and each unit's nearest neighbours
-    by embedding within the window. Arrays end to end, one sort in place: a million
-    units have tens of millions of candidates."""
+    term_keys: np.ndarray,
+) -> np.ndarray:
+    """The candidate pairs, as sorted distinct keys i * n + j (i < j): every pair of
+    `term_keys` (pairs sharing rare terms, keys on the same base) and each unit's
+    nearest neighbours by embedding within the window. Arrays end to end, one sort in
+    place: a million units have tens of millions of candidates."""
     n = len(vectors)
-    term_keys, term_values = term_pairs
     if has_vector.all():
         neighbour_keys = nearest_pair_keys(vectors, days, window_days)
     else:
@@ -691,10 +729,7 @@ def _story_candidates(
         del sub_i, sub_j
     keys = np.concatenate([term_keys, neighbour_keys])
     del neighbour_keys
-    keys = distinct_sorted(keys)
-    term_of_key = np.zeros(len(keys), dtype=np.float64)
-    term_of_key[np.searchsorted(keys, term_keys)] = term_values
-    return keys, term_of_key
+    return distinct_sorted(keys)
 
 
 def _yield_memory(con: duckdb.DuckDBPyConnection, nbytes: int) -> None:
@@ -707,15 +742,17 @@ def _yield_memory(con: duckdb.DuckDBPyConnection, nbytes: int) -> None:
     con.execute(f"set memory_limit = '{cap // 2**20}MiB'").fetchall()
 
 
-def instalments_of_a_series(
-    a: tuple[int | None, int | None], b: tuple[int | None, int | None]
-) -> bool:
-    """Whether two titles, each a (template, slots) hash pair, are one template with
-    other figures or names: "Fuel watch: petrol averages 2.05 a litre in Inverport"
-    against its 1.95 of another week, or the same survey's 2.05 in Dorby. The slots are
-    the title's figures and capitalised words; a title without figures, or in title
-    case, has no template (None)."""
-    return a[0] is not None and a[0] == b[0] and a[1] != b[1]
+def instalments_of_a_series(facts: UnitFacts, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Which pairs (i, j) of units have titles of one template with other figures or
+    names: "Fuel watch: petrol averages 2.05 a litre in Inverport" against its 1.95 of
+    another week, or the same survey's 2.05 in Dorby. The slots are the title's figures
+    and capitalised words; a title without figures, or in title case, has no template."""
+    same_template = (
+        facts.has_template[i] & facts.has_template[j] & (facts.template[i] == facts.template[j])
+    )
+    other_slots = (facts.has_slots[i] != facts.has_slots[j]) | (facts.slots[i] != facts.slots[j])
+    instalments: np.ndarray = same_template & other_slots
+    return instalments
 
 
 def _story_embeddings(

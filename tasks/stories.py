@@ -70,9 +70,12 @@ MIN_NAMES_FOR_VETO = 3
 # figures in a title: titles that are one template with other figures are instalments of
 # a series (weekly prices, waiting times, results), each its own story
 TITLE_FIGURE = r"[0-9]+(?:[.,][0-9]+)*"
-# and capitalised words after the first (RE2, as DuckDB runs it): the same template for
-# another town, club or hospital is another report, not the same one
-TITLE_NAME = r"\p{Lu}[\p{L}'’-]*"
+# and names after the first word (RE2, as DuckDB runs it): the same template for another
+# town, club or hospital is another report, not the same one. A name is one slot however
+# many words it has: a capitalised word and the words after it up to the next figure or
+# punctuation ("New York" and "Paris", "Sea bass fetches" and "Haddock fetches"), since a
+# name's length is no part of the template
+TITLE_NAME = r"\p{Lu}[\p{L}'’-]*(?:[ \t]+[\p{L}'’-]+)*"
 # a title is a template only if it keeps this many lower-case words once its names are
 # masked: a headline in title case would otherwise be a template of its word count
 MIN_TEMPLATE_WORDS = 2
@@ -318,30 +321,67 @@ def story_link(
     instalments: bool = False,
     shared_names: float | None = None,
 ) -> bool:
-    """Whether a pair of units (already within the time window) tells one story.
+    """Whether a pair of units (already within the time window) tells one story: one
+    pair of `story_links`, which says how the pair is decided (None for no cosine or no
+    names counted)."""
+    return bool(
+        story_links(
+            np.array([np.nan if cosine is None else cosine]),
+            np.array([term_similarity]),
+            embedded=np.array([cosine is not None]),
+            cross_language=np.array([cross_language]),
+            both_named=np.array([both_named]),
+            min_term_similarity=min_term_similarity,
+            instalments=np.array([instalments]),
+            shared_names=np.array([np.nan if shared_names is None else shared_names]),
+        )[0]
+    )
+
+
+def story_links(
+    cosines: np.ndarray,
+    term_similarity: np.ndarray,
+    *,
+    embedded: np.ndarray,
+    cross_language: np.ndarray,
+    both_named: np.ndarray,
+    min_term_similarity: float,
+    instalments: np.ndarray,
+    shared_names: np.ndarray,
+) -> np.ndarray:
+    """Which of these candidate pairs (already within the time window) tell one story,
+    decided for a chunk of pairs at once (a million units have tens of millions of
+    candidates): parallel arrays, one entry per pair.
 
     The embedding's cosine is the main gate; shared names and figures confirm a middling
     cosine, and between two units that both name people and places, sharing none of
-    them vetoes a high one. Units without an embedding fall back to the terms alone. Two
-    instalments of a series (titles of one template with other figures or names) are
-    never one story.
+    them vetoes a high one. Pairs without an embedding on both sides (`embedded` false)
+    fall back to the terms alone. Two instalments of a series (titles of one template
+    with other figures or names) are never one story.
 
     Within one language the veto reads `term_similarity`; across languages, where that
     is 0 below a few shared terms, it reads `shared_names`, the pair's similarity by
-    names alone (`shared_name_similarity_in`), and without it there is no veto.
+    names alone (`shared_name_similarity_in`), NaN where it was not counted (no veto).
+    Cosines are compared as float64, as Python floats would be.
     """
-    if instalments:
-        return False
-    if cosine is None:
-        return term_similarity >= min_term_similarity
-    if not cross_language:
-        shared_names = term_similarity
-    if both_named and shared_names is not None and shared_names < TERM_VETO_BELOW:
-        return False
-    gate = CROSS_LANGUAGE_GATE if cross_language else SAME_LANGUAGE_GATE
-    if cosine >= gate.alone:
-        return True
-    return cosine >= gate.confirmed and term_similarity >= gate.confirm_terms
+    cosines = np.asarray(cosines, dtype=np.float64)
+    cross = np.asarray(cross_language, dtype=bool)
+    names_shared = np.where(cross, shared_names, term_similarity)
+    # NaN (not counted) compares false: no veto
+    vetoed = np.asarray(both_named, dtype=bool) & (names_shared < TERM_VETO_BELOW)
+    alone = np.where(cross, CROSS_LANGUAGE_GATE.alone, SAME_LANGUAGE_GATE.alone)
+    confirmed = np.where(cross, CROSS_LANGUAGE_GATE.confirmed, SAME_LANGUAGE_GATE.confirmed)
+    confirm_terms = np.where(
+        cross, CROSS_LANGUAGE_GATE.confirm_terms, SAME_LANGUAGE_GATE.confirm_terms
+    )
+    by_cosine = ~vetoed & (
+        (cosines >= alone) | ((cosines >= confirmed) & (term_similarity >= confirm_terms))
+    )
+    by_terms = term_similarity >= min_term_similarity
+    linked: np.ndarray = ~np.asarray(instalments, dtype=bool) & np.where(
+        embedded, by_cosine, by_terms
+    )
+    return linked
 
 
 def group_stories(

@@ -6,9 +6,16 @@ from datetime import date
 from pathlib import Path
 
 import duckdb
+import numpy as np
 
 from tasks.batch import build_batch_tables
-from tasks.corpus import _yield_memory, cluster_articles, count_copies, instalments_of_a_series
+from tasks.corpus import (
+    UnitFacts,
+    _yield_memory,
+    cluster_articles,
+    count_copies,
+    instalments_of_a_series,
+)
 from tasks.dedup import NearDupRule
 from tasks.ingest import DecodedDump
 from tasks.write import write_parquet
@@ -205,11 +212,9 @@ def test_instalments_of_a_series_are_stories_of_their_own(tmp_path: Path) -> Non
     assert story["w1.txt"] != story["w2.txt"]
 
 
-def test_one_template_for_another_town_is_another_story(tmp_path: Path) -> None:
-    """The same weekly survey for two towns shares its wording, its club and its stock
-    quote, and still reports two things; so do its titles with the same figures."""
-    towns = (("Inverport", "2.05", "1.34"), ("Dorby", "2.05", "1.71"), ("Kilmouth", "1.95", "2"))
-    dumps = [
+def _town_surveys(towns: tuple[tuple[str, str, str], ...]) -> list[DecodedDump]:
+    """One week's survey for each (town, price, price a week before), same stock quote."""
+    return [
         _dump(
             f"{town}.txt",
             f"Fuel watch: petrol averages {price} a litre in {town}",
@@ -219,15 +224,55 @@ def test_one_template_for_another_town_is_another_story(tmp_path: Path) -> None:
         )
         for town, price, before in towns
     ]
-    story = _cluster(tmp_path, dumps, embeddings=True)
+
+
+def test_one_template_for_another_town_is_another_story(tmp_path: Path) -> None:
+    """The same weekly survey for two towns shares its wording, its club and its stock
+    quote, and still reports two things; so do its titles with the same figures."""
+    towns = (("Inverport", "2.05", "1.34"), ("Dorby", "2.05", "1.71"), ("Kilmouth", "1.95", "2"))
+    story = _cluster(tmp_path, _town_surveys(towns), embeddings=True)
     assert len({story[f"{town}.txt"] for town, _, _ in towns}) == 3
 
 
+def test_a_name_of_two_words_is_one_slot_of_the_template(tmp_path: Path) -> None:
+    """ "in New Dorby" and "in Inverport" fill one slot of one template: the survey for
+    another town is another report, however many words the town's name has."""
+    towns = (("Inverport", "2.05", "1.34"), ("New Dorby", "2.05", "1.71"))
+    story = _cluster(tmp_path, _town_surveys(towns), embeddings=True)
+    assert story["Inverport.txt"] != story["New Dorby.txt"]
+
+
+def test_one_title_over_other_figures_is_another_instalment(tmp_path: Path) -> None:
+    """Two weeks of one survey can repeat the title word for word (the same price by
+    chance); the figures of the body tell the instalments apart, even with one undated."""
+    title = "Fuel watch: petrol averages 2.05 a litre in Inverport"
+    dumps = [
+        _dump("w1.txt", title, _fuel_watch("2.05", "1.34", "57"), "16 May 2023"),
+        DecodedDump(
+            "w2.txt", 0, "w2.txt", f"{title}\n\n{_fuel_watch('2.05', '1.95', '31')}\n", "utf-8"
+        ),
+    ]
+    story = _cluster(tmp_path, dumps, embeddings=True)
+    assert story["w1.txt"] != story["w2.txt"]
+
+
 def test_instalments_need_one_title_template_with_other_figures() -> None:
-    assert instalments_of_a_series((1, 2), (1, 3))
-    assert not instalments_of_a_series((1, 2), (1, 2))
-    assert not instalments_of_a_series((1, 2), (4, 3))
-    assert not instalments_of_a_series((None, 2), (None, 3))
+    # units: (template, slots) = (1, 2), (1, 3), (1, 2), (4, 3), (none, 2), (none, 3), (1, none)
+    templates = [1, 1, 1, 4, None, None, 1]
+    slots = [2, 3, 2, 3, 2, 3, None]
+    none = np.zeros(len(templates), dtype=bool)
+    facts = UnitFacts(
+        day=np.zeros(len(templates), dtype=np.int64),
+        language=np.zeros(len(templates), dtype=np.int64),
+        named=none,
+        template=np.array([t or 0 for t in templates], dtype=np.uint64),
+        has_template=np.array([t is not None for t in templates]),
+        slots=np.array([s or 0 for s in slots], dtype=np.uint64),
+        has_slots=np.array([s is not None for s in slots]),
+    )
+    pairs = {(0, 1): True, (0, 2): False, (0, 3): False, (4, 5): False, (0, 6): True}
+    i, j = (np.array(side) for side in zip(*pairs, strict=True))
+    assert instalments_of_a_series(facts, i, j).tolist() == list(pairs.values())
 
 
 def test_duckdb_gives_way_to_the_embeddings_but_keeps_a_floor() -> None:

@@ -152,6 +152,50 @@ def test_story_link_gates_by_cosine_per_language_pair() -> None:
     assert link(None, 0.35, cross=False) and not link(None, 0.25, cross=False)
 
 
+def test_story_links_decide_a_chunk_as_story_link_decides_each_pair() -> None:
+    """The array decision and the one-pair call agree on every combination, at the gates'
+    edges too (float32 cosines compared as float64)."""
+    from tasks.stories import CROSS_LANGUAGE_GATE, SAME_LANGUAGE_GATE, story_link, story_links
+
+    edges = [SAME_LANGUAGE_GATE.alone, SAME_LANGUAGE_GATE.confirmed, CROSS_LANGUAGE_GATE.alone]
+    cosines = [None, 0.1, *edges, *(np.float32(e) for e in edges), 0.9]
+    terms = [0.0, 0.1, 0.15, 0.3, 0.6]
+    cases = [
+        (cosine, term, cross, named, instalments, shared)
+        for cosine in cosines
+        for term in terms
+        for cross in (False, True)
+        for named in (False, True)
+        for instalments in (False, True)
+        for shared in (None, 0.05, 0.4)
+    ]
+    columns = list(zip(*cases, strict=True))
+    decided = story_links(
+        np.array([np.nan if c is None else float(c) for c in columns[0]], dtype=np.float32),
+        np.array(columns[1]),
+        embedded=np.array([c is not None for c in columns[0]]),
+        cross_language=np.array(columns[2]),
+        both_named=np.array(columns[3]),
+        min_term_similarity=0.3,
+        instalments=np.array(columns[4]),
+        shared_names=np.array([np.nan if s is None else s for s in columns[5]]),
+    )
+    expected = [
+        story_link(
+            None if cosine is None else float(np.float32(cosine)),
+            term,
+            cross_language=cross,
+            both_named=named,
+            min_term_similarity=0.3,
+            instalments=instalments,
+            shared_names=shared,
+        )
+        for cosine, term, cross, named, instalments, shared in cases
+    ]
+    assert decided.tolist() == expected
+    assert 0 < sum(expected) < len(expected)
+
+
 def test_shared_name_similarity_counts_names_not_figures_or_quotes() -> None:
     """A template's stock quote and figures are no shared people or places; one shared
     name across languages counts, where linking asks for several."""
