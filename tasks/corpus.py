@@ -746,7 +746,8 @@ def instalments_of_a_series(facts: UnitFacts, i: np.ndarray, j: np.ndarray) -> n
     """Which pairs (i, j) of units have titles of one template with other figures or
     names: "Fuel watch: petrol averages 2.05 a litre in Inverport" against its 1.95 of
     another week, or the same survey's 2.05 in Dorby. The slots are the title's figures
-    and capitalised words; a title without figures, or in title case, has no template."""
+    and names (a name runs to the next figure or punctuation) with the body's figures; a
+    title without figures, or in title case, has no template."""
     same_template = (
         facts.has_template[i] & facts.has_template[j] & (facts.template[i] == facts.template[j])
     )

@@ -237,8 +237,9 @@ def test_a_capitalised_word_after_an_inflected_adjective_is_a_noun() -> None:
     ],
 )
 def test_russian_descriptions_and_neuter_verbs(body: str, speaker: str) -> None:
-    assert speakers(body, "ru")[-1][0] is not None
-    assert speaker in (speakers(body, "ru")[-1][0] or "")
+    found = speakers(body, "ru")[-1][0]
+    assert found is not None
+    assert speaker in found
 
 
 def test_a_determiner_inside_a_german_run_splits_noun_from_name() -> None:
