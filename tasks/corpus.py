@@ -482,19 +482,25 @@ def _assign_stories(
         where u.page_kind is null
         """
     ).fetchall()
+    # counted as they stream from the sketches: a table of every unit's terms (tens of
+    # millions of rows at a million articles) would outgrow DuckDB's cap
     con.execute(
         """
-        create temp table all_terms as
-        select u.lang, unnest(s.story_terms) as term
-        from read_parquet($f, union_by_name=true) s join units u using (article_id)
+        create temp table term_lang_counts as
+        select t.term, u.lang, count(*) as n
+        from (select article_id, unnest(story_terms) as term
+              from read_parquet($f, union_by_name=true)) t
+        join units u using (article_id)
+        group by t.term, u.lang
         """,
         {"f": list(sketch_files)},
     ).fetchall()
     con.execute(
         """
-        create temp table term_df as select term, count(*) as df from all_terms group by term;
-        create temp table term_langs as select distinct term, lang from all_terms;
-        drop table all_terms;
+        create temp table term_df as select term, sum(n)::bigint as df from term_lang_counts
+        group by term;
+        create temp table term_langs as select term, lang from term_lang_counts;
+        drop table term_lang_counts;
         """
     ).fetchall()
     con.execute(
