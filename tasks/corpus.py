@@ -35,7 +35,7 @@ from tasks.dedup import (
     evidence_agrees,
 )
 from tasks.embed import EMBEDDING_DIM, distinct_sorted, nearest_pair_keys, pair_cosines
-from tasks.settings import Settings, duckdb_config
+from tasks.settings import Settings, duckdb_config, lower_duckdb_memory
 from tasks.stories import (
     FIGURE_TERM,
     MIN_NAMES_FOR_VETO,
@@ -70,19 +70,6 @@ VERIFY_CHUNK = 2_000
 # embeddings read per batch, and candidate story pairs decided per chunk: bounded memory
 _EMBEDDING_BATCH = 65_536
 _DECISION_CHUNK = 262_144
-# DuckDB's memory cap never drops below this while Python holds the embeddings
-_MIN_DUCKDB_MEMORY = 256 * 2**20
-_BYTES_PER = {
-    "bytes": 1,
-    "KiB": 2**10,
-    "MiB": 2**20,
-    "GiB": 2**30,
-    "TiB": 2**40,
-    "KB": 10**3,
-    "MB": 10**6,
-    "GB": 10**9,
-    "TB": 10**12,
-}
 _LINKED = pa.schema(
     [
         ("idx", pa.int64()),
@@ -586,7 +573,7 @@ def _story_pairs(
     keys = _story_candidates(vectors, has_vector, facts.day, window_days, term_keys)
     # Python now holds the candidates and the term pairs beside the matrix: DuckDB gives
     # way to them too
-    _yield_memory(con, keys.nbytes + term_keys.nbytes + term_values.nbytes)
+    lower_duckdb_memory(con, give_way=keys.nbytes + term_keys.nbytes + term_values.nbytes)
 
     def decide(
         pair_keys: np.ndarray, cosines: np.ndarray, terms: np.ndarray, shared_names: np.ndarray
@@ -738,16 +725,6 @@ def _story_candidates(
     return distinct_sorted(keys)
 
 
-def _yield_memory(con: duckdb.DuckDBPyConnection, nbytes: int) -> None:
-    """Lower DuckDB's memory cap by `nbytes` (not below `_MIN_DUCKDB_MEMORY`): while
-    Python holds arrays of that size, DuckDB spills sooner, and the process stays near
-    the cap the run set rather than the cap plus the arrays."""
-    ((limit,),) = con.execute("select current_setting('memory_limit')").fetchall()
-    number, unit = str(limit).split()
-    cap = max(_MIN_DUCKDB_MEMORY, int(float(number) * _BYTES_PER[unit]) - nbytes)
-    con.execute(f"set memory_limit = '{cap // 2**20}MiB'").fetchall()
-
-
 def instalments_of_a_series(facts: UnitFacts, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     """Which pairs (i, j) of units have titles of one template with other figures or
     names: "Fuel watch: petrol averages 2.05 a litre in Inverport" against its 1.95 of
@@ -773,7 +750,7 @@ def _story_embeddings(
     ((n,),) = con.execute("select count(*) from story_units").fetchall()
     # the embedding matrix is the stage's largest array: DuckDB's cap gives way to it
     # before the read, so the read itself already stays under the run's cap
-    _yield_memory(con, n * EMBEDDING_DIM)
+    lower_duckdb_memory(con, give_way=n * EMBEDDING_DIM)
     stored = np.zeros((n, EMBEDDING_DIM), dtype=np.int8)
     has_vector = np.zeros(n, dtype=bool)
     found = False

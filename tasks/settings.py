@@ -12,6 +12,10 @@ import os
 import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import duckdb
 
 SETTINGS_FILE = "newsflow.toml"
 ENV_PREFIX = "NEWSFLOW_"
@@ -76,6 +80,24 @@ def duckdb_config(temp_dir: str | None = None) -> dict[str, str | bool | int | f
     if temp_dir is not None:
         config["temp_directory"] = temp_dir
     return config
+
+
+# a lowered DuckDB memory cap never drops below this
+MIN_DUCKDB_MEMORY = 256 * 2**20
+_BYTES_PER = {"bytes": 1, "KiB": 2**10, "MiB": 2**20, "GiB": 2**30, "TiB": 2**40}
+
+
+def lower_duckdb_memory(
+    con: duckdb.DuckDBPyConnection, *, give_way: int = 0, share: float = 1.0
+) -> None:
+    """Lower a connection's memory cap to `share` of it less `give_way` bytes (not below
+    `MIN_DUCKDB_MEMORY`): a process holding large arrays or tables beside DuckDB then
+    stays near the cap the run set rather than the cap plus what it holds, DuckDB
+    spilling sooner instead."""
+    ((limit,),) = con.execute("select current_setting('memory_limit')").fetchall()
+    number, unit = str(limit).split()
+    cap = max(MIN_DUCKDB_MEMORY, int(float(number) * _BYTES_PER[unit] * share) - give_way)
+    con.execute(f"set memory_limit = '{cap // 2**20}MiB'").fetchall()
 
 
 def cache_dir() -> Path:

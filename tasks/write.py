@@ -43,7 +43,7 @@ import pyarrow.parquet as pq
 
 from tasks import tables
 from tasks.ingest import InputFile, QuarantineRecord, unread_marker
-from tasks.settings import duckdb_config
+from tasks.settings import duckdb_config, lower_duckdb_memory
 from tasks.site_lines import COUNTS_DIR as SITE_LINE_COUNTS_DIR
 from tasks.site_lines import ONCE_DIR as SITE_LINES_ONCE_DIR
 
@@ -58,6 +58,7 @@ SITE_LINES_STATE_DIR = f"{STATE}/{SITE_LINE_COUNTS_DIR}"
 SITE_LINE_ROWS_DIR = "_site_line_rows"  # in a staging folder: the run's pass-1 rows
 SITE_LINES_STAGED_DIR = "_site_lines"  # in a staging folder: the new site line state
 DUCKDB_SPILL_DIR = "_duckdb_spill"  # in a staging folder: what DuckDB spills past its cap
+COMMIT_MEMORY_SHARE = 0.5
 # rows per row group of the articles table: a reader holds a row group's bodies at once
 # (DuckDB's default of 122,880 rows is ~300 MiB of bodies, past the corpus stages' cap)
 ARTICLES_ROW_GROUP = 10_000
@@ -339,7 +340,11 @@ def commit_version(out_dir: str, previous: Path | None, staged: Path, plan: Comm
     building = out / VERSIONS / f".{plan.run_id}.building"
     shutil.rmtree(building, ignore_errors=True)
     building.mkdir(parents=True)
-    con = duckdb.connect(config=duckdb_config())
+    # the flow process commits while it holds every input of the run and the assignments
+    # (about 1 GB at a million articles): its DuckDB takes half the run's cap, spilling to
+    # the staging folder past it (a part of ARTICLES_PART_ROWS articles sorts in less)
+    con = duckdb.connect(config=duckdb_config(str(staged / DUCKDB_SPILL_DIR)))
+    lower_duckdb_memory(con, share=COMMIT_MEMORY_SHARE)
     con.register(
         "dropped", pa.table({"article_id": pa.array(plan.dropped_article_ids, pa.string())})
     )

@@ -5,13 +5,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import duckdb
 import numpy as np
 
 from tasks.batch import build_batch_tables
 from tasks.corpus import (
     UnitFacts,
-    _yield_memory,
     cluster_articles,
     count_copies,
     instalments_of_a_series,
@@ -273,13 +271,3 @@ def test_instalments_need_one_title_template_with_other_figures() -> None:
     pairs = {(0, 1): True, (0, 2): False, (0, 3): False, (4, 5): False, (0, 6): True}
     i, j = (np.array(side) for side in zip(*pairs, strict=True))
     assert instalments_of_a_series(facts, i, j).tolist() == list(pairs.values())
-
-
-def test_duckdb_gives_way_to_the_embeddings_but_keeps_a_floor() -> None:
-    con = duckdb.connect(config={"memory_limit": "1GiB"})
-    _yield_memory(con, 300 * 2**20)
-    ((limit,),) = con.execute("select current_setting('memory_limit')").fetchall()
-    assert limit == "724.0 MiB"
-    _yield_memory(con, 2**30)
-    ((limit,),) = con.execute("select current_setting('memory_limit')").fetchall()
-    assert limit == "256.0 MiB"
