@@ -469,35 +469,45 @@ def _assign_stories(
         where u.page_kind is null
         """
     ).fetchall()
-    # counted as they stream from the sketches: a table of every unit's terms (tens of
-    # millions of rows at a million articles) would outgrow DuckDB's cap
-    con.execute(
-        """
-        create temp table term_lang_counts as
-        select t.term, u.lang, count(*) as n
-        from (select article_id, unnest(story_terms) as term
-              from read_parquet($f, union_by_name=true)) t
-        join units u using (article_id)
-        group by t.term, u.lang
-        """,
-        {"f": list(sketch_files)},
-    ).fetchall()
-    con.execute(
-        """
-        create temp table term_df as select term, sum(n)::bigint as df from term_lang_counts
-        group by term;
-        create temp table term_langs as select term, lang from term_lang_counts;
-        drop table term_lang_counts;
-        """
-    ).fetchall()
-    con.execute(
-        """
-        create temp table unit_terms as
-        select u.idx, unnest(s.story_terms) as term
-        from read_parquet($f, union_by_name=true) s join story_units u using (article_id)
-        """,
-        {"f": list(sketch_files)},
-    ).fetchall()
+    # Every unit's terms are tens of millions of rows at a million articles, more than
+    # DuckDB's cap holds as a table: they are streamed from the sketches and only what
+    # the weights read is kept, the terms that at least two units use (a term of one unit
+    # links nothing) and, per unit, how many people and places it names (the veto's count)
+    names_only = {"figure": FIGURE_TERM, "quote": QUOTE_TERM}
+    tables: dict[str, tuple[str, dict[str, str]]] = {
+        "term_df": (
+            """select t.term, count(*) as df from sketch_terms t join units u using (article_id)
+            group by t.term having count(*) >= 2""",
+            {},
+        ),
+        "term_langs": (
+            """select distinct t.term, u.lang from sketch_terms t join units u using (article_id)
+            semi join term_df using (term)""",
+            {},
+        ),
+        # the veto compares people and places: figures and quotes differ between any two
+        # reports, and a script without capitals (Arabic) names no one the terms see
+        "unit_names": (
+            """select u.idx, count(*) as n_names
+            from sketch_terms t join story_units u using (article_id)
+            where not starts_with(t.term, $figure) and not starts_with(t.term, $quote)
+            group by u.idx""",
+            names_only,
+        ),
+        "unit_terms": (
+            """select u.idx, t.term from sketch_terms t join story_units u using (article_id)
+            semi join term_df using (term)""",
+            {},
+        ),
+    }
+    for name, (query, params) in tables.items():
+        con.execute(
+            f"""create temp table {name} as
+            with sketch_terms as (select article_id, unnest(story_terms) as term
+                                  from read_parquet($f, union_by_name=true))
+            {query}""",
+            {"f": list(sketch_files), **params},
+        ).fetchall()
     con.execute("create temp view unit_days as select idx, day, lang from story_units").fetchall()
     ((n_units,),) = con.execute("select count(*) from units").fetchall()
     pairs = _story_pairs(con, sketch_files, n_units, window_days, min_similarity)
@@ -654,16 +664,10 @@ def _unit_facts(con: duckdb.DuckDBPyConnection) -> UnitFacts:
                a.title_slots as slots
         from story_units u
         join arts a using (article_id)
-        left join (
-            select idx, count(*) as n_names from unit_terms
-            where not starts_with(term, $figure) and not starts_with(term, $quote)
-            group by idx
-        ) t on t.idx = u.idx
+        left join unit_names t on t.idx = u.idx
         order by u.idx
         """,
-        # the veto compares people and places: figures and quotes differ between any
-        # two reports, and a script without capitals (Arabic) names no one the terms see
-        params={"figure": FIGURE_TERM, "quote": QUOTE_TERM, "min_names": MIN_NAMES_FOR_VETO},
+        params={"min_names": MIN_NAMES_FOR_VETO},
     ).to_arrow_table()
 
     def column(name: str, dtype: type) -> np.ndarray:
