@@ -205,8 +205,9 @@ def _shared_beginnings(phrases: list[str], backwards: bool = False, space: str =
 def _verb_phrase_space(adverb_endings: list[str]) -> str:
     """What joins the words of a speech-verb phrase: white space, and in languages whose
     adverbs carry a long ending ("-ment", "-mente", "-weise") one such adverb between the
-    auxiliary and the participle ("a récemment déclaré", "ha finalmente dicho"). English endings ("-ly", "-ing") are too short to tell an adverb from a
-    noun or a participle, so English phrases stay as written."""
+    auxiliary and the participle ("a récemment déclaré", "ha finalmente dicho"). English
+    endings ("-ly", "-ing") are too short to tell an adverb from a noun or a participle,
+    so English phrases stay as written."""
     endings = sorted({e for e in adverb_endings if len(e) >= MIN_VERB_ADVERB_ENDING_CHARS})
     if not endings:
         return r"\s+"

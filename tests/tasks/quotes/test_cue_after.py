@@ -64,6 +64,8 @@ def test_a_bare_verb_before_an_adverbial_stands_for_the_person_just_named(
 
 
 def test_a_verb_with_an_adverb_inside_keeps_its_inverted_speaker() -> None:
-    body = "Amazon investit encore. « Le climat est la plus grande menace », a récemment tweeté Bezos."
+    body = (
+        "Amazon investit encore. « Le climat est la plus grande menace », a récemment tweeté Bezos."
+    )
     quotes = extract_quotes(body, "fr")
     assert [(q.speaker, q.cue) for q in quotes] == [("Bezos", "a récemment tweeté")]

@@ -14,9 +14,7 @@ from tasks.quotes.marks import find_quote_spans
 )
 def test_a_guillemet_after_the_last_word_closes_a_double_mark(body: str) -> None:
     spans = find_quote_spans(body)
-    assert [body[s.start : s.end].strip() for s in spans] == [
-        "Ha sido un año crucial para todos"
-    ]
+    assert [body[s.start : s.end].strip() for s in spans] == ["Ha sido un año crucial para todos"]
 
 
 def test_a_german_opening_guillemet_still_opens_its_own_quotation() -> None:
