@@ -192,8 +192,11 @@ class CuesBeforeQuote(CuesAfterQuote):
         if run.group().endswith(POSSESSIVE_ENDINGS):
             return None
         rest = after[run.end() :]
-        if not rest.startswith(",") and rest.strip(" \u00a0") not in (".", ":"):
-            return None  # ", говорит Мвагиру." or ", so Christl:" may also close it
+        past_addressee = bool(after[: run.start()].strip(" \u00a0"))
+        if not rest.startswith(",") and (
+            past_addressee or rest.strip(" \u00a0") not in (".", ":")
+        ):  # ", говорит Мвагиру." or ", so Christl:" may also close it; "said of Sanders:"
+            return None  # names whom the words are about, not who says them
         return after[run.start() : run.end()]
 
     def _past_addressee(self, after: str) -> int:

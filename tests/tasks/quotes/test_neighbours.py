@@ -52,3 +52,12 @@ def test_a_german_article_after_the_verb_opens_its_subject_not_an_addressee() ->
     )
     quotes = extract_quotes(body, "de")
     assert [q.speaker for q in quotes] == ["Angela Merkel"]
+
+
+def test_a_name_after_of_and_a_colon_is_who_the_words_are_about() -> None:
+    body = (
+        "Recalling that moment, David Axford, who was chief strategist, said of Sanders: "
+        "“The question is, will he do the same?”"
+    )
+    quotes = extract_quotes(body, "en")
+    assert [q.speaker for q in quotes] == ["David Axford"]
