@@ -20,6 +20,7 @@ from tasks.quotes.patterns import (
 from tasks.quotes.settings import (
     MAX_NAME_TOKENS,
     MAX_WORDS_BEFORE_TRAILING_VERB,
+    MIN_VERB_ADVERB_ENDING_CHARS,
 )
 from tasks.quotes.subjects import ArticleSubjects
 
@@ -119,7 +120,27 @@ class CuesAfterQuote(ArticleSubjects):
             subject = self._institution_after_verb(after_verb) or self.resolve_subject(
                 after_verb, position, subject_first=False
             )
+            if subject is None and not between and self._opens_adverbial(after_verb):
+                # "«…», dijo efusivamente, en el momento justo": a bare verb
+                subject = self.last_antecedent(position)
         return self._subject_attribution(subject, cue)
+
+    def _opens_adverbial(self, after_verb: str) -> bool:
+        """The words after a verb open with an adverb ("efusivamente", "récemment") or a
+        preposition ("en una entrevista"), not a subject: the verb has none of its own."""
+        first = WORD.search(after_verb, 0, min(len(after_verb), 40))
+        if first is None:
+            return False
+        word = first.group().casefold()
+        return (
+            word in self.lex.prepositions
+            or word in self.lex.adverbial_starts
+            or any(
+                word.endswith(ending) and len(word) > len(ending) + 1
+                for ending in self.lex.adverb_endings
+                if len(ending) >= MIN_VERB_ADVERB_ENDING_CHARS
+            )
+        )
 
     def _institution_after_verb(self, after_verb: str) -> Subject | None:
         """ "— добавили в полиции": a verb without a subject, then "in" and a body, is what

@@ -23,6 +23,9 @@ from tasks.quotes.patterns import (
 
 # "sagte der CDU-Politiker": the words after a verb in which a subject's head noun may sit.
 MAX_INVERTED_SUBJECT_WORDS = 3
+# "a la prensa", "à la chaîne de télévision": the words of an addressee between a verb and
+# the name of its inverted subject.
+MAX_ADDRESSEE_WORDS = 4
 # "la declaración de X", "die Aussage von X", per lexicon (None: the language has no such form).
 _SPEECH_NOUN_OF_PATTERNS: dict[int, regex.Pattern[str] | None] = {}
 
@@ -183,15 +186,33 @@ class CuesBeforeQuote(CuesAfterQuote):
         if not text[: verb.start()].rstrip(" \u00a0").endswith(","):
             return None
         after = text[verb.end() :]
-        run = NAME_RUN.match(after, len(after) - len(after.lstrip(" \u00a0")))
+        run = NAME_RUN.match(after, self._past_addressee(after))
         if run is None:
             return self._description_then_name(after)
         if run.group().endswith(POSSESSIVE_ENDINGS):
             return None
         rest = after[run.end() :]
-        if not rest.startswith(",") and rest.strip(" \u00a0") not in (".", ":"):
-            return None  # ", говорит Мвагиру." or ", so Christl:" may also close it
-        return after[: run.end()]
+        past_addressee = bool(after[: run.start()].strip(" \u00a0"))
+        if not rest.startswith(",") and (
+            past_addressee or rest.strip(" \u00a0") not in (".", ":")
+        ):  # ", говорит Мвагиру." or ", so Christl:" may also close it; "said of Sanders:"
+            return None  # names whom the words are about, not who says them
+        return after[run.start() : run.end()]
+
+    def _past_addressee(self, after: str) -> int:
+        """Where the words after a verb go on past the person spoken to (", dijo a la prensa
+        Gerd Hoppmann, jefe …": "a la prensa"), a preposition and a few lower-case words;
+        else where the words start."""
+        start = len(after) - len(after.lstrip(" \u00a0"))
+        words = list(WORD.finditer(after, start, min(len(after), start + 60)))
+        first = words[0].group().casefold() if words else ""
+        if first not in self.lex.prepositions or first in self.lex.determiners:
+            return start  # "sagte der Kanzler": "der" opens the subject, not an addressee
+        for word in words[1 : MAX_ADDRESSEE_WORDS + 1]:
+            if word.group()[:1].isupper():
+                between = after[start : word.start()]
+                return word.start() if "," not in between else start
+        return start
 
     def _subject_after_verb(self, text: str, verb: re.Match[str]) -> str | None:
         """The words after the verb where they open with its subject: "Nach dem Gipfel sagte

@@ -16,6 +16,8 @@ from importlib.resources import files
 
 import regex
 
+from tasks.quotes.settings import MIN_VERB_ADVERB_ENDING_CHARS
+
 CUES_PACKAGE = "tasks.quotes"  # package data: cues_en.json, cues_es.json, ...
 CUE_FILE_PREFIX = "cues_"
 CUE_FILE_SUFFIX = ".json"
@@ -63,6 +65,7 @@ WORD_LISTS = (
     "verb_endings",
     "genitive_determiners",
     "institution_prepositions",
+    "plural_determiners",
 )
 
 
@@ -93,6 +96,11 @@ class CueLexicon:
     # "to", "for", "with": join a source noun to its complement ("an adviser to Trump").
     description_links: frozenset[str]
     indefinite_determiners: frozenset[str]
+    # "también", "also", "hat": words that may stand before a verb, or after an article
+    # before the noun of a description ("el también coordinador de …").
+    verb_prefixes: frozenset[str]
+    # "los", "les", "gli": a description they open names several people, never one person.
+    plural_determiners: frozenset[str]
     prepositions: frozenset[str]
     conjunctions: frozenset[str]
     titles: frozenset[str]
@@ -167,12 +175,12 @@ def _alternation(phrases: list[str]) -> str:
 _Trie = dict[str, "_Trie"]
 
 
-def _shared_beginnings(phrases: list[str], backwards: bool = False) -> str:
+def _shared_beginnings(phrases: list[str], backwards: bool = False, space: str = r"\s+") -> str:
     """The phrases as one pattern that shares their beginnings ("said", "says" become
     "sa(?:id|ys)"), so a scan tests each letter once, not once per phrase; `backwards`
     shares their endings instead, for a pattern matched from the right. A longer phrase is
     tried before a shorter one it continues, so the longest phrase wins as in
-    `_alternation`; spaces match any run."""
+    `_alternation`; spaces match `space` (any run of white space by default)."""
     trie: _Trie = {}
     for phrase in set(phrases):
         node = trie
@@ -184,7 +192,7 @@ def _shared_beginnings(phrases: list[str], backwards: bool = False) -> str:
         branches = []
         for char in sorted(node):
             if char:
-                letter = r"\s+" if char == " " else regex.escape(char)
+                letter = space if char == " " else regex.escape(char)
                 rest = render(node[char])
                 branches.append(rest + letter if backwards else letter + rest)
         if "" in node:
@@ -192,6 +200,18 @@ def _shared_beginnings(phrases: list[str], backwards: bool = False) -> str:
         return "".join(branches) if len(branches) <= 1 else "(?:" + "|".join(branches) + ")"
 
     return render(trie)
+
+
+def _verb_phrase_space(adverb_endings: list[str]) -> str:
+    """What joins the words of a speech-verb phrase: white space, and in languages whose
+    adverbs carry a long ending ("-ment", "-mente", "-weise") one such adverb between the
+    auxiliary and the participle ("a récemment déclaré", "ha finalmente dicho"). English
+    endings ("-ly", "-ing") are too short to tell an adverb from a noun or a participle,
+    so English phrases stay as written."""
+    endings = sorted({e for e in adverb_endings if len(e) >= MIN_VERB_ADVERB_ENDING_CHARS})
+    if not endings:
+        return r"\s+"
+    return rf"\s+(?:\w{{2,}}(?:{_alternation(endings)})\s+)?"
 
 
 def _backwards(pattern: regex.Pattern[str]) -> regex.Pattern[str]:
@@ -206,6 +226,7 @@ def _compile_lexicon(languages: tuple[str, ...]) -> CueLexicon:
             merged[name].extend(words.get(lang, {}).get(name, []))
     prefixes = _alternation(merged["verb_prefixes"])
     verb_phrases = merged["verbs"] + merged["participles"]
+    verb_space = _verb_phrase_space(merged["adverb_endings"])
     # The same pattern, once with the verbs' beginnings shared for forward scans, once with
     # their endings shared for backward ones.
     speech_verb_pattern, last_verb_pattern = (
@@ -215,8 +236,8 @@ def _compile_lexicon(languages: tuple[str, ...]) -> CueLexicon:
             else rf"(?<![\w’'-])(?P<verb>{alternatives})(?![\w’'-])"
         )
         for alternatives in (
-            _shared_beginnings(verb_phrases),
-            _shared_beginnings(verb_phrases, backwards=True),
+            _shared_beginnings(verb_phrases, space=verb_space),
+            _shared_beginnings(verb_phrases, backwards=True, space=verb_space),
         )
     )
     according_to = regex.compile(
@@ -265,6 +286,8 @@ def _compile_lexicon(languages: tuple[str, ...]) -> CueLexicon:
         holder_prepositions=lowered("holder_prepositions"),
         description_links=lowered("description_links"),
         indefinite_determiners=lowered("indefinite_determiners"),
+        plural_determiners=lowered("plural_determiners"),
+        verb_prefixes=lowered("verb_prefixes"),
         prepositions=lowered("prepositions"),
         conjunctions=lowered("conjunctions"),
         titles=lowered("titles"),

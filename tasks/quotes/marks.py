@@ -34,6 +34,10 @@ CLOSERS_BY_OPENER: dict[str, str] = {
     "‚": "‘’",
     "'": "'’",
 }
+# Closers of another family that end a quotation when they follow its last word or stop
+# (glued or after one space) and no letter follows (“ … virus », "… 2020 »"): sites that
+# mix their keyboards' marks.
+MIXED_CLOSERS_BY_OPENER: dict[str, str] = {"“": "»", '"': "»"}
 # Marks that can open a quotation; symmetric marks (" ') open or close by context.
 OPENERS = frozenset(CLOSERS_BY_OPENER)
 SYMMETRIC_MARKS = frozenset("\"'")
@@ -111,6 +115,16 @@ def _closer_shaped(body: str, at: int, start: int, end: int) -> bool:
     return (before.isalnum() or before in CLOSING_PUNCTUATION) and not after.isalnum()
 
 
+def _ends_words(body: str, at: int, start: int, end: int) -> bool:
+    """A mark after a word or stop, glued or past one space ("virus »"), and before no
+    letter or digit: it can only close."""
+    before = at - 1 if at - 1 >= start and not body[at - 1].isspace() else at - 2
+    if before < start:
+        return False
+    after = body[at + 1] if at + 1 < end else " "
+    return (body[before].isalnum() or body[before] in CLOSING_PUNCTUATION) and not after.isalnum()
+
+
 def _can_close_symmetric(body: str, at: int, start: int) -> bool:
     """A straight mark closes after a non-space, or after punctuation and one stray space."""
     before = body[at - 1] if at > start else " "
@@ -141,7 +155,10 @@ def _pairs_in_paragraph(
         closed = False
         for depth in range(len(stack) - 1, -1, -1):
             opener = stack[depth]
-            if mark not in CLOSERS_BY_OPENER[opener.mark]:
+            if mark not in CLOSERS_BY_OPENER[opener.mark] and not (
+                mark in MIXED_CLOSERS_BY_OPENER.get(opener.mark, "")
+                and _ends_words(body, at, start, end)
+            ):
                 continue
             if mark in SYMMETRIC_MARKS and not _can_close_symmetric(body, at, start):
                 break

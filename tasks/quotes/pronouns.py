@@ -193,15 +193,20 @@ class ArticlePronouns(FullestNames):
         lowered = [w.casefold() for w in words]
         if not lowered or lowered[0] in self.lex.indefinite_determiners:
             return None
-        if not any(self._is_person_noun(w) for w in lowered[:MAX_DESCRIPTION_HEAD_WORDS]):
+        if not any(
+            self._is_person_noun(w) for w in lowered[:MAX_DESCRIPTION_HEAD_WORDS]
+        ) and not self._opens_definite_description(words):
             return None
         gender = self._gender_of_words(lowered)
         fallback: str | None = None
         for run_start, mention in self._mentions_described_before(position):
             if mention.is_org:
                 continue
-            if not (mention.is_person_like or mention.titles) or self._after_determiner(mention):
-                continue  # "das Essen der Tiere": a noun phrase, not a person
+            if not (mention.is_person_like or mention.titles):
+                continue
+            titled = " " in mention.text and self._used_as_title(mention.text.split()[0])
+            if self._after_determiner(mention) and not titled:
+                continue  # "das Essen der Tiere": a noun phrase; "el Papa Francisco" a person
             before = self._words_before(run_start) + mention.titles.split()
             while before and self._is_title(before[-1]):
                 before.pop()
@@ -219,6 +224,56 @@ class ArticlePronouns(FullestNames):
         # a person given a title is preferred: in German a run of capitalised nouns
         # ("in ländlichen Gebieten von Stadtbewohnern") looks like a full name too
         return None if fallback is None else Subject(fallback, "person", DESCRIPTION_RULE)
+
+    def _opens_definite_description(self, words: list[str]) -> bool:
+        """ "el Papa argentino", "le chef de la CSU", "le crooner", "el también coordinador
+        de …": a definite article, then a title or a lower-case noun that is no source,
+        body or place, with no name before a preposition, stands for a person named before,
+        whatever its noun. Only in languages that list person nouns: English news gives
+        such phrases to documents, crowds and unnamed sources ("the survey", "the crowd")."""
+        if not self.lex.person_nouns or len(words) < 2:
+            return False
+        first = words[0].casefold()
+        if (
+            first not in self.lex.determiners
+            or first in self.lex.indefinite_determiners
+            or first in self.lex.plural_determiners
+        ):
+            return False
+        rest = [w for w in words[1:] if w.casefold() not in self.lex.verb_prefixes]
+        if not rest:
+            return False
+        head = rest[0].casefold()
+        if head in self.lex.source_nouns or head in self.lex.org_nouns:
+            return False
+        if head in self.lex.place_words or head in self.lex.pronouns:
+            return False
+        if not (
+            self._is_title(head)
+            or (rest[0].islower() and rest[0].isalpha())
+            or self._used_as_title(rest[0])
+        ):
+            return False
+        for word in rest[1:]:
+            low = word.casefold()
+            if low in self.lex.prepositions or low in self.lex.determiners:
+                break
+            if word[:1].isupper() and not self._is_title(low):
+                return False  # "la société Bayer": a name inside, not a description
+        return True
+
+    def _used_as_title(self, word: str) -> bool:
+        """ "el Papa argentino" after "el Papa Francisco": a capitalised word the article
+        puts right before a person's name elsewhere is a title there, whatever the lists say."""
+        for run in self._runs_with_token(word)[:MAX_NAME_OCCURRENCES]:
+            tokens = run.group().split()
+            at = tokens.index(word) if word in tokens[:-1] else -1
+            leading = all(t.casefold() in self.lex.determiners for t in tokens[:at])
+            if at >= 0 and leading and not self._inside_quote(run.start()):
+                mention = self._mention_at(run)
+                if mention is not None and mention.is_person_like:
+                    return True
+        return False
 
     def organisation_described(self, words: list[str], position: int) -> Subject | None:
         """The body "la société", "La banque", "die Bank" stands for: the organisation named

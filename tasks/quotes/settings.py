@@ -58,3 +58,6 @@ MAX_WORDS_BEFORE_REPORTED_SPEECH = 2
 MAX_REPORTED_SPEECH_CUE_CHARS = 48
 # A lower-case word this long or shorter is no adjective of a noun after it ("die", "wie").
 MIN_ADJECTIVE_CHARS = 3
+# An adverb ending this long ("-ment", "-mente", "-weise") tells an adverb inside a verb
+# phrase ("a récemment déclaré"); English "-ly" is too short to tell it from other words.
+MIN_VERB_ADVERB_ENDING_CHARS = 3

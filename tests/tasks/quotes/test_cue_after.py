@@ -39,3 +39,33 @@ def test_a_byline_dash_after_the_sentence_period_signs_the_quote() -> None:
     assert [(q.speaker, q.rule) for q in extract_quotes(body, "ru")] == [
         ("ДжейДиг", "own_sentence")
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Raina Lopes comió mariscos en Los Ángeles. "
+            "«El ajo es tan delicioso aquí», dijo efusivamente, en el momento justo.",
+            "Raina Lopes",
+        ),
+        (
+            "Pablo Ortega volvió al club este lunes. "
+            "«Sé que es la demanda y vamos adelante», dijo en una entrevista con la radio.",
+            "Pablo Ortega",
+        ),
+    ],
+)
+def test_a_bare_verb_before_an_adverbial_stands_for_the_person_just_named(
+    body: str, speaker: str
+) -> None:
+    quotes = extract_quotes(body, "es")
+    assert [(q.speaker, q.rule) for q in quotes] == [(speaker, "pronoun")]
+
+
+def test_a_verb_with_an_adverb_inside_keeps_its_inverted_speaker() -> None:
+    body = (
+        "Amazon investit encore. « Le climat est la plus grande menace », a récemment tweeté Bezos."
+    )
+    quotes = extract_quotes(body, "fr")
+    assert [(q.speaker, q.cue) for q in quotes] == [("Bezos", "a récemment tweeté")]

@@ -71,3 +71,23 @@ def test_each_language_has_its_own_cue_file_of_known_lists() -> None:
         assert set(lists) <= set(WORD_LISTS), language  # a misspelt list would be ignored
         assert {"verbs", "pronouns", "titles", "person_nouns"} <= set(lists), language
         assert all(isinstance(words, list) for words in lists.values()), language
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "verb"),
+    [
+        (", a récemment déclaré Marie Dubois.", "fr", "a récemment déclaré"),
+        (", ha finalmente dicho Ana Ruiz.", "es", "ha finalmente dicho"),
+    ],
+)
+def test_an_adverb_may_sit_inside_a_verb_phrase(text: str, language: str, verb: str) -> None:
+    lexicon = cue_lexicon(language)
+    found = lexicon.speech_verb.search(text)
+    assert found is not None and found.group("verb") == verb
+    backwards = lexicon.last_speech_verb.search(text)
+    assert backwards is not None and backwards.group("verb") == verb
+
+
+def test_english_verb_phrases_take_no_adverb_inside() -> None:
+    found = cue_lexicon("en").speech_verb.search(", has reportedly told reporters")
+    assert found is not None and found.group("verb") != "has reportedly told"

@@ -34,3 +34,30 @@ def test_an_inverted_verb_with_a_description_then_a_name_closing_the_sentence_be
     )
     quotes = extract_quotes(body, "es")
     assert [(q.speaker, q.rule) for q in quotes] == [("Julio Soler", "neighbour_sentence")]
+
+
+def test_an_inverted_speaker_past_an_addressee_in_the_sentence_before() -> None:
+    body = (
+        "Varios testigos vieron las linternas cerca del zoo, dijo a la prensa Gerd Hammer, "
+        "jefe de la policía. «La gente reportó ver esas linternas volando bajo.»"
+    )
+    quotes = extract_quotes(body, "es")
+    assert [(q.speaker, q.rule) for q in quotes] == [("Gerd Hammer", "neighbour_sentence")]
+
+
+def test_a_german_article_after_the_verb_opens_its_subject_not_an_addressee() -> None:
+    body = (
+        "Bundeskanzlerin Angela Merkel sprach lange. Wegen der Lage sagte der Kanzler: "
+        "„Wir sind noch nicht so weit, um das zu sagen.“"
+    )
+    quotes = extract_quotes(body, "de")
+    assert [q.speaker for q in quotes] == ["Angela Merkel"]
+
+
+def test_a_name_after_of_and_a_colon_is_who_the_words_are_about() -> None:
+    body = (
+        "Recalling that moment, David Axford, who was chief strategist, said of Sanders: "
+        "“The question is, will he do the same?”"
+    )
+    quotes = extract_quotes(body, "en")
+    assert [q.speaker for q in quotes] == ["David Axford"]

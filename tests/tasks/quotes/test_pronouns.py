@@ -163,3 +163,56 @@ def test_an_organisation_s_description_stands_for_the_organisation_just_named(
     (quote,) = extract_quotes(body, language)
     assert quote.speaker == speaker
     assert quote.rule == "description"
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "speaker"),
+    [
+        (
+            "El Papa Tomás visitó Roma el martes. "
+            "«Las mujeres son fuente de vida y de paz», consideró el Papa argentino.",
+            "es",
+            "Papa Tomás",
+        ),
+        (
+            "Le chanteur Michel Vendel a perdu son argent. "
+            "« Mon portefeuille est vide et triste », a déclaré le crooner.",
+            "fr",
+            "Michel Vendel",
+        ),
+        (
+            "Le Premier ministre Markus Sauter a changé d'avis. "
+            "« La Bavière est un État culturel et nous restons », a souligné le chef de la CSU.",
+            "fr",
+            "Markus Sauter",
+        ),
+    ],
+)
+def test_a_definite_description_of_any_noun_stands_for_the_person_named_before(
+    body: str, language: str, speaker: str
+) -> None:
+    quotes = extract_quotes(body, language)
+    assert [(q.speaker, q.rule) for q in quotes] == [(speaker, "description")]
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "speaker"),
+    [
+        (
+            "Los vecinos Pablo Ortega y Ana Ruiz llegaron. "
+            "«No vamos a pagar más impuestos este año», dijeron los manifestantes.",
+            "es",
+            "los manifestantes",
+        ),
+        (
+            "Anna Lindqvist visited the site. “We will build it this year,” said the crowd.",
+            "en",
+            "the crowd",
+        ),
+    ],
+)
+def test_a_plural_or_english_description_stays_as_written(
+    body: str, language: str, speaker: str
+) -> None:
+    quotes = extract_quotes(body, language)
+    assert [q.speaker for q in quotes] == [speaker]
