@@ -38,7 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tasks.corpus import cluster_by_settings  # noqa: E402
 from tasks.settings import duckdb_config, load_settings  # noqa: E402
-from tasks.write import ARTICLES_ROW_GROUP  # noqa: E402
+from tasks.write import ROW_GROUP_ROWS  # noqa: E402
 
 ARTICLE_COLUMNS = (
     "article_id, published_date, n_words, language, title, outlet, dateline, byline, body"
@@ -95,7 +95,7 @@ def build_copies(
                          null::varchar as dup_kind, null::varchar as story_cluster_id
                   from read_parquet('{source}/articles/*.parquet'))
             to '{articles}/copy-{k}.parquet'
-               (format parquet, compression zstd, row_group_size {ARTICLES_ROW_GROUP})
+               (format parquet, compression zstd, row_group_size {ROW_GROUP_ROWS})
             """
         ).fetchall()
         con.execute(
@@ -107,7 +107,8 @@ def build_copies(
                          list_transform(story_terms, lambda t: t || '#{k}') as story_terms,
                          {embedding_copy(k)}
                   from read_parquet('{source}/_sketches/*.parquet'))
-            to '{sketches}/copy-{k}.parquet' (format parquet, compression zstd)
+            to '{sketches}/copy-{k}.parquet'
+               (format parquet, compression zstd, row_group_size {ROW_GROUP_ROWS})
             """
         ).fetchall()
     con.close()

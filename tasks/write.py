@@ -59,9 +59,11 @@ SITE_LINE_ROWS_DIR = "_site_line_rows"  # in a staging folder: the run's pass-1 
 SITE_LINES_STAGED_DIR = "_site_lines"  # in a staging folder: the new site line state
 DUCKDB_SPILL_DIR = "_duckdb_spill"  # in a staging folder: what DuckDB spills past its cap
 COMMIT_MEMORY_SHARE = 0.5
-# rows per row group of the articles table: a reader holds a row group's bodies at once
-# (DuckDB's default of 122,880 rows is ~300 MiB of bodies, past the corpus stages' cap)
-ARTICLES_ROW_GROUP = 10_000
+# rows per row group of the articles table and of merged parts: a reader holds a row
+# group's bodies or term lists at once, one per thread (DuckDB's default of 122,880 rows
+# is ~300 MiB of bodies, and a million sketches' story terms in such groups ran the
+# story stage past its cap)
+ROW_GROUP_ROWS = 10_000
 # rows per articles part: each part is sorted alone, so a commit's memory stays flat
 ARTICLES_PART_ROWS = 100_000
 SITE_LINE_STATE_DIRS = (SITE_LINE_COUNTS_DIR, SITE_LINES_ONCE_DIR)
@@ -433,7 +435,7 @@ def _write_articles(
                 join assignments c using (article_id)
                 order by a.source_path, a.source_record
             ) to '{_sql_path(target)}'
-              (format parquet, compression zstd, row_group_size {ARTICLES_ROW_GROUP})
+              (format parquet, compression zstd, row_group_size {ROW_GROUP_ROWS})
             """,
             [old, new],
         ).fetchall()
@@ -558,7 +560,7 @@ def compact_parts(
     target = folder / f"compact-{run_id}.parquet"
     con.execute(
         f"copy (select * from read_parquet(?, union_by_name=true)) to '{_sql_path(target)}' "
-        "(format parquet, compression zstd)",
+        f"(format parquet, compression zstd, row_group_size {ROW_GROUP_ROWS})",
         [merged],
     ).fetchall()
     for part in merged:

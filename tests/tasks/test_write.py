@@ -177,3 +177,20 @@ def test_compaction_bounds_parts_and_keeps_rows(tmp_path: Path) -> None:
     write.compact_parts(duckdb.connect(), folder, 8, "r9")
     assert len(list(folder.glob("*.parquet"))) == 8
     assert sorted(pq.read_table(folder).column("k").to_pylist()) == rows_before
+
+
+def test_a_merged_part_keeps_row_groups_a_reader_can_hold(tmp_path: Path) -> None:
+    import duckdb
+    import pyarrow as pa
+
+    folder = tmp_path / "_sketches"
+    rows = write.ROW_GROUP_ROWS * 3 // 2
+    for n in range(3):
+        write.write_parquet(pa.table({"k": list(range(rows))}), folder / f"p{n}.parquet")
+    write.compact_parts(duckdb.connect(), folder, 1, "r9")
+    (merged,) = folder.glob("compact-*.parquet")
+    metadata = pq.ParquetFile(merged).metadata
+    assert metadata.num_rows == 3 * rows
+    assert max(metadata.row_group(g).num_rows for g in range(metadata.num_row_groups)) <= (
+        write.ROW_GROUP_ROWS
+    )
