@@ -21,7 +21,7 @@ the four (three Russian quotes: the sample's Russian texts with a named speaker 
 `quotes_multilingual_draw6.jsonl` holds a sixth draw, made the same way from texts in none of
 the five (two Russian quotes). `quotes_multilingual_draw7.jsonl` holds a seventh draw, made
 the same way from texts in none of the six (the sample's unused French and Russian texts
-with a named speaker are nearly used up: six French quotes, one Russian).
+with a named speaker are nearly used up: five French quotes, one Russian).
 
 A gold quote is found when an extracted quote overlaps half of it; its attribution is right
 when the speaker check of the shared `score_gold.py` accepts the predicted speaker. Prints,
