@@ -33,6 +33,13 @@ GERMAN_MODEL = "morphmodel_ger.pgz"
 # HanTa's tags for a proper name and for a foreign word (no evidence either way).
 NAME_TAG = "NE"
 FOREIGN_TAG = "FM"
+# Morphemes of HanTa's analysis that are no stem: suffixes, joints ("s" in
+# "Wissenschaftssenatorin"), hyphens, prefixes.
+BOUND_MORPHEME_TAGS = ("SUF", "FUGE", "HYPHEN", "PREF")
+ACRONYM_NAME_TAG = "ACR_NE"
+ADJECTIVE_STEM_TAG = "ADJ"
+ADJECTIVE_ENDING_TAG = "SUF_ADJ"
+MIN_COMPOUND_STEMS = 2
 NOMINATIVE = "nomn"
 PLURAL = "plur"
 # Initials ("Дж.", "Б.") and short words say nothing of the case.
@@ -56,13 +63,18 @@ def _german_tagger() -> Any:
 @lru_cache(maxsize=65_536)
 def is_common_word(word: str, language: str) -> bool:
     """Whether the tagger reads a capitalised word as a common noun or adjective rather than
-    a name: no name reading at all ("Anerkennung", "Arbeitskräfte"), or one clearly less
-    likely ("Hamburger", "Nettozahler-Allianz"). An unknown surname ("Hermreck", "Pinzger")
-    reads about as likely a name as a noun and stays a name. False for languages without a
+    a name. A word its lexicon holds: no name reading at all ("Anerkennung", "Arbeitskräfte")
+    or one clearly less likely ("Hamburger"). A word it does not hold: a compound of two
+    stems or more, none a name ("Wissenschaftssenatorin", "Nettozahler-Allianz"; not
+    "Fischer-Volk"), or an inflected adjective ("Saisonale"); an unknown word of one stem
+    ("Gallera", "Hermreck") may be a surname and stays a name. False for languages without a
     tagger and for short words and abbreviations."""
     if language not in TAGGED_LANGUAGES or len(word) < MIN_ANALYSED_CHARS or word.isupper():
         return False
-    readings = _german_tagger().tag_word(word)
+    tagger = _german_tagger()
+    if word.casefold() not in tagger.cache:
+        return _is_common_compound(tagger.analyze(word, taglevel=3)[1])
+    readings = tagger.tag_word(word)
     name = max((score for tag, score in readings if tag == NAME_TAG), default=None)
     common = max(
         (score for tag, score in readings if tag not in (NAME_TAG, FOREIGN_TAG)), default=None
@@ -70,6 +82,17 @@ def is_common_word(word: str, language: str) -> bool:
     if common is None:
         return False
     return name is None or bool(common - name >= MIN_COMMON_WORD_MARGIN)
+
+
+def _is_common_compound(morphemes: list[tuple[str, str]]) -> bool:
+    """Morphemes of an unknown word as (text, tag): two stems or more and no name among
+    them, or one adjective stem with an adjective ending."""
+    stems = [tag for _, tag in morphemes if not tag.startswith(BOUND_MORPHEME_TAGS)]
+    if any(tag.startswith(NAME_TAG) or tag.startswith(ACRONYM_NAME_TAG) for tag in stems):
+        return False
+    if len(stems) >= MIN_COMPOUND_STEMS:
+        return True
+    return stems == [ADJECTIVE_STEM_TAG] and morphemes[-1][1] == ADJECTIVE_ENDING_TAG
 
 
 @lru_cache(maxsize=65_536)

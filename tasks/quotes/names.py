@@ -66,7 +66,9 @@ class ArticleNames(ArticleText):
         return cached
 
     def _clean_name_uncached(self, text: str) -> tuple[str, str]:
-        tokens = ELIDED_ARTICLE.sub("", text.replace("\u00a0", " ")).split()
+        tokens = self._cut_at_particle_after_noun(
+            ELIDED_ARTICLE.sub("", text.replace("\u00a0", " ")).split()
+        )
         titles: list[str] = []
         owner = max(
             (i for i, t in enumerate(tokens[:-2]) if t.endswith(POSSESSIVE_ENDINGS)), default=-1
@@ -116,6 +118,18 @@ class ArticleNames(ArticleText):
         ):
             tokens.pop()
         return " ".join(tokens), " ".join(titles)
+
+    def _cut_at_particle_after_noun(self, tokens: list[str]) -> list[str]:
+        """ "Nettozahler-Allianz von Österreich", "Kontinente von der Produktion": where the
+        tagger knows common nouns, a particle after one opens a complement, not a name's
+        middle ("Ursula von der Leyen"); the run ends before it."""
+        language = self.lex.language
+        if language not in TAGGED_LANGUAGES:
+            return tokens
+        for i in range(1, len(tokens) - 1):
+            if tokens[i].islower() and is_common_word(tokens[i - 1], language):
+                return tokens[:i]
+        return tokens
 
     def _inner_determiner(self, tokens: list[str]) -> int:
         """Where every noun is capitalised, the last lower-case determiner right after a
