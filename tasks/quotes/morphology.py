@@ -38,6 +38,8 @@ FOREIGN_TAG = "FM"
 BOUND_MORPHEME_TAGS = ("SUF", "FUGE", "HYPHEN", "PREF")
 ACRONYM_NAME_TAG = "ACR_NE"
 ADJECTIVE_STEM_TAG = "ADJ"
+NOUN_STEM_TAG = "NN"
+NOUN_VARIANT_TAG = "NN_VAR"
 ADJECTIVE_ENDING_TAG = "SUF_ADJ"
 MIN_COMPOUND_STEMS = 2
 NOMINATIVE = "nomn"
@@ -73,7 +75,8 @@ def is_common_word(word: str, language: str) -> bool:
         return False
     tagger = _german_tagger()
     if word.casefold() not in tagger.cache:
-        return _is_common_compound(tagger.analyze(word, taglevel=3)[1])
+        morphemes = tagger.analyze(word, taglevel=3)[1]
+        return _is_common_compound(morphemes) or _inflects_a_known_noun(morphemes, language)
     readings = tagger.tag_word(word)
     name = max((score for tag, score in readings if tag == NAME_TAG), default=None)
     common = max(
@@ -82,6 +85,19 @@ def is_common_word(word: str, language: str) -> bool:
     if common is None:
         return False
     return name is None or bool(common - name >= MIN_COMMON_WORD_MARGIN)
+
+
+def _inflects_a_known_noun(morphemes: list[tuple[str, str]], language: str) -> bool:
+    """ "Kontinente", "Juristin": one noun stem the lexicon holds as a common noun, with an
+    ending ("Gallera" has no such stem)."""
+    if len(morphemes) < MIN_COMPOUND_STEMS or not morphemes[0][1].startswith(NOUN_STEM_TAG):
+        return False
+    if any(not tag.startswith(BOUND_MORPHEME_TAGS) for _, tag in morphemes[1:]):
+        return False
+    if morphemes[0][1] == NOUN_VARIANT_TAG:
+        return True  # "Anwältin": a stem variant of the lexicon's own ("Anwalt")
+    stem = morphemes[0][0].capitalize()
+    return stem.casefold() in _german_tagger().cache and is_common_word(stem, language)
 
 
 def _is_common_compound(morphemes: list[tuple[str, str]]) -> bool:

@@ -120,14 +120,18 @@ class ArticleNames(ArticleText):
         return " ".join(tokens), " ".join(titles)
 
     def _cut_at_particle_after_noun(self, tokens: list[str]) -> list[str]:
-        """ "Nettozahler-Allianz von Österreich", "Kontinente von der Produktion": where the
-        tagger knows common nouns, a particle after one opens a complement, not a name's
-        middle ("Ursula von der Leyen"); the run ends before it."""
+        """ "Nettozahler-Allianz von Österreich", "Sabine Fischer-Volk von der Kanzlei
+        Karimi": where the tagger knows common nouns, a particle joins two parts of one name
+        ("Ursula von der Leyen") only when neither the word before it nor the word after it
+        is a common noun; otherwise the run ends before it."""
         language = self.lex.language
         if language not in TAGGED_LANGUAGES:
             return tokens
         for i in range(1, len(tokens) - 1):
-            if tokens[i].islower() and is_common_word(tokens[i - 1], language):
+            if not tokens[i].islower() or tokens[i - 1].islower():
+                continue
+            after = next((t for t in tokens[i + 1 :] if not t.islower()), "")
+            if is_common_word(tokens[i - 1], language) or is_common_word(after, language):
                 return tokens[:i]
         return tokens
 
