@@ -29,7 +29,6 @@ from tasks.quotes.settings import (
     TITLE_COMPOUND_MIN_CHARS,
 )
 
-
 # The German genitive of a name ("Christian Eichners Premiere").
 GENITIVE_ENDING = "s"
 
@@ -271,9 +270,7 @@ class ArticleNames(ArticleText):
         ):
             return False  # "Deutsche Bank": a body named by common words
         return not any(
-            self._inside_a_name(form)
-            for word in words
-            for form in (word, word + GENITIVE_ENDING)
+            self._inside_a_name(form) for word in words for form in (word, word + GENITIVE_ENDING)
         )
 
     def _inside_a_name(self, word: str) -> bool:
@@ -380,11 +377,15 @@ class ArticleNames(ArticleText):
         runs = list(NAME_RUN.finditer(text))
         for i, run in enumerate(runs):
             name, titles = self._clean_name(run.group())
-            if not name or self._is_common_phrase(name) or (
-                i + 1 < len(runs)
-                and self._is_role_of_next(
-                    text[run.end() : runs[i + 1].start()],
-                    bool(self._clean_name(runs[i + 1].group())[1]),
+            if (
+                not name
+                or self._is_common_phrase(name)
+                or (
+                    i + 1 < len(runs)
+                    and self._is_role_of_next(
+                        text[run.end() : runs[i + 1].start()],
+                        bool(self._clean_name(runs[i + 1].group())[1]),
+                    )
                 )
             ):
                 continue
