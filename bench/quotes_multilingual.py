@@ -19,7 +19,10 @@ texts hold few attributable quotes, so its Russian part is small): pass it with 
 `quotes_multilingual_draw5.jsonl` holds a fifth draw, made the same way from texts in none of
 the four (three Russian quotes: the sample's Russian texts with a named speaker are used up).
 `quotes_multilingual_draw6.jsonl` holds a sixth draw, made the same way from texts in none of
-the five (two Russian quotes).
+the five (two Russian quotes). `quotes_multilingual_draw7.jsonl`
+holds a seventh draw, made the same way from texts in none of the six, leaving out quotes
+whose words an earlier draw's text also holds (the sample's unused French and Russian texts
+with a named speaker are nearly used up: five French quotes, one Russian).
 
 A gold quote is found when an extracted quote overlaps half of it; its attribution is right
 when the speaker check of the shared `score_gold.py` accepts the predicted speaker. Prints,

@@ -9,6 +9,7 @@ import regex
 
 from tasks.quotes.article import ArticleText
 from tasks.quotes.kinds import names_organisation
+from tasks.quotes.morphology import TAGGED_LANGUAGES, is_common_word
 from tasks.quotes.patterns import (
     ELIDED_ARTICLE,
     LOWER_WORDS,
@@ -27,6 +28,9 @@ from tasks.quotes.settings import (
     MIN_ADJECTIVE_CHARS,
     TITLE_COMPOUND_MIN_CHARS,
 )
+
+# The German genitive of a name ("Christian Eichners Premiere").
+GENITIVE_ENDING = "s"
 
 
 class ArticleNames(ArticleText):
@@ -61,7 +65,9 @@ class ArticleNames(ArticleText):
         return cached
 
     def _clean_name_uncached(self, text: str) -> tuple[str, str]:
-        tokens = ELIDED_ARTICLE.sub("", text.replace("\u00a0", " ")).split()
+        tokens = self._cut_at_particle_after_noun(
+            ELIDED_ARTICLE.sub("", text.replace("\u00a0", " ")).split()
+        )
         titles: list[str] = []
         owner = max(
             (i for i, t in enumerate(tokens[:-2]) if t.endswith(POSSESSIVE_ENDINGS)), default=-1
@@ -94,6 +100,14 @@ class ArticleNames(ArticleText):
                 titles.extend(t.casefold() for t in tokens[: last_title + 1])
                 tokens = tokens[last_title + 1 :]
             break
+        language = self.lex.language
+        while (
+            language in TAGGED_LANGUAGES
+            and len(tokens) > 1
+            and is_common_word(tokens[0], language)
+            and not all(is_common_word(t, language) for t in tokens[1:])
+        ):  # "Hamburger Grünen-Spitzenkandidatin Katharina Fegebank": nouns before a name
+            titles.append(tokens.pop(0).casefold())
         if tokens:
             tokens[-1] = POSSESSIVE.sub("", tokens[-1])
             if tokens[-1].endswith(".") and len(tokens[-1]) > 2:
@@ -103,6 +117,22 @@ class ArticleNames(ArticleText):
         ):
             tokens.pop()
         return " ".join(tokens), " ".join(titles)
+
+    def _cut_at_particle_after_noun(self, tokens: list[str]) -> list[str]:
+        """ "Nettozahler-Allianz von Österreich", "Sabine Fischer-Volk von der Kanzlei
+        Karimi": where the tagger knows common nouns, a particle joins two parts of one name
+        ("Ursula von der Leyen") only when neither the word before it nor the word after it
+        is a common noun; otherwise the run ends before it."""
+        language = self.lex.language
+        if language not in TAGGED_LANGUAGES:
+            return tokens
+        for i in range(1, len(tokens) - 1):
+            if not tokens[i].islower() or tokens[i - 1].islower():
+                continue
+            after = next((t for t in tokens[i + 1 :] if not t.islower()), "")
+            if is_common_word(tokens[i - 1], language) or is_common_word(after, language):
+                return tokens[:i]
+        return tokens
 
     def _inner_determiner(self, tokens: list[str]) -> int:
         """Where every noun is capitalised, the last lower-case determiner right after a
@@ -205,7 +235,7 @@ class ArticleNames(ArticleText):
         if self._inside_quote(run.start()):
             return None
         name, titles = self._clean_name(run.group())
-        if not name:
+        if not name or self._is_common_phrase(name):
             return None
         start = self._name_start(run, name)
         tokens = [t.casefold() for t in name.split()]
@@ -224,6 +254,39 @@ class ArticleNames(ArticleText):
                 " " in fuller for _, fuller in self._names_containing(name)
             )
         return Mention(start, start + len(name), name, titles, is_org, is_person_like)
+
+    def _is_common_phrase(self, name: str) -> bool:
+        """Where every noun is capitalised, a run of common nouns and adjectives only
+        ("Saisonale Arbeitskräfte", "Anerkennung"; the language's tagger) names nobody,
+        unless the article writes one of its words, or its genitive, inside a name that
+        holds a word the tagger reads as a name ("Busse" after "Rainhard Busse", "Eichner"
+        after "Christian Eichners"): surnames that are also nouns stay names."""
+        language = self.lex.language
+        if language not in TAGGED_LANGUAGES:
+            return False
+        words = name.split()
+        if names_organisation(name, self.lex) or not all(
+            is_common_word(word, language) for word in words
+        ):
+            return False  # "Deutsche Bank": a body named by common words
+        return not any(
+            self._inside_a_name(form) for word in words for form in (word, word + GENITIVE_ENDING)
+        )
+
+    def _inside_a_name(self, word: str) -> bool:
+        """A word the article writes next to a word the tagger reads as a name ("Rainhard
+        Busse"); "Die Hamburger Grünen-Spitzenkandidatin Katharina Fegebank" holds
+        "Hamburger" among nouns, not inside the name."""
+        language = self.lex.language
+        for _, fuller in self._names_containing(word):
+            parts = fuller.split()
+            for i, part in enumerate(parts):
+                if part != word:
+                    continue
+                neighbours = parts[max(i - 1, 0) : i] + parts[i + 1 : i + 2]
+                if any(not is_common_word(n, language) for n in neighbours):
+                    return True
+        return False
 
     @staticmethod
     def _name_start(run: regex.Match[str], name: str) -> int:
@@ -314,11 +377,15 @@ class ArticleNames(ArticleText):
         runs = list(NAME_RUN.finditer(text))
         for i, run in enumerate(runs):
             name, titles = self._clean_name(run.group())
-            if not name or (
-                i + 1 < len(runs)
-                and self._is_role_of_next(
-                    text[run.end() : runs[i + 1].start()],
-                    bool(self._clean_name(runs[i + 1].group())[1]),
+            if (
+                not name
+                or self._is_common_phrase(name)
+                or (
+                    i + 1 < len(runs)
+                    and self._is_role_of_next(
+                        text[run.end() : runs[i + 1].start()],
+                        bool(self._clean_name(runs[i + 1].group())[1]),
+                    )
                 )
             ):
                 continue

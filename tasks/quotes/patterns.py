@@ -21,8 +21,13 @@ ABBREVIATIONS = (
 NAME_TOKEN = (
     rf"\p{{Lu}}(?:\.(?:\p{{Lu}}\.)*|[\p{{L}}\p{{M}}’'\-]*(?:\.(?<=\b(?:{ABBREVIATIONS})\.))?)"
 )
+# Two particles ("Ursula von der Leyen", "Rafael van der Vaart") are read first ("de la" is
+# left out: in Spanish it joins events and places, "Desfile de las Rosas"); where every
+# noun is capitalised, `ArticleNames` cuts a run at a particle after a common noun
+# ("Kontinente von der Produktion").
 NAME_CONNECTOR = (
-    r"(?:[ \u00a0]+(?:(?:de|del|della|di|da|van|von|der|den|du|des|y|bin|dos|das|do|zu|ter)"
+    r"(?:[ \u00a0]+(?:(?:(?:von|van)[ \u00a0]+(?:der|den|dem)"
+    r"|de|del|della|di|da|van|von|der|den|du|des|y|bin|dos|das|do|zu|ter)"
     r"[ \u00a0]+)?)"
 )
 NAME_WORDS = rf"{NAME_TOKEN}(?:{NAME_CONNECTOR}{NAME_TOKEN}){{0,{MAX_NAME_TOKENS + 2}}}"

@@ -13,7 +13,7 @@ import bisect
 from collections.abc import Iterator
 
 from tasks.quotes.kinds import description_kind
-from tasks.quotes.morphology import dictionary_form, is_plural_only
+from tasks.quotes.morphology import dictionary_form, is_common_word, is_plural_only
 from tasks.quotes.patterns import (
     PRONOUN_PARTS,
     WORD,
@@ -208,7 +208,10 @@ class ArticlePronouns(FullestNames):
             if self._after_determiner(mention) and not titled:
                 continue  # "das Essen der Tiere": a noun phrase; "el Papa Francisco" a person
             before = self._words_before(run_start) + mention.titles.split()
-            while before and self._is_title(before[-1]):
+            while before and (
+                self._is_title(before[-1])
+                or is_common_word(before[-1].capitalize(), self.lex.language)
+            ):  # "von der Kanzlei Karimi": the nouns before a name are no title there
                 before.pop()
             if self._after_preposition(before):
                 continue  # "ein Rückzugsort von Kanzlerin Angela Merkel": not who is described
@@ -248,17 +251,19 @@ class ArticlePronouns(FullestNames):
             return False
         if head in self.lex.place_words or head in self.lex.pronouns:
             return False
+        language = self.lex.language
         if not (
             self._is_title(head)
             or (rest[0].islower() and rest[0].isalpha())
             or self._used_as_title(rest[0])
+            or is_common_word(rest[0], language)  # "die Hamburger Wissenschaftssenatorin"
         ):
             return False
         for word in rest[1:]:
             low = word.casefold()
             if low in self.lex.prepositions or low in self.lex.determiners:
                 break
-            if word[:1].isupper() and not self._is_title(low):
+            if word[:1].isupper() and not (self._is_title(low) or is_common_word(word, language)):
                 return False  # "la société Bayer": a name inside, not a description
         return True
 

@@ -32,6 +32,10 @@ MAX_DESCRIPTION_HEAD_WORDS = 3
 # Share of a Russian word's readings in the nominative below which it is no subject
 # ("Петра" reads as a nominative in 5% of the analyser's guesses, as a genitive in 86%).
 MIN_NOMINATIVE_SHARE = 0.1
+# How much likelier (natural-log score) the German tagger must find a common-noun or adjective
+# reading than a name reading to call a capitalised word common ("Hamburger": 1.6; unknown
+# surnames such as "Hermreck", "Pinzger": below 0.6).
+MIN_COMMON_WORD_MARGIN = 1.5
 # Capitalised words in one name ("Inés Carvajal Ruiz").
 MAX_NAME_TOKENS = 5
 # A quotation this short with every long word capitalised is a title ("Face the Nation").

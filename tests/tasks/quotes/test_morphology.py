@@ -3,7 +3,12 @@ from __future__ import annotations
 import pytest
 
 from tasks.quotes import extract_quotes
-from tasks.quotes.morphology import can_be_nominative, first_subject, may_be_subject
+from tasks.quotes.morphology import (
+    can_be_nominative,
+    first_subject,
+    is_common_word,
+    may_be_subject,
+)
 
 
 @pytest.mark.parametrize(
@@ -45,3 +50,27 @@ def test_a_plural_is_no_singular_pronoun_s_person() -> None:
     assert is_plural_only("Энтузиасты", "ru")
     assert not is_plural_only("Франциск", "ru")
     assert not is_plural_only("Enthusiasts", "en")
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Anerkennung", True),  # a noun the tagger's lexicon holds
+        ("Arbeitskräfte", True),  # its plural
+        ("Wissenschaftssenatorin", True),  # an unknown compound of known stems
+        ("Nettozahler-Allianz", True),
+        ("Saisonale", True),  # an adjective opening a sentence
+        ("Merkel", False),  # a name the lexicon holds
+        ("Hermreck", False),  # an unknown word of one stem may be a surname
+        ("Gallera", False),
+        ("Fischer-Volk", False),  # a compound holding a name
+        ("CDU", False),  # an abbreviation
+    ],
+)
+def test_the_german_tagger_tells_a_common_word_from_a_name(word: str, expected: bool) -> None:
+    assert is_common_word(word, "de") is expected
+
+
+def test_languages_without_a_tagger_have_no_common_capitalised_words() -> None:
+    assert not is_common_word("Anerkennung", "en")
+    assert not is_common_word("Mediziner", "fr")

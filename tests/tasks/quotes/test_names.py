@@ -61,3 +61,41 @@ def test_a_title_ending_a_compound_title_finds_the_person() -> None:
     )
     (quote,) = extract_quotes(body, "de")
     assert quote.speaker == "Jonas Albrecht"
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # a run of common nouns and adjectives opening a sentence names nobody: the person
+        # after the verb speaks
+        (
+            "Saisonale Arbeitskräfte warten auf Hilfe, sagte der Verbandschef Manfred Keller "
+            "am Montag. „Viele Betriebe haben noch nicht geöffnet.“ Dann ging er.",
+            "Manfred Keller",
+        ),
+        # a noun and its complement ("Nettozahler-Allianz von Österreich") is no name for
+        # "sie"; the name with "von der" is
+        (
+            "Die Kommissionschefin Ursula von der Leyen zeigte sich zufrieden. Die "
+            "Nettozahler-Allianz von Österreich blieb hart. Die Lage sei ernst, sagte sie: "
+            "„Wir brauchen eine ehrgeizige gemeinsame Antwort.“",
+            "Ursula von der Leyen",
+        ),
+    ],
+)
+def test_german_common_nouns_are_no_names(body: str, speaker: str) -> None:
+    assert [q.speaker for q in extract_quotes(body, "de")] == [speaker]
+
+
+def test_a_surname_that_is_also_a_noun_stays_a_name_after_its_first_name() -> None:
+    body = (
+        "Der Forscher Rainhard Busse ist zuversichtlich. „Wir haben genug Betten“, "
+        "sagte Busse am Freitag."
+    )
+    assert [q.speaker for q in extract_quotes(body, "de")] == ["Rainhard Busse"]
+
+
+def test_a_particle_after_a_common_noun_ends_the_run() -> None:
+    names = article("Die Kontinente von der Produktion abhängig, sagte Eva Erben.", "de")
+    assert names._clean_name("Kontinente von der Produktion")[0] == "Kontinente"
+    assert names._clean_name("Ursula von der Leyen")[0] == "Ursula von der Leyen"

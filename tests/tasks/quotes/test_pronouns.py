@@ -216,3 +216,24 @@ def test_a_plural_or_english_description_stays_as_written(
 ) -> None:
     quotes = extract_quotes(body, language)
     assert [q.speaker for q in quotes] == [speaker]
+
+
+def test_a_german_description_of_capitalised_common_nouns_stands_for_the_person_before() -> None:
+    # "die Hamburger Wissenschaftssenatorin": nouns the tagger knows, no name
+    body = (
+        "Die Spitzenkandidatin Katharina Fegebank will weiter regieren. „Grün-Rot ist mein "
+        "Favorit“, sagte die Hamburger Wissenschaftssenatorin der Zeitung."
+    )
+    assert [q.speaker for q in extract_quotes(body, "de")] == ["Katharina Fegebank"]
+
+
+def test_nouns_before_a_name_after_a_preposition_give_no_described_person() -> None:
+    # "von der Kanzlei Karimi": a firm after a preposition, not the lawyer described
+    body = (
+        "„Es gibt Umstände“, erklärt die Anwältin Sabine Fischer-Volk von der Kanzlei Karimi. "
+        "„Reisende bekommen ihr Geld zurück“, sagt die Anwältin."
+    )
+    assert [q.speaker for q in extract_quotes(body, "de")] == [
+        "Sabine Fischer-Volk",
+        "Sabine Fischer-Volk",
+    ]
