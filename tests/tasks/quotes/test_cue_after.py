@@ -91,3 +91,15 @@ def test_a_time_phrase_closed_by_a_comma_gives_no_subject_of_its_own() -> None:
     body = "“El barrio necesita reabrir pronto”, dijo hoy, en Madrid."
     (quote,) = extract_quotes(body, "es")
     assert quote.speaker != "Madrid"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "„Wir haben genug Betten im Land“, ist Jan Vollmer überzeugt.",
+        "„Wir haben genug Betten im Land“, hatte Moderator Jan Vollmer zu Beginn versprochen.",
+    ],
+)
+def test_german_belief_words_and_perfect_participles_close_a_quote(body: str) -> None:
+    (quote,) = extract_quotes(body, "de")
+    assert (quote.speaker, quote.rule) == ("Jan Vollmer", "own_sentence")
