@@ -23,6 +23,12 @@ the five (two Russian quotes). `quotes_multilingual_draw7.jsonl`
 holds a seventh draw, made the same way from texts in none of the six, leaving out quotes
 whose words an earlier draw's text also holds (the sample's unused French and Russian texts
 with a named speaker are nearly used up: five French quotes, one Russian).
+`quotes_multilingual_draw8.jsonl` holds an eighth draw from other real news: records with
+`"source": "fundus"` name a page of `../shared/corpus/fundus-parser-tests/gold.jsonl` by its
+`file` and give spans into its `body`; records with `"source": "trafilatura"` name a page of
+`../shared/corpus/trafilatura-eval/` by its `file` and give spans into the main text the
+pipeline's own HTML reader (`tasks.formats.html.extract_html`, with the page's url from
+`evaldata.json`) takes from it. Records without a `source` name SemEval texts, as above.
 
 A gold quote is found when an extracted quote overlaps half of it; its attribution is right
 when the speaker check of the shared `score_gold.py` accepts the predicted speaker. Prints,
@@ -36,6 +42,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import gzip
 import json
 import sys
 from collections import defaultdict
@@ -51,6 +58,8 @@ from tasks.quotes import Quote, extract_quotes  # noqa: E402
 
 GOLD = HERE / "quotes_multilingual_gold.jsonl"
 TEXTS = Path("corpus/semeval2022-task8/hfl_processed_texts")
+FUNDUS = Path("corpus/fundus-parser-tests/gold.jsonl")
+TRAFILATURA = Path("corpus/trafilatura-eval")
 MIN_OVERLAP = 0.5
 
 
@@ -63,6 +72,55 @@ def load_texts(shared: Path, files: set[str]) -> dict[tuple[str, str, int], str]
             for row in csv.DictReader(handle):
                 for side in (1, 2):
                     texts.setdefault((name, row["pair_id"], side), row[f"text{side}"])
+    return texts
+
+
+def load_fundus_bodies(shared: Path, files: set[str]) -> dict[str, str]:
+    """file -> the page's body as the fundus gold gives it, for the files named."""
+    bodies: dict[str, str] = {}
+    with open(shared / FUNDUS, encoding="utf-8") as handle:
+        for line in handle:
+            page = json.loads(line)
+            if page["file"] in files:
+                bodies[page["file"]] = page["body"]
+    return bodies
+
+
+def load_trafilatura_texts(shared: Path, files: set[str]) -> dict[str, str]:
+    """file -> the main text the pipeline's HTML reader takes from the page, for the files named.
+
+    The reader is the pipeline's own, so the text (and the gold's offsets) follow its version.
+    """
+    from tasks.formats.html import decode_page, extract_html
+
+    evaldata = json.loads((shared / TRAFILATURA / "evaldata.json").read_text("utf-8"))
+    texts: dict[str, str] = {}
+    for url, entry in evaldata.items():
+        if entry["file"] in files:
+            html_file = shared / TRAFILATURA / "html" / f"{entry['file']}.gz"
+            page = gzip.decompress(html_file.read_bytes())
+            texts[entry["file"]] = extract_html(decode_page(page)[0], url)[0]
+    return texts
+
+
+def text_key(item: dict) -> tuple[str, str, int]:
+    """The key of the text a gold record names: (source or csv file, pair id or file, side)."""
+    if "source" in item:
+        return (item["source"], item["file"], 0)
+    return (item["csv"], item["pair_id"], item["side"])
+
+
+def load_gold_texts(shared: Path, gold: list[dict]) -> dict[tuple[str, str, int], str]:
+    """text_key -> text, for every text the gold names, from whichever source it names."""
+    texts = load_texts(shared, {item["csv"] for item in gold if "source" not in item})
+    by_source: dict[str, set[str]] = defaultdict(set)
+    for item in gold:
+        if "source" in item:
+            by_source[item["source"]].add(item["file"])
+    loaders = {"fundus": load_fundus_bodies, "trafilatura": load_trafilatura_texts}
+    for source, files in by_source.items():
+        for name, text in loaders[source](shared, files).items():
+            texts[(source, name, 0)] = text
     return texts
 
 
@@ -84,11 +142,11 @@ def main() -> None:
     shared = shared_dir()
     speaker_ok = load_scorer(shared).speaker_ok
     gold = [json.loads(line) for line in args.gold.read_text("utf-8").splitlines() if line]
-    texts = load_texts(shared, {item["csv"] for item in gold})
+    texts = load_gold_texts(shared, gold)
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # gold, found, right
     extracted: dict[tuple[str, str, int], list[Quote]] = {}
     for item in gold:
-        key = (item["csv"], item["pair_id"], item["side"])
+        key = text_key(item)
         text = texts[key]
         if key not in extracted:
             extracted[key] = extract_quotes(text, item["language"])

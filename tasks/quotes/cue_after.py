@@ -19,6 +19,7 @@ from tasks.quotes.patterns import (
 )
 from tasks.quotes.settings import (
     MAX_NAME_TOKENS,
+    MAX_TIME_PHRASE_WORDS,
     MAX_WORDS_BEFORE_TRAILING_VERB,
     MIN_VERB_ADVERB_ENDING_CHARS,
 )
@@ -116,7 +117,7 @@ class CuesAfterQuote(ArticleSubjects):
         else:
             subject = None
         if subject is None and "-t-" not in cue:  # "…", sagte sie / dijo la alcaldesa
-            after_verb = PHRASE_SENTENCE_END.split(text[verb.end() :])[0]
+            after_verb = self._past_time_phrase(PHRASE_SENTENCE_END.split(text[verb.end() :])[0])
             subject = self._institution_after_verb(after_verb) or self.resolve_subject(
                 after_verb, position, subject_first=False
             )
@@ -124,6 +125,31 @@ class CuesAfterQuote(ArticleSubjects):
                 # "«…», dijo efusivamente, en el momento justo": a bare verb
                 subject = self.last_antecedent(position)
         return self._subject_attribution(subject, cue)
+
+    def _past_time_phrase(self, after_verb: str) -> str:
+        """ "afirmó este lunes la alcaldesa X", "a déclaré lundi Jean X", "sagte am Montag
+        der Minister": the words after a time phrase that opens the words after a verb, when
+        they go on with a subject (an article, a person noun or a capitalised word)."""
+        limit = min(len(after_verb), 40)
+        for word in list(WORD.finditer(after_verb, 0, limit))[:MAX_TIME_PHRASE_WORDS]:
+            low = word.group().casefold()
+            if low in self.lex.time_words:
+                rest = after_verb[word.end() :]
+                following = WORD.search(rest)
+                if following is None or rest[: following.start()].strip(" \u00a0"):
+                    return after_verb  # "dijo hoy, en Madrid": no subject goes on
+                first = following.group()
+                if (
+                    first[:1].isupper()
+                    or first.casefold() in self.lex.determiners
+                    or self._is_person_noun(first)
+                    or self._is_title(first.casefold())
+                ):
+                    return rest
+                return after_verb
+            if word.group()[:1].isupper():
+                return after_verb  # a name before any time word
+        return after_verb
 
     def _opens_adverbial(self, after_verb: str) -> bool:
         """The words after a verb open with an adverb ("efusivamente", "récemment") or a

@@ -137,7 +137,11 @@ class CuesBeforeQuote(CuesAfterQuote):
             )  # a quote just before ("as “fantastic,” telling") held the comma
             inverted = None if participle else self._inverted_parenthetical(text, verb)
             if inverted is None and not participle:
-                inverted = inverted_first or self._subject_after_verb(text, verb)
+                inverted = (
+                    inverted_first
+                    or self._subject_after_verb(text, verb)
+                    or self._name_after_verb(text, verb, subject_at)
+                )
             if "-t-" in cue:
                 subject = self.last_antecedent(position, cue)
             elif inverted is not None:  # "The paradox of Nancy, says Carl Anthony, is …"
@@ -233,6 +237,25 @@ class CuesBeforeQuote(CuesAfterQuote):
         if first not in self.lex.determiners or first in self.lex.indefinite_determiners:
             return None
         return after if any(self._heads_description(w) for w in words[1:]) else None
+
+    def _name_after_verb(self, text: str, verb: regex.Match[str], clause_start: int) -> str | None:
+        """ "Dazu sagte Rainhard Busse: …", "So erklärt Professor Busse, Ökonom, in „…“: …": in
+        a language whose subject may follow the verb, a name right after it is the speaker
+        when the words of the clause before the verb name nobody (an adverbial, not a
+        subject). What follows the name may be an apposition or lower-case words ("der
+        Zeitung"), not another capitalised word."""
+        if not self.lex.inverted_pronouns or text[verb.end() : verb.end() + 1] != " ":
+            return None
+        if self._names_in(text[clause_start : verb.start()]):
+            return None
+        after = text[verb.end() :].split(":")[0].strip(" \u00a0")
+        run = NAME_RUN.match(after)
+        if run is None or run.group().endswith(POSSESSIVE_ENDINGS):
+            return None
+        rest = after[run.end() :].lstrip(" \u00a0")
+        if rest and not (rest.startswith(",") or rest[:1].islower()):
+            return None
+        return after
 
     def _heads_description(self, word: str) -> bool:
         low = word.casefold()

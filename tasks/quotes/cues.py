@@ -66,6 +66,7 @@ WORD_LISTS = (
     "genitive_determiners",
     "institution_prepositions",
     "plural_determiners",
+    "time_words",
 )
 
 
@@ -101,6 +102,8 @@ class CueLexicon:
     verb_prefixes: frozenset[str]
     # "los", "les", "gli": a description they open names several people, never one person.
     plural_determiners: frozenset[str]
+    # "lunes", "hier", "gestern": a time phrase may stand between a verb and its subject
+    time_words: frozenset[str]
     prepositions: frozenset[str]
     conjunctions: frozenset[str]
     titles: frozenset[str]
@@ -287,6 +290,7 @@ def _compile_lexicon(languages: tuple[str, ...]) -> CueLexicon:
         description_links=lowered("description_links"),
         indefinite_determiners=lowered("indefinite_determiners"),
         plural_determiners=lowered("plural_determiners"),
+        time_words=lowered("time_words"),
         verb_prefixes=lowered("verb_prefixes"),
         prepositions=lowered("prepositions"),
         conjunctions=lowered("conjunctions"),

@@ -55,6 +55,19 @@ class NeighbourSentence(OwnSentence):
             return False
         return index == 0 or self.spans[index - 1].last_paragraph_index < span.paragraph_index - 1
 
+    def _cue_closing_sentence(self, previous: str, previous_start: int) -> Attribution | None:
+        """ "Details were not known yet, said X after a meeting in Brussels. “…”": the
+        sentence before reports someone's words with a cue after its last comma; a quote
+        standing alone after it goes on with their words."""
+        comma = previous.rfind(",")
+        while comma >= 0:
+            tail = previous[comma:]
+            if self.lex.speech_verb.match(tail.lstrip(" ,\u00a0")):
+                found = self._from_trailing(tail, previous_start + comma)
+                return found if found is not None and found.speaker is not None else None
+            comma = previous.rfind(",", 0, comma)
+        return None
+
     def neighbour_sentence(self, index: int, is_partial: bool) -> Attribution | None:
         """The speaker a signature below or the sentence before names, or None."""
         signed = self._signature_below(index)
@@ -79,6 +92,10 @@ class NeighbourSentence(OwnSentence):
             found = self._from_leading(previous, span.open_at, False, previous_start)
             if found is not None and found.speaker is not None:
                 return found
+            if span.open_at == sentence_start:
+                found = self._cue_closing_sentence(previous, previous_start)
+                if found is not None:
+                    return found
         if (
             previous
             and not self._quotes_with_cue_since(index, opening)

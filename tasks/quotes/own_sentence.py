@@ -74,7 +74,23 @@ class OwnSentence(CuesBeforeQuote):
                 if name and self.lex.speech_verb.fullmatch(verb.casefold()):
                     subject = name
                 return Attribution(subject, "person", None)
-        return self._coordinated_with_next(index)
+        return self._coordinated_with_next(index) or (
+            self._cue_of_later_fragment(index) if is_partial else None
+        )
+
+    def _cue_of_later_fragment(self, index: int) -> Attribution | None:
+        """ "Los mexicanos están “…”, por lo que la economía “…”, afirmó X": a fragment
+        with no cue of its own shares the cue that closes a later quote of the same
+        sentence; every fragment of one reported sentence is the same speaker's."""
+        sentence_end = self._sentence_end(self.spans[index].close_at)
+        for later in range(index + 1, len(self.spans)):
+            following = self.spans[later]
+            if following.open_at >= sentence_end:
+                return None
+            after = self._from_trailing(self._trailing_text(later), following.close_at + 1)
+            if after is not None and after.speaker is not None:
+                return after
+        return None
 
     def _opens_own_report(self, trailing: str, cue: str | None) -> bool:
         """Whether the speech verb after a quote opens reported speech of its own ("aseguró

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from tasks.quotes.kinds import description_kind
 from tasks.quotes.morphology import dictionary_form, is_common_word, is_plural_only
 from tasks.quotes.patterns import (
+    NAME_RUN,
     PRONOUN_PARTS,
     WORD,
     Mention,
@@ -227,6 +228,16 @@ class ArticlePronouns(FullestNames):
         # a person given a title is preferred: in German a run of capitalised nouns
         # ("in ländlichen Gebieten von Stadtbewohnern") looks like a full name too
         return None if fallback is None else Subject(fallback, "person", DESCRIPTION_RULE)
+
+    def person_described_before_complement(self, chunk: str, position: int) -> Subject | None:
+        """ "dijo el ganador de diez premios Grammy", "a déclaré la lauréate du prix Goncourt":
+        a definite description whose names all sit in a complement after a preposition
+        stands for the person named before it, not for those names."""
+        first_name = next((r for r in NAME_RUN.finditer(chunk) if r.start() > 0), None)
+        words = WORD.findall(chunk, 0, first_name.start() if first_name else 0)
+        if not any(w.casefold() in self.lex.prepositions for w in words[2:]):
+            return None
+        return self.person_described(WORD.findall(chunk), position)
 
     def _opens_definite_description(self, words: list[str]) -> bool:
         """ "el Papa argentino", "le chef de la CSU", "le crooner", "el también coordinador

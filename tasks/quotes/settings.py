@@ -21,6 +21,8 @@ MAX_LEADING_CUE_CHARS = 400
 MAX_OPEN_MARKS = 8
 # Words allowed between a closing mark and a trailing speech verb (", a senior aide said").
 MAX_WORDS_BEFORE_TRAILING_VERB = 16
+# "este lunes", "el pasado lunes", "am Montag": the words a time phrase after a verb may take
+MAX_TIME_PHRASE_WORDS = 3
 # An unnamed-source description longer than this is cut ("a senior official at the ministry").
 MAX_DESCRIPTION_WORDS = 8
 # Words kept of a description that runs into its own clause ("El comité de obras ... aprobó ...").

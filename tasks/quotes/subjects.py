@@ -134,6 +134,10 @@ class ArticleSubjects(ArticlePronouns):
                 if described is not None:
                     return described
                 continue
+            if not subject_first and chunk is ordered[0] and self._opens_with_noun(chunk):
+                described = self.person_described_before_complement(chunk, position)
+                if described is not None:  # "dijo el ganador de premios Grammy"
+                    return described
             names = self._names_in(chunk)
             people = [n for n, is_org in names if not is_org]
             if people:

@@ -69,3 +69,37 @@ def test_a_verb_with_an_adverb_inside_keeps_its_inverted_speaker() -> None:
     )
     quotes = extract_quotes(body, "fr")
     assert [(q.speaker, q.cue) for q in quotes] == [("Bezos", "a récemment tweeté")]
+
+
+TIME_PHRASE_CASES = [
+    ("“El barrio necesita reabrir pronto”, afirmó este lunes la alcaldesa Marta Ibáñez.", "es"),
+    ("« Le quartier doit rouvrir bientôt », a déclaré lundi la maire Marta Ibáñez.", "fr"),
+    ("„Das Viertel muss bald öffnen“, sagte am Montag die Bürgermeisterin Marta Ibáñez.", "de"),
+    ("«Район должен скоро открыться», — заявила в понедельник министр Анна Петрова.", "ru"),
+]
+
+
+@pytest.mark.parametrize(("body", "language"), TIME_PHRASE_CASES)
+def test_a_time_phrase_between_the_verb_and_its_subject_is_passed_over(
+    body: str, language: str
+) -> None:
+    (quote,) = extract_quotes(body, language)
+    assert quote.speaker in ("Marta Ibáñez", "Анна Петрова")
+
+
+def test_a_time_phrase_closed_by_a_comma_gives_no_subject_of_its_own() -> None:
+    body = "“El barrio necesita reabrir pronto”, dijo hoy, en Madrid."
+    (quote,) = extract_quotes(body, "es")
+    assert quote.speaker != "Madrid"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "„Wir haben genug Betten im Land“, ist Jan Vollmer überzeugt.",
+        "„Wir haben genug Betten im Land“, hatte Moderator Jan Vollmer zu Beginn versprochen.",
+    ],
+)
+def test_german_belief_words_and_perfect_participles_close_a_quote(body: str) -> None:
+    (quote,) = extract_quotes(body, "de")
+    assert (quote.speaker, quote.rule) == ("Jan Vollmer", "own_sentence")

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from tasks.quotes import extract_quotes
 from tests.tasks.quotes.steps import article
 
@@ -61,3 +63,33 @@ def test_a_name_after_of_and_a_colon_is_who_the_words_are_about() -> None:
     )
     quotes = extract_quotes(body, "en")
     assert [q.speaker for q in quotes] == ["David Axford"]
+
+
+CUE_CLOSING_SENTENCE_CASES = [
+    (
+        "No hay más detalles, dijo el comisario Thierry Vasseur tras una reunión en Bruselas. "
+        "“Estamos analizando la situación ahora.”",
+        "es",
+    ),
+    (
+        "There were no details yet, said Thierry Vasseur after a meeting in Brussels. "
+        "“We are analysing the situation now.”",
+        "en",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "language"), CUE_CLOSING_SENTENCE_CASES)
+def test_a_quote_alone_after_a_sentence_closed_by_a_cue_goes_on_with_its_speaker(
+    body: str, language: str
+) -> None:
+    (quote,) = extract_quotes(body, language)
+    assert (quote.speaker, quote.rule) == ("Thierry Vasseur", "neighbour_sentence")
+
+
+def test_a_cue_closing_the_sentence_before_gives_nothing_to_a_quote_inside_a_sentence() -> None:
+    body = (
+        "There were no details yet, said Thierry Vasseur after a meeting. The plan was "
+        "called “a waste of time and money” by critics."
+    )
+    assert all(q.speaker != "Thierry Vasseur" for q in extract_quotes(body, "en"))

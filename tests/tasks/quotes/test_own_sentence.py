@@ -129,3 +129,56 @@ def test_cues_of_other_languages(body: str, language: str, speaker: str) -> None
 def test_the_subject_past_an_opening_phrase(body: str, language: str, speaker: str) -> None:
     (quote,) = extract_quotes(body, language)
     assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "speaker"),
+    [
+        (
+            "Los vecinos están “por salir de la crisis”, por lo que el barrio “necesita "
+            "reabrir pronto”, afirmó la alcaldesa Marta Ibáñez Soler.",
+            "es",
+            "Marta Ibáñez Soler",
+        ),
+        (
+            "Die Minister seien sich einig, dass die Lage eine „rasche gemeinsame Antwort“ "
+            "erfordere, die „Geld, Personal und Geduld“ verbinde, sagte Jana Körber.",
+            "de",
+            "Jana Körber",
+        ),
+    ],
+)
+def test_a_fragment_shares_the_cue_closing_a_later_fragment_of_its_sentence(
+    body: str, language: str, speaker: str
+) -> None:
+    quotes = extract_quotes(body, language)
+    assert [q.speaker for q in quotes] == [speaker, speaker]
+    assert quotes[0].rule == "own_sentence"
+
+
+def test_a_fragment_takes_no_cue_from_the_next_sentence() -> None:
+    body = (
+        "Los vecinos están “por salir de la crisis” y lo celebran. “El barrio necesita "
+        "reabrir pronto”, afirmó la alcaldesa Marta Ibáñez Soler."
+    )
+    first, _ = extract_quotes(body, "es")
+    assert first.speaker is None
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Die Lage ist ruhig. Dazu sagte Rainhard Vollmer: „Wir haben genug Betten im Land.“",
+        "Die Lage ist ruhig. So erklärt Professor Rainhard Vollmer, Ökonom an der Universität "
+        "Kiel, in „Wissen heute“: „Wir haben genug Betten im Land.“",
+    ],
+)
+def test_a_name_right_after_an_inverted_german_verb_is_the_speaker(body: str) -> None:
+    quote = extract_quotes(body, "de")[-1]
+    assert (quote.speaker, quote.rule) == ("Rainhard Vollmer", "own_sentence")
+
+
+def test_a_name_before_a_german_verb_stays_the_speaker_over_the_one_after() -> None:
+    body = "Die Lage ist ruhig. Vollmer sagte Körber am Telefon: „Wir haben genug Betten.“"
+    (quote,) = extract_quotes(body, "de")
+    assert quote.speaker == "Vollmer"

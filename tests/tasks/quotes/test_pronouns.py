@@ -237,3 +237,31 @@ def test_nouns_before_a_name_after_a_preposition_give_no_described_person() -> N
         "Sabine Fischer-Volk",
         "Sabine Fischer-Volk",
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        (
+            "La cantante Linda Moreau habló en Madrid. “Si lees la historia, no te "
+            "sorprenderás”, dijo la ganadora de diez premios Grammy.",
+            "es",
+        ),
+        (
+            "La chanteuse Linda Moreau a parlé à Lyon. « Si vous lisez l’histoire, vous ne "
+            "serez pas surpris », a déclaré la lauréate de dix prix Grammy.",
+            "fr",
+        ),
+    ],
+)
+def test_a_description_whose_names_sit_in_its_complement_stands_for_the_person_before(
+    body: str, language: str
+) -> None:
+    (quote,) = extract_quotes(body, language)
+    assert (quote.speaker, quote.rule) == ("Linda Moreau", "description")
+
+
+def test_a_description_of_a_body_with_no_person_before_names_no_one_in_its_complement() -> None:
+    body = "Hubo un incendio. “Vamos a ganar esta batalla”, dijo el portavoz de la Casa Blanca."
+    (quote,) = extract_quotes(body, "es")
+    assert quote.speaker != "Casa Blanca"
