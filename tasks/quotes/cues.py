@@ -67,6 +67,7 @@ WORD_LISTS = (
     "institution_prepositions",
     "plural_determiners",
     "time_words",
+    "body_articles",
     "perfect_auxiliaries",
     "perfect_participles",
     "inverted_after_vowel",
@@ -111,6 +112,9 @@ class CueLexicon:
     plural_determiners: frozenset[str]
     # "lunes", "hier", "gestern": a time phrase may stand between a verb and its subject
     time_words: frozenset[str]
+    # "la", "el", "le": where people's names take no article, a name right after one is a
+    # body or a thing ("la Guardia Civil"); empty where they may ("der Höcke", "the Smiths").
+    body_articles: frozenset[str]
     prepositions: frozenset[str]
     conjunctions: frozenset[str]
     titles: frozenset[str]
@@ -343,6 +347,7 @@ def _compile_lexicon(languages: tuple[str, ...]) -> CueLexicon:
         indefinite_determiners=lowered("indefinite_determiners"),
         plural_determiners=lowered("plural_determiners"),
         time_words=lowered("time_words"),
+        body_articles=lowered("body_articles"),
         verb_prefixes=lowered("verb_prefixes"),
         prepositions=lowered("prepositions"),
         conjunctions=lowered("conjunctions"),

@@ -89,8 +89,16 @@ class ArticlePronouns(FullestNames):
                 continue
             if gender is not None and is_plural_only(mention.text.split()[0], self.lex.language):
                 continue  # "Энтузиасты Твиттера … Он подчеркнул": a plural is no "он"
+            if not mention.titles and self._after_body_article(mention.start):
+                continue  # "la Guardia Civil continúa … ”, ha señalado": a body, not "he"
             return mention
         return None
+
+    def _after_body_article(self, start: int) -> bool:
+        """ "la Guardia Civil", "le Village": where people's names take no article, a name
+        right after one names a body or a thing."""
+        before = self._words_before(start)
+        return bool(before) and before[-1] in self.lex.body_articles
 
     def _description_at(self, start: int) -> str | None:
         """An unnamed source opening the sentence at start ("Ein Analyst der Bank ...")."""
