@@ -68,6 +68,7 @@ WORD_LISTS = (
     "plural_determiners",
     "time_words",
     "body_articles",
+    "definite_articles",
     "perfect_auxiliaries",
     "perfect_participles",
     "inverted_after_vowel",
@@ -115,6 +116,10 @@ class CueLexicon:
     # "la", "el", "le": where people's names take no article, a name right after one is a
     # body or a thing ("la Guardia Civil"); empty where they may ("der Höcke", "the Smiths").
     body_articles: frozenset[str]
+    # "el", "la", "der": a description they open with a role noun ("el portavoz", "der
+    # AfD-Chef") stands for the person the article gave that role; none for English, whose
+    # news gives such phrases to unnamed sources ("the spokesman").
+    definite_articles: frozenset[str]
     prepositions: frozenset[str]
     conjunctions: frozenset[str]
     titles: frozenset[str]
@@ -348,6 +353,7 @@ def _compile_lexicon(languages: tuple[str, ...]) -> CueLexicon:
         plural_determiners=lowered("plural_determiners"),
         time_words=lowered("time_words"),
         body_articles=lowered("body_articles"),
+        definite_articles=lowered("definite_articles"),
         verb_prefixes=lowered("verb_prefixes"),
         prepositions=lowered("prepositions"),
         conjunctions=lowered("conjunctions"),

@@ -9,7 +9,12 @@ one headed by an organisation noun ("la ONG") for the body named before.
 
 from __future__ import annotations
 
+import bisect
+
+import regex
+
 from tasks.quotes.kinds import description_kind
+from tasks.quotes.name_parts import is_role_compound
 from tasks.quotes.patterns import (
     ELIDED_ARTICLE,
     ELIDED_WORD,
@@ -17,13 +22,21 @@ from tasks.quotes.patterns import (
     NAME_JOINERS,
     POSSESSIVE_ENDINGS,
     WORD,
+    Mention,
     Subject,
 )
-from tasks.quotes.pronouns import ArticlePronouns
+from tasks.quotes.pronouns import DESCRIPTION_RULE, ArticlePronouns
 from tasks.quotes.settings import (
+    MAX_APPOSITION_WORDS,
+    MAX_DESCRIPTION_HEAD_WORDS,
     MAX_DESCRIPTION_WORDS,
+    MAX_ROLE_WORDS_BEFORE_NAME,
     MAX_RUNAWAY_DESCRIPTION_WORDS,
+    MIN_COMPOUND_HEAD_CHARS,
 )
+
+# Where an apposition after a name ends: ", portavoz de la Asociación X, a Público."
+APPOSITION_END = regex.compile(r"[,.;:!?()\n]")
 
 
 class ArticleDescriptions(ArticlePronouns):
@@ -69,8 +82,10 @@ class ArticleDescriptions(ArticlePronouns):
             ):
                 break
             kept.append(word.strip(",;:"))
-        while len(kept) > 1 and kept[-1].casefold() in self.lex.clitics:
-            kept.pop()  # "Un restaurateur … se dit": the pronoun belongs to the verb
+        while len(kept) > 1 and (
+            kept[-1].casefold() in self.lex.clitics or kept[-1].casefold() in self.lex.conjunctions
+        ):  # "Un restaurateur … se dit", "so der Experte und erklärt": the verb's words
+            kept.pop()
         if not kept:
             return None
         if kept[0].casefold() in self.lex.pronouns and len(kept) <= 2:
@@ -85,7 +100,8 @@ class ArticleDescriptions(ArticlePronouns):
             return None
         description_words = WORD.findall(description)
         if not any(
-            (w.isalpha() or self._is_person_noun(w)) and w.casefold() not in self.lex.determiners
+            (w.isalpha() or self._is_person_noun(w) or is_role_compound(w, self.lex))
+            and w.casefold() not in self.lex.determiners
             for w in description_words
         ):
             return None
@@ -105,6 +121,11 @@ class ArticleDescriptions(ArticlePronouns):
         if elided:
             head = elided.group(1).casefold() if len(kept) == 1 else head
         definite = first in self.lex.determiners and first not in self.lex.indefinite_determiners
+        role = self._role_head(description_words)
+        if role is not None:  # "el presidente andaluz" after "el presidente …, Juanma Moreno"
+            named = self.person_given_role(role, description_words, position)
+            if named is not None:
+                return Subject(named, "person", DESCRIPTION_RULE)
         if head in self.lex.titles and (definite or elided):  # "eine Sprecherin": unnamed
             named = self.person_with_title(head, position)
             if named:
@@ -165,3 +186,77 @@ class ArticleDescriptions(ArticlePronouns):
         if len(words) < 2 or not words[1][:1].islower():
             return False
         return words[0][:1].isupper() and words[0].endswith(POSSESSIVE_ENDINGS)
+
+    def _role_head(self, words: list[str]) -> str | None:
+        """The role noun of a definite description ("el portavoz del grupo", "la jeune
+        femme", "der AfD-Chef"): a title, person or source noun, or role compound among the
+        first words after a definite article, before any preposition; None otherwise."""
+        if len(words) < 2 or words[0].casefold() not in self.lex.definite_articles:
+            return None
+        for word in words[1 : 1 + MAX_DESCRIPTION_HEAD_WORDS]:
+            low = word.casefold()
+            if low in self.lex.prepositions or low in self.lex.determiners:
+                return None
+            if (
+                self._is_title(low)
+                or low in self.lex.source_nouns
+                or self._is_person_noun(word)
+                or is_role_compound(word, self.lex)
+            ):
+                return word
+        return None
+
+    def person_given_role(self, role: str, words: list[str], position: int) -> str | None:
+        """The person nearest before `position` whom the article gives the role: in the words
+        before the name ("El portavoz militar de los insurgentes, Yahya Sarea"; "AfD-Chef
+        Björn Höcke") or in an apposition after it ("David Campo, portavoz de …"). A role
+        compound fits one of the same first part ("der AfD-Chef": "AfD-Spitzenkandidat");
+        a description of one gender skips a person of the other."""
+        gender = self._gender_of_words([w.casefold() for w in words])
+        runs = self.body_runs
+        for i in range(bisect.bisect_left(self._body_run_starts, position) - 1, -1, -1):
+            mention = self._mention_at(runs[i])
+            if mention is None or not mention.is_person_like or mention.end > position:
+                continue
+            if not any(self._fits_role(role, w) for w in self._role_words_around(mention)):
+                continue
+            if gender is not None and self._gender_of_person(mention.text) not in (None, gender):
+                continue
+            return self.fullest_name(mention.text, position)
+        return None
+
+    def _fits_role(self, role: str, word: str) -> bool:
+        """ "presidente" ~ "presidente", "Chef" ~ "AfD-Chef", "kanzler" ~ "Bundeskanzler",
+        "AfD-Chef" ~ "AfD-Spitzenkandidat" (the same party or body before the hyphen)."""
+        low, other = role.casefold(), word.casefold()
+        tail = low.rpartition("-")[2]
+        if other == low or other.rpartition("-")[2] == tail:
+            return True
+        if len(tail) >= MIN_COMPOUND_HEAD_CHARS and other.endswith(tail):
+            return True
+        return (
+            "-" in other
+            and is_role_compound(role, self.lex)
+            and low.partition("-")[0] == other.partition("-")[0]
+        )
+
+    def _role_words_around(self, mention: Mention) -> list[str]:
+        """The words that may give a named person a role: its titles, the last words of its
+        sentence before it, and an apposition after it (", portavoz de la Asociación")."""
+        start = max(self._sentence_start(mention.start), mention.start - 80)
+        runs = self.body_runs  # back to the person before, whose role these words may be
+        at = bisect.bisect_left(self._body_run_starts, mention.start - len(mention.titles)) - 1
+        while at >= 0 and runs[at].end() > start:
+            earlier = self._mention_at(runs[at])
+            if earlier is not None and earlier.is_person_like:
+                start = runs[at].end()
+                break
+            at -= 1
+        before = WORD.findall(self._masked(start, mention.start))
+        words = mention.titles.split() + before[-MAX_ROLE_WORDS_BEFORE_NAME:]
+        after = self.body[mention.end : mention.end + 100].lstrip("*\u00a0 ")
+        if after.startswith(","):
+            apposition = APPOSITION_END.split(after[1:], maxsplit=1)[0]
+            if not self.lex.speech_verb.search(apposition):  # ", dijo el funcionario": a cue
+                words += WORD.findall(apposition)[:MAX_APPOSITION_WORDS]
+        return words

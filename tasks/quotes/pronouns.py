@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from tasks.quotes.kinds import description_kind
 from tasks.quotes.morphology import dictionary_form, is_common_word, is_plural_only
+from tasks.quotes.name_parts import is_role_compound
 from tasks.quotes.patterns import (
     NAME_RUN,
     PRONOUN_PARTS,
@@ -186,7 +187,14 @@ class ArticlePronouns(FullestNames):
             and words[0].casefold() not in self.lex.indefinite_determiners
         ):
             return False
-        head = next((i for i, w in enumerate(words[1:], 1) if self._is_person_noun(w)), 0)
+        head = next(
+            (
+                i
+                for i, w in enumerate(words[1:], 1)
+                if self._is_person_noun(w) or is_role_compound(w, self.lex)
+            ),
+            0,
+        )  # "der AfD-Chef": a role compound heads one too
         # "die Bremer Wissenschaftlerin Sonia Lippke": a name after the noun is the speaker
         return 0 < head < MAX_DESCRIPTION_HEAD_WORDS and not (
             head + 1 < len(words) and words[head + 1][:1].isupper()
