@@ -29,3 +29,25 @@ def test_nothing_is_carried_past_a_paragraph_without_quotes() -> None:
     speakers = article(body)
     speakers.attribute(0, is_partial=False)
     assert speakers.paragraph_carry(1, is_partial=False) is None
+
+
+def test_a_line_naming_a_new_person_before_its_quote_inherits_nobody() -> None:
+    body = (
+        "Devant la mairie, Claire Dumas parle. « Nous voulons un vrai budget. »\n"
+        "Plus loin, Paul Girard, 32 ans, attend le bus. « Le service a encore baissé. »"
+    )
+    speakers = article(body, "fr")
+    speakers.attribute(0, is_partial=False)
+    assert speakers.attributions[0].speaker == "Claire Dumas"
+    assert speakers.paragraph_carry(1, is_partial=False) is None
+
+
+def test_a_new_line_naming_the_same_speaker_still_inherits() -> None:
+    body = (
+        "Devant la mairie, Claire Dumas parle. « Nous voulons un vrai budget. »\n"
+        "Claire Dumas insiste encore. « Le service a encore baissé. »"
+    )
+    speakers = article(body, "fr")
+    speakers.attribute(0, is_partial=False)
+    found = speakers.paragraph_carry(1, is_partial=False)
+    assert found is not None and found.speaker == "Claire Dumas"
