@@ -10,6 +10,7 @@ from __future__ import annotations
 from tasks.quotes.cue_before import CuesBeforeQuote
 from tasks.quotes.patterns import (
     MAX_COORDINATION_CHARS,
+    PHRASE_SENTENCE_END,
     SOURCE_END,
     WORD,
     Attribution,
@@ -35,9 +36,30 @@ class OwnSentence(CuesBeforeQuote):
         after = self._from_trailing(self._trailing_text(index + 1), following.close_at + 1)
         return after if after is not None and after.speaker is not None else None
 
+    def _inverted_verb_inside(self, index: int) -> Attribution | None:
+        """ "« Je suis inquiet, glisse-t-il. J’avais un contrat … »": a verb with its pronoun
+        joined, set off by a comma inside the marks of its first sentence, is the quote's own
+        cue; the pronoun stands for the person named before."""
+        if self.lex.inverted_subject is None:
+            return None
+        span = self.spans[index]
+        start, end = span.segments[0]
+        first_sentence = PHRASE_SENTENCE_END.search(self.body, start, end)
+        for verb in self.lex.speech_verb.finditer(
+            self.body, start, first_sentence.start() if first_sentence else end
+        ):
+            cue = verb.group("verb")
+            if self.lex.is_inverted(cue) and self.body[start : verb.start()].rstrip().endswith(","):
+                subject = self.last_antecedent(span.open_at, cue)
+                return self._subject_attribution(subject, cue)
+        return None
+
     def own_sentence(self, index: int, is_partial: bool) -> Attribution | None:
         """The speaker the quote's own sentence names, or None to look further."""
         span = self.spans[index]
+        inside = self._inverted_verb_inside(index)
+        if inside is not None:
+            return inside
         trailing = self._trailing_text(index)
         sentence_start = self._sentence_start(span.open_at)
         leading_start = self._leading_start(sentence_start, span.open_at)

@@ -182,3 +182,19 @@ def test_a_name_before_a_german_verb_stays_the_speaker_over_the_one_after() -> N
     body = "Die Lage ist ruhig. Vollmer sagte Körber am Telefon: „Wir haben genug Betten.“"
     (quote,) = extract_quotes(body, "de")
     assert quote.speaker == "Vollmer"
+
+
+def test_an_inverted_verb_inside_the_marks_is_the_quotes_own_cue() -> None:
+    body = (
+        "Claire Dumas parle longuement. Plus loin, comme le raconte Paul, 32 ans, chargé de "
+        "cours. « Je suis très inquiet pour la suite, glisse-t-il devant la bibliothèque. "
+        "Mon contrat ne sera pas renouvelé. »"
+    )
+    (quote,) = extract_quotes(body, "fr")
+    assert (quote.speaker, quote.rule, quote.cue) == ("Paul", "pronoun", "glisse-t-il")
+
+
+def test_an_inverted_verb_past_the_first_sentence_is_no_cue_of_the_quote() -> None:
+    body = "Paul Girard parle. « Le service baisse. Je le répète, dit-il, tous les jours. »"
+    speakers = article(body, "fr")
+    assert speakers._inverted_verb_inside(0) is None
