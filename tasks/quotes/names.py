@@ -32,6 +32,8 @@ from tasks.quotes.settings import (
 
 # The German genitive of a name ("Christian Eichners Premiere").
 GENITIVE_ENDING = "s"
+# What may follow an inverted subject that closes its clause ("glisse Zineb, …", "Antoine*").
+INVERTED_SUBJECT_CLOSERS = frozenset(",.;:*!?)")
 
 
 class ArticleNames(ArticleText):
@@ -262,6 +264,7 @@ class ArticleNames(ArticleText):
         if is_person_like and len(tokens) == 1:
             is_person_like = (
                 self._followed_by_speech_verb(start + len(name))
+                or self._after_speech_verb(start, start + len(name))
                 or any(" " in fuller for _, fuller in self._names_containing(name))
                 or self._titled_somewhere(name)
             )
@@ -320,6 +323,15 @@ class ArticleNames(ArticleText):
         return bool(self.lex.speech_verb.match(self.body, position + 1, position + 60)) and (
             self.body[position : position + 1] == " "
         )
+
+    def _after_speech_verb(self, start: int, end: int) -> bool:
+        """ "glisse Zineb, étudiante …", "raconte Antoine*.": a name right after a speech
+        verb that closes its clause is the verb's inverted subject, a person ("says
+        Hillsborough is …" opens reported speech instead)."""
+        if self.body[end : end + 1] not in INVERTED_SUBJECT_CLOSERS:
+            return False
+        before = self._raw_words_before(start)
+        return bool(before) and bool(self.lex.speech_verb.fullmatch(before[-1].casefold()))
 
     def _names_containing(self, token: str) -> list[tuple[int, str]]:
         """Person names of the article (outside quotes) that contain a token."""

@@ -141,12 +141,16 @@ class ArticlePronouns(FullestNames):
 
         pronoun: the words that hold the pronoun ("she", "a-t-elle"), for its gender.
         """
-        person = self._last_person_before(position, self._pronoun_gender(pronoun))
+        gender = self._pronoun_gender(pronoun)
+        person = self._last_person_before(position, gender)
         description = self._last_description_between(person.start if person else -1, position)
         if description is not None:
             return Subject(description, description_kind(description, self.lex), PRONOUN_RULE)
         if person is None:
             return None
+        surname = person.text.split()[-1]
+        if gender is not None and self._gender_of_person(person.text) is None:
+            self._genders[surname] = gender  # "raconte Antoine … glisse-t-il": he, from now on
         return Subject(self.fullest_name(person.text, position), "person", PRONOUN_RULE)
 
     def sentence_opener(self, position: int, pronoun: str) -> Subject | None:

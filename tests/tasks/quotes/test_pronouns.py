@@ -287,3 +287,12 @@ def test_a_description_of_a_body_with_no_person_before_names_no_one_in_its_compl
 def test_a_bare_verb_skips_a_name_after_an_article(body: str, language: str, speaker: str) -> None:
     quotes = extract_quotes(body, language)
     assert (quotes[-1].speaker, quotes[-1].rule) == (speaker, "pronoun")
+
+
+def test_a_pronoun_resolved_to_a_person_tells_that_persons_gender() -> None:
+    body = (
+        "Nous rencontrons Marie Roux, puis raconte Antoine, 32 ans. « Je suis inquiet, "
+        "glisse-t-il. » Plus tard : « Ce qu’on nous annonce est triste, soupire-t-elle. »"
+    )
+    quotes = extract_quotes(body, "fr")
+    assert [q.speaker for q in quotes] == ["Antoine", "Marie Roux"]
