@@ -118,6 +118,9 @@ class CuesAfterQuote(ArticleSubjects):
             subject = None
         if subject is None and not self.lex.is_inverted(cue):  # "…", sagte sie / dijo la alcaldesa
             after_verb = self._past_time_phrase(PHRASE_SENTENCE_END.split(text[verb.end() :])[0])
+            article = cue.rpartition(" ")[2]
+            if article.casefold() in self.lex.definite_articles:
+                after_verb = f"{article} {after_verb}"  # "so der CDU-Spitzenkandidat": a subject
             subject = self._institution_after_verb(after_verb) or self.resolve_subject(
                 after_verb, position, subject_first=False
             )
