@@ -243,8 +243,8 @@ class ArticlePronouns(FullestNames):
                     self.fullest_name(mention.text, position), "person", DESCRIPTION_RULE
                 )
             fullest = self.fullest_name(mention.text, position)
-            if fallback is None and " " in fullest:  # "Dirk Kalthaus"
-                fallback = fullest
+            if fallback is None and (" " in fullest or not self.lex.noun_determiners):
+                fallback = fullest  # "Dirk Kalthaus"; "Zineb" where nouns are lower-case
         # a person given a title is preferred: in German a run of capitalised nouns
         # ("in ländlichen Gebieten von Stadtbewohnern") looks like a full name too
         return None if fallback is None else Subject(fallback, "person", DESCRIPTION_RULE)

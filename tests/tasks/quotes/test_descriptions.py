@@ -71,4 +71,36 @@ def test_a_description_without_a_fitting_person_stays_as_written() -> None:
 
 def test_a_conjunction_after_a_description_belongs_to_the_next_verb() -> None:
     body = "„Der Zins bleibt, wo er ist“, so der Experte und erklärt das Umfeld."
-    assert last_speaker(body, "de")[0] == "Experte"  # "so der" is the cue
+    assert last_speaker(body, "de")[0] == "der Experte"
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "speaker"),
+    [
+        # a description with a person noun and an adjective; a single name named just before
+        (
+            "« Il faut tenir bon », glisse Zineb, étudiante en lettres. Assise à la "
+            "cafétéria, la jeune femme s’inquiète : « La priorité reste notre formation. »",
+            "fr",
+            "Zineb",
+        ),
+        (
+            "“Hay que aguantar”, dice Lucía, estudiante de Derecho. Sentada en la cafetería, "
+            "la joven admite: “Lo primero sigue siendo nuestra formación”.",
+            "es",
+            "Lucía",
+        ),
+    ],
+)
+def test_a_person_noun_stands_for_the_person_named_just_before(
+    body: str, language: str, speaker: str
+) -> None:
+    assert last_speaker(body, language) == (speaker, "description")
+
+
+def test_a_definite_article_ending_the_cue_opens_the_subject() -> None:
+    body = (
+        "Mario Keller, der Spitzenkandidat der CDU, kam spät. Er lasse sich nicht "
+        "„als Lügner hinstellen“, so der CDU-Spitzenkandidat, als er wieder sprach."
+    )
+    assert last_speaker(body, "de") == ("Mario Keller", "description")
