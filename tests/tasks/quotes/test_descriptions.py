@@ -104,3 +104,11 @@ def test_a_definite_article_ending_the_cue_opens_the_subject() -> None:
         "„als Lügner hinstellen“, so der CDU-Spitzenkandidat, als er wieder sprach."
     )
     assert last_speaker(body, "de") == ("Mario Keller", "description")
+
+
+def test_a_name_alone_after_a_description_keeps_no_closing_punctuation() -> None:
+    body = (
+        "« Nous sommes fiers de ce label », a déclaré la directrice des produits, "
+        "Marie Roux.; et les ventes suivent."
+    )
+    assert last_speaker(body, "fr") == ("Marie Roux", "own_sentence")
