@@ -197,6 +197,8 @@ class ArticleDescriptions(ArticlePronouns):
             low = word.casefold()
             if low in self.lex.prepositions or low in self.lex.determiners:
                 return None
+            if low in self.lex.org_nouns or low in self.lex.org_words:
+                return None  # "el ministerio de Exteriores": a body, no person's role
             if (
                 self._is_title(low)
                 or low in self.lex.source_nouns
@@ -211,14 +213,20 @@ class ArticleDescriptions(ArticlePronouns):
         before the name ("El portavoz militar de los insurgentes, Yahya Sarea"; "AfD-Chef
         Björn Höcke") or in an apposition after it ("David Campo, portavoz de …"). A role
         compound fits one of the same first part ("der AfD-Chef": "AfD-Spitzenkandidat");
-        a description of one gender skips a person of the other."""
+        a description of one gender skips a person of the other. A body named after the role
+        fits a person glossed with it ("le chef de la CSU": "Markus Söder (CSU)")."""
         gender = self._gender_of_words([w.casefold() for w in words])
+        # "le chef de la CSU": the body the role is of, named in the person's gloss too
+        bodies = {w for w in words[words.index(role) + 1 :] if w[:1].isupper()}
         runs = self.body_runs
         for i in range(bisect.bisect_left(self._body_run_starts, position) - 1, -1, -1):
             mention = self._mention_at(runs[i])
             if mention is None or not mention.is_person_like or mention.end > position:
                 continue
-            if not any(self._fits_role(role, w) for w in self._role_words_around(mention)):
+            around = self._role_words_around(mention)
+            if not any(self._fits_role(role, w) for w in around) and (
+                bodies.isdisjoint(self._gloss_after(mention))
+            ):
                 continue
             if gender is not None and self._gender_of_person(mention.text) not in (None, gender):
                 continue
@@ -260,3 +268,10 @@ class ArticleDescriptions(ArticlePronouns):
             if not self.lex.speech_verb.search(apposition):  # ", dijo el funcionario": a cue
                 words += WORD.findall(apposition)[:MAX_APPOSITION_WORDS]
         return words
+
+    def _gloss_after(self, mention: Mention) -> list[str]:
+        """The words in parentheses right after a name: "Markus Söder (CSU)"."""
+        after = self.body[mention.end : mention.end + 60].lstrip("\u00a0 ")
+        if not after.startswith("(") or ")" not in after:
+            return []
+        return WORD.findall(after[1 : after.index(")")])

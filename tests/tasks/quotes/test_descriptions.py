@@ -112,3 +112,20 @@ def test_a_name_alone_after_a_description_keeps_no_closing_punctuation() -> None
         "Marie Roux.; et les ventes suivent."
     )
     assert last_speaker(body, "fr") == ("Marie Roux", "own_sentence")
+
+
+def test_a_role_of_a_body_fits_the_person_glossed_with_that_body() -> None:
+    body = (
+        "Le maire Paul Girard (PS) a parlé longuement du budget. Puis la séance a repris. "
+        "Les élus ont voté. Le public est parti. "
+        "« Nous tiendrons nos promesses », a souligné le chef du PS."
+    )
+    assert last_speaker(body, "fr") == ("Paul Girard", "description")
+
+
+def test_a_body_is_no_role_of_the_person_given_its_name() -> None:
+    body = (
+        "El ministro de Exteriores, José Albares, viajó a El Cairo. “Se discutirá la "
+        "tregua”, indicó el ministerio de Exteriores."
+    )
+    assert last_speaker(body, "es")[0] != "José Albares"
