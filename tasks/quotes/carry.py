@@ -38,7 +38,8 @@ class ParagraphCarry(NeighbourSentence):
 
     def _new_person_on_its_line(self, index: int, speaker: str) -> bool:
         """Whether the quote's line, after a line break since the quote before, names a
-        person other than the speaker before its opening mark."""
+        person before its opening mark, and never the speaker ("Both Bolton and Gorka saw …,
+        with Gorka noting “…”" goes on with Gorka)."""
         span = self.spans[index]
         line_start = self.body.rfind("\n", self.spans[index - 1].close_at, span.open_at)
         if line_start < 0:
@@ -46,11 +47,13 @@ class ParagraphCarry(NeighbourSentence):
         speaker_words = set(speaker.split())
         runs = self.body_runs
         at = bisect.bisect_left(self._body_run_starts, line_start)
+        new_person = False
         while at < len(runs) and runs[at].start() < span.open_at:
             mention = self._mention_at(runs[at])
             at += 1
             if mention is None or not mention.is_person_like or mention.end > span.open_at:
                 continue
-            if speaker_words.isdisjoint(mention.text.split()):
-                return True
-        return False
+            if not speaker_words.isdisjoint(mention.text.split()):
+                return False
+            new_person = True
+        return new_person

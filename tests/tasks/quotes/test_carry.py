@@ -54,3 +54,15 @@ def test_a_line_naming_a_new_person_before_its_quote_inherits_nobody(
     assert speakers.attributions[0].speaker == "Claire Dumas"
     found = speakers.paragraph_carry(1, is_partial=False)
     assert (found.speaker if found is not None else None) == carried
+
+
+def test_a_line_naming_the_speaker_among_others_still_inherits() -> None:
+    body = (
+        "“We will build it,” Anna Lindqvist said.\n"
+        "Both Tom Reed and Anna Lindqvist visited the site, with Lindqvist noting the "
+        "“very long road ahead of the town council.”"
+    )
+    speakers = article(body)
+    speakers.attribute(0, is_partial=False)
+    found = speakers.paragraph_carry(1, is_partial=True)
+    assert found is not None and found.speaker == "Anna Lindqvist"
