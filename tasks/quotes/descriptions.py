@@ -251,6 +251,12 @@ class ArticleDescriptions(ArticlePronouns):
     def _role_words_around(self, mention: Mention) -> list[str]:
         """The words that may give a named person a role: its titles, the last words of its
         sentence before it, and an apposition after it (", portavoz de la Asociación")."""
+        cached = self._roles_by_mention.get(mention.start)
+        if cached is None:
+            cached = self._roles_by_mention[mention.start] = self._role_words_uncached(mention)
+        return cached
+
+    def _role_words_uncached(self, mention: Mention) -> list[str]:
         start = max(self._sentence_start(mention.start), mention.start - 80)
         runs = self.body_runs  # back to the person before, whose role these words may be
         at = bisect.bisect_left(self._body_run_starts, mention.start - len(mention.titles)) - 1

@@ -21,7 +21,7 @@ from tasks.quotes.patterns import (
 OWN_SENTENCE_RULE = "own_sentence"
 # What sets off a speech verb inside the marks ("…, dit-il", "… —dijo Ana—"), and ends its
 # subject.
-INCISE_OPENERS = (",", "—", "–")
+INCISE_OPENER = regex.compile(r"[,—–][ \u00a0]*")
 INCISE_END = regex.compile(r"[,.;:!?—–()]")
 
 
@@ -50,10 +50,10 @@ class OwnSentence(CuesBeforeQuote):
         span = self.spans[index]
         start, end = span.segments[0]
         first_sentence = PHRASE_SENTENCE_END.search(self.body, start, end)
-        for verb in self.lex.speech_verb.finditer(
-            self.body, start, first_sentence.start() if first_sentence else end
-        ):
-            if not self.body[start : verb.start()].rstrip().endswith(INCISE_OPENERS):
+        limit = first_sentence.start() if first_sentence else end
+        for opener in INCISE_OPENER.finditer(self.body, start, limit):
+            verb = self.lex.speech_verb.match(self.body, opener.end(), limit)
+            if verb is None:
                 continue
             cue = verb.group("verb")
             if self.lex.is_inverted(cue):
