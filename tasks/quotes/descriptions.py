@@ -257,12 +257,13 @@ class ArticleDescriptions(ArticlePronouns):
         return cached
 
     def _role_words_uncached(self, mention: Mention) -> list[str]:
+        """See `_role_words_around`."""
         start = max(self._sentence_start(mention.start), mention.start - 80)
         runs = self.body_runs  # back to the person before, whose role these words may be
-        at = bisect.bisect_left(self._body_run_starts, mention.start - len(mention.titles)) - 1
+        at = bisect.bisect_left(self._body_run_starts, mention.start) - 1
         while at >= 0 and runs[at].end() > start:
-            earlier = self._mention_at(runs[at])
-            if earlier is not None and earlier.is_person_like:
+            earlier = self._mention_at(runs[at])  # the name's own run, if titled, is passed
+            if earlier is not None and earlier.is_person_like and earlier.start != mention.start:
                 start = runs[at].end()
                 break
             at -= 1

@@ -129,3 +129,12 @@ def test_a_body_is_no_role_of_the_person_given_its_name() -> None:
         "tregua”, indicó el ministerio de Exteriores."
     )
     assert last_speaker(body, "es")[0] != "José Albares"
+
+
+def test_a_role_before_a_titled_name_is_read_past_the_title() -> None:
+    body = (
+        "Der Chefvolkswirt der Landesbank, Professor Karl Weber, sprach am Morgen. Die Zinsen "
+        "bleiben. Die Börse schloss ruhig. Der Handel war dünn. „Wir sehen keine Rezession“, "
+        "sagte der Chefvolkswirt."
+    )
+    assert last_speaker(body, "de") == ("Karl Weber", "description")
