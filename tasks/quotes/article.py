@@ -67,6 +67,8 @@ class ArticleText:
         self._mentions_by_run: dict[tuple[int, int], Mention | None] = {}
         self._titled_runs: list[TitledRun] | None = None
         self._genders: dict[str, str | None] = {}
+        # The words that may give a named person a role, by the name's start (`descriptions`).
+        self._roles_by_mention: dict[int, list[str]] = {}
         # Whether the article calls a speaker an organisation ("the consortium X"), judged once.
         self._organisations: dict[str, bool] = {}
 

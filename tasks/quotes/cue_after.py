@@ -105,7 +105,7 @@ class CuesAfterQuote(ArticleSubjects):
         if not between and cue.casefold() in self.lex.participles:
             return None  # "…," noting …: the participle's speaker is the main clause's subject
         subject_words = before_verb
-        if "-t-" in cue or "-t’" in cue:
+        if self.lex.is_inverted(cue) or "-t’" in cue:
             subject = self.last_antecedent(position, cue)
         elif WORD.search(subject_words):
             pronoun = subject_words.strip(" ,\u00a0")
@@ -116,8 +116,11 @@ class CuesAfterQuote(ArticleSubjects):
             ) or self.resolve_subject(subject_words, position, subject_first=True)
         else:
             subject = None
-        if subject is None and "-t-" not in cue:  # "…", sagte sie / dijo la alcaldesa
+        if subject is None and not self.lex.is_inverted(cue):  # "…", sagte sie / dijo la alcaldesa
             after_verb = self._past_time_phrase(PHRASE_SENTENCE_END.split(text[verb.end() :])[0])
+            article = cue.rpartition(" ")[2]
+            if article.casefold() in self.lex.definite_articles:
+                after_verb = f"{article} {after_verb}"  # "so der CDU-Spitzenkandidat": a subject
             subject = self._institution_after_verb(after_verb) or self.resolve_subject(
                 after_verb, position, subject_first=False
             )

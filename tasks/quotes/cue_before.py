@@ -43,7 +43,7 @@ class CuesBeforeQuote(CuesAfterQuote):
             return None
         for verb, later in zip(verbs[:-1], verbs[1:], strict=True):
             subject_words = text[clause_start : verb.start()]
-            if "-t-" in verb.group("verb") or not WORD.search(subject_words):
+            if self.lex.is_inverted(verb.group("verb")) or not WORD.search(subject_words):
                 continue
             between = text[verb.end() : later.start()]
             if self._coordinates_clauses(between) or self._inverted_after_quote(between):
@@ -142,7 +142,7 @@ class CuesBeforeQuote(CuesAfterQuote):
                     or self._subject_after_verb(text, verb)
                     or self._name_after_verb(text, verb, subject_at)
                 )
-            if "-t-" in cue:
+            if self.lex.is_inverted(cue):
                 subject = self.last_antecedent(position, cue)
             elif inverted is not None:  # "The paradox of Nancy, says Carl Anthony, is …"
                 subject = self.resolve_subject(inverted, position, subject_first=False)

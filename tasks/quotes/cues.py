@@ -67,7 +67,16 @@ WORD_LISTS = (
     "institution_prepositions",
     "plural_determiners",
     "time_words",
+    "body_articles",
+    "definite_articles",
+    "perfect_auxiliaries",
+    "perfect_participles",
+    "inverted_after_vowel",
+    "inverted_after_consonant",
+    "inverted_only_verbs",
 )
+# Letters that end a verb which takes "-t-" before an inverted pronoun ("affirme-t-elle").
+VOWELS = frozenset("aeiouyéèêàâîôû")
 
 
 @dataclass(slots=True, frozen=True)
@@ -104,6 +113,13 @@ class CueLexicon:
     plural_determiners: frozenset[str]
     # "lunes", "hier", "gestern": a time phrase may stand between a verb and its subject
     time_words: frozenset[str]
+    # "la", "el", "le": where people's names take no article, a name right after one is a
+    # body or a thing ("la Guardia Civil"); empty where they may ("der Höcke", "the Smiths").
+    body_articles: frozenset[str]
+    # "el", "la", "der": a description they open with a role noun ("el portavoz", "der
+    # AfD-Chef") stands for the person the article gave that role; none for English, whose
+    # news gives such phrases to unnamed sources ("the spokesman").
+    definite_articles: frozenset[str]
     prepositions: frozenset[str]
     conjunctions: frozenset[str]
     titles: frozenset[str]
@@ -153,6 +169,13 @@ class CueLexicon:
     verb_before_complementizer: regex.Pattern[str]
     # The last word of every speech verb ("said", "déclaré"): a set lookup rules most out.
     verb_last_words: frozenset[str]
+    # "-t-il", "-elle": a pronoun joined to the verb after it ("affirme-t-elle", "dit-il"),
+    # so the verb's speaker is the person that pronoun stands for; None without inversion.
+    inverted_subject: regex.Pattern[str] | None
+
+    def is_inverted(self, cue: str) -> bool:
+        """Whether a speech verb carries its subject pronoun ("a-t-il raconté", "dit-elle")."""
+        return self.inverted_subject is not None and bool(self.inverted_subject.search(cue))
 
 
 @lru_cache(maxsize=1)
@@ -217,6 +240,33 @@ def _verb_phrase_space(adverb_endings: list[str]) -> str:
     return rf"\s+(?:\w{{2,}}(?:{_alternation(endings)})\s+)?"
 
 
+def perfect_forms(auxiliaries: list[str], participles: list[str]) -> list[str]:
+    """Every auxiliary with every past participle: "a raconté", "ha resumido", "había dicho"."""
+    return [f"{auxiliary} {participle}" for auxiliary in auxiliaries for participle in participles]
+
+
+def inverted_forms(
+    phrases: list[str], after_vowel: list[str], after_consonant: list[str], clitics: list[str]
+) -> list[str]:
+    """The verb phrases with their subject pronoun joined to the verb, as French writes it
+    after a quote: to the first word that is no clitic, "-t-" after a vowel ("raconte-t-il",
+    "a-t-elle raconté", "s’inquiète-t-elle") and none after a consonant ("dit-il",
+    "se réjouit-elle", "s’est-il exclamé")."""
+    if not after_vowel and not after_consonant:
+        return []
+    clitic_words = {c.casefold() for c in clitics}
+    forms: list[str] = []
+    for phrase in phrases:
+        words = phrase.split()
+        at = next((i for i, w in enumerate(words) if w.casefold() not in clitic_words), None)
+        if at is None or "-" in words[at]:
+            continue  # a clitic alone, or a form already inverted ("a-t-il déclaré")
+        verb = words[at]
+        for suffix in after_vowel if verb[-1] in VOWELS else after_consonant:
+            forms.append(" ".join([*words[:at], verb + suffix, *words[at + 1 :]]))
+    return forms
+
+
 def _backwards(pattern: regex.Pattern[str]) -> regex.Pattern[str]:
     return regex.compile(pattern.pattern, pattern.flags | regex.REVERSE)
 
@@ -228,7 +278,16 @@ def _compile_lexicon(languages: tuple[str, ...]) -> CueLexicon:
         for name in WORD_LISTS:
             merged[name].extend(words.get(lang, {}).get(name, []))
     prefixes = _alternation(merged["verb_prefixes"])
-    verb_phrases = merged["verbs"] + merged["participles"]
+    finite = merged["verbs"] + perfect_forms(
+        merged["perfect_auxiliaries"], merged["perfect_participles"]
+    )
+    finite += inverted_forms(
+        finite + merged["inverted_only_verbs"],
+        merged["inverted_after_vowel"],
+        merged["inverted_after_consonant"],
+        merged["clitics"],
+    )
+    verb_phrases = list(dict.fromkeys(finite + merged["participles"]))
     verb_space = _verb_phrase_space(merged["adverb_endings"])
     # The same pattern, once with the verbs' beginnings shared for forward scans, once with
     # their endings shared for backward ones.
@@ -268,6 +327,8 @@ def _compile_lexicon(languages: tuple[str, ...]) -> CueLexicon:
         regex.REVERSE,
     )
 
+    inverted = merged["inverted_after_vowel"] + merged["inverted_after_consonant"]
+
     def lowered(name: str) -> frozenset[str]:
         return frozenset(w.casefold() for w in merged[name])
 
@@ -291,6 +352,8 @@ def _compile_lexicon(languages: tuple[str, ...]) -> CueLexicon:
         indefinite_determiners=lowered("indefinite_determiners"),
         plural_determiners=lowered("plural_determiners"),
         time_words=lowered("time_words"),
+        body_articles=lowered("body_articles"),
+        definite_articles=lowered("definite_articles"),
         verb_prefixes=lowered("verb_prefixes"),
         prepositions=lowered("prepositions"),
         conjunctions=lowered("conjunctions"),
@@ -320,8 +383,9 @@ def _compile_lexicon(languages: tuple[str, ...]) -> CueLexicon:
         institution_prepositions=lowered("institution_prepositions"),
         complementizer=complementizer,
         verb_before_complementizer=verb_before_complementizer,
-        verb_last_words=frozenset(
-            v.split()[-1] for v in merged["verbs"] + merged["participles"] if v.split()
+        verb_last_words=frozenset(v.split()[-1] for v in verb_phrases if v.split()),
+        inverted_subject=(
+            regex.compile(rf"(?:{_alternation(inverted)})(?![\w’'-])") if inverted else None
         ),
     )
 

@@ -43,6 +43,8 @@ NOUN_VARIANT_TAG = "NN_VAR"
 ADJECTIVE_ENDING_TAG = "SUF_ADJ"
 MIN_COMPOUND_STEMS = 2
 NOMINATIVE = "nomn"
+# The analyser's grammemes of a person's first name, surname and patronymic.
+PERSON_NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
 PLURAL = "plur"
 # Initials ("Дж.", "Б.") and short words say nothing of the case.
 MIN_ANALYSED_CHARS = 3
@@ -126,6 +128,17 @@ def can_be_nominative(word: str, language: str) -> bool:
         return True
     share = sum(parse.score for parse in parses if parse.tag.case == NOMINATIVE)
     return bool(share >= MIN_NOMINATIVE_SHARE)
+
+
+@lru_cache(maxsize=65_536)
+def may_name_a_person(word: str, language: str) -> bool:
+    """Whether any reading of a word is a first name, surname or patronymic ("Дана" is
+    also a participle, "России" never a name). True for languages without an analyser."""
+    if language not in ANALYSED_LANGUAGES or len(word) < MIN_ANALYSED_CHARS:
+        return True
+    return any(
+        PERSON_NAME_GRAMMEMES & parse.tag.grammemes for parse in _russian_analyser().parse(word)
+    )
 
 
 @lru_cache(maxsize=65_536)

@@ -10,8 +10,10 @@ import regex
 from tasks.quotes.article import ArticleText
 from tasks.quotes.kinds import names_organisation
 from tasks.quotes.morphology import TAGGED_LANGUAGES, is_common_word
+from tasks.quotes.name_parts import is_oblique_before_name, is_role_compound, is_title
 from tasks.quotes.patterns import (
     ELIDED_ARTICLE,
+    ELIDED_LOWER,
     LOWER_WORDS,
     NAME_RUN,
     POSSESSIVE,
@@ -26,11 +28,12 @@ from tasks.quotes.settings import (
     MAX_NAME_OCCURRENCES,
     MAX_NAME_TOKENS,
     MIN_ADJECTIVE_CHARS,
-    TITLE_COMPOUND_MIN_CHARS,
 )
 
 # The German genitive of a name ("Christian Eichners Premiere").
 GENITIVE_ENDING = "s"
+# What may follow an inverted subject that closes its clause ("glisse Zineb, …", "Antoine*").
+INVERTED_SUBJECT_CLOSERS = frozenset(",.;:*!?)")
 
 
 class ArticleNames(ArticleText):
@@ -66,9 +69,20 @@ class ArticleNames(ArticleText):
 
     def _clean_name_uncached(self, text: str) -> tuple[str, str]:
         tokens = self._cut_at_particle_after_noun(
-            ELIDED_ARTICLE.sub("", text.replace("\u00a0", " ")).split()
+            [
+                t
+                for t in ELIDED_ARTICLE.sub("", text.replace("\u00a0", " ")).split()
+                if not ELIDED_LOWER.match(t)  # "J’ajoute": an elided pronoun and a verb
+            ]
         )
         titles: list[str] = []
+        if tokens and is_role_compound(tokens[-1], self.lex):
+            return "", " ".join(tokens).casefold()  # "Thüringens AfD-Chef": a description
+        while len(tokens) > 1 and (
+            is_role_compound(tokens[0], self.lex)
+            or is_oblique_before_name(tokens, self.lex.language)
+        ):  # "CDU-Kontrahenten Mario Voigt", "России Владимир Путин": cut to the name
+            titles.append(tokens.pop(0).casefold())
         owner = max(
             (i for i, t in enumerate(tokens[:-2]) if t.endswith(POSSESSIVE_ENDINGS)), default=-1
         )
@@ -148,9 +162,7 @@ class ArticleNames(ArticleText):
 
     def _is_title(self, word: str) -> bool:
         """A title, or a compound ending in one ("Polizeisprecher")."""
-        return word in self.lex.titles or (
-            len(word) > TITLE_COMPOUND_MIN_CHARS and word.endswith(self.lex.title_endings)
-        )
+        return is_title(word, self.lex)
 
     def _title_context(self, start: int, titles: str) -> str:
         """The titles and the few words before a name ("la maire de X, Hélène ...")."""
@@ -250,10 +262,24 @@ class ArticleNames(ArticleText):
             )
         )
         if is_person_like and len(tokens) == 1:
-            is_person_like = self._followed_by_speech_verb(start + len(name)) or any(
-                " " in fuller for _, fuller in self._names_containing(name)
+            is_person_like = (
+                self._followed_by_speech_verb(start + len(name))
+                or self._after_speech_verb(start, start + len(name))
+                or any(" " in fuller for _, fuller in self._names_containing(name))
+                or self._titled_somewhere(name)
             )
         return Mention(start, start + len(name), name, titles, is_org, is_person_like)
+
+    def _titled_somewhere(self, surname: str) -> bool:
+        """ "Uno-Chef Guterres", "la ministre Dupont": a word the article gives a title
+        before, anywhere, names a person."""
+        for run in self._runs_with_token(surname)[:MAX_NAME_OCCURRENCES]:
+            name, titles = self._clean_name(run.group())
+            if name == surname and any(
+                is_title(w.rpartition("-")[2], self.lex) for w in titles.split()
+            ):
+                return True
+        return False
 
     def _is_common_phrase(self, name: str) -> bool:
         """Where every noun is capitalised, a run of common nouns and adjectives only
@@ -297,6 +323,15 @@ class ArticleNames(ArticleText):
         return bool(self.lex.speech_verb.match(self.body, position + 1, position + 60)) and (
             self.body[position : position + 1] == " "
         )
+
+    def _after_speech_verb(self, start: int, end: int) -> bool:
+        """ "glisse Zineb, étudiante …", "raconte Antoine*.": a name right after a speech
+        verb that closes its clause is the verb's inverted subject, a person ("says
+        Hillsborough is …" opens reported speech instead)."""
+        if self.body[end : end + 1] not in INVERTED_SUBJECT_CLOSERS:
+            return False
+        before = self._raw_words_before(start)
+        return bool(before) and bool(self.lex.speech_verb.fullmatch(before[-1].casefold()))
 
     def _names_containing(self, token: str) -> list[tuple[int, str]]:
         """Person names of the article (outside quotes) that contain a token."""

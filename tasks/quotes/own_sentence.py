@@ -7,15 +7,22 @@ quote joined to this one by "and" or a comma ("“…” and “…,” Dean sai
 
 from __future__ import annotations
 
+import regex
+
 from tasks.quotes.cue_before import CuesBeforeQuote
 from tasks.quotes.patterns import (
     MAX_COORDINATION_CHARS,
+    PHRASE_SENTENCE_END,
     SOURCE_END,
     WORD,
     Attribution,
 )
 
 OWN_SENTENCE_RULE = "own_sentence"
+# What sets off a speech verb inside the marks ("…, dit-il", "… —dijo Ana—"), and ends its
+# subject.
+INCISE_OPENER = regex.compile(r"[,—–][ \u00a0]*")
+INCISE_END = regex.compile(r"[,.;:!?—–()]")
 
 
 class OwnSentence(CuesBeforeQuote):
@@ -35,9 +42,34 @@ class OwnSentence(CuesBeforeQuote):
         after = self._from_trailing(self._trailing_text(index + 1), following.close_at + 1)
         return after if after is not None and after.speaker is not None else None
 
+    def _incise_inside(self, index: int) -> Attribution | None:
+        """ "« Je suis inquiet, glisse-t-il. J’avais … »", "“Esto no cambiará —dijo Ana
+        Ruiz—, y lo sabemos”": a speech verb set off by a comma or a dash inside the marks
+        of the quote's first sentence, with its pronoun joined or a name (or a definite
+        description) right after it, is the quote's own cue."""
+        span = self.spans[index]
+        start, end = span.segments[0]
+        first_sentence = PHRASE_SENTENCE_END.search(self.body, start, end)
+        limit = first_sentence.start() if first_sentence else end
+        for opener in INCISE_OPENER.finditer(self.body, start, limit):
+            verb = self.lex.speech_verb.match(self.body, opener.end(), limit)
+            if verb is None:
+                continue
+            cue = verb.group("verb")
+            if self.lex.is_inverted(cue):
+                return self._subject_attribution(self.last_antecedent(span.open_at, cue), cue)
+            subject = INCISE_END.split(self.body[verb.end() : end], maxsplit=1)[0]
+            if self._names_in(subject) or self._role_head(WORD.findall(subject)) is not None:
+                found = self.resolve_subject(subject, span.open_at, subject_first=False)
+                return self._subject_attribution(found, cue)
+        return None
+
     def own_sentence(self, index: int, is_partial: bool) -> Attribution | None:
         """The speaker the quote's own sentence names, or None to look further."""
         span = self.spans[index]
+        inside = self._incise_inside(index)
+        if inside is not None:
+            return inside
         trailing = self._trailing_text(index)
         sentence_start = self._sentence_start(span.open_at)
         leading_start = self._leading_start(sentence_start, span.open_at)

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from tasks.quotes.kinds import description_kind
 from tasks.quotes.morphology import dictionary_form, is_common_word, is_plural_only
+from tasks.quotes.name_parts import is_role_compound
 from tasks.quotes.patterns import (
     NAME_RUN,
     PRONOUN_PARTS,
@@ -89,8 +90,16 @@ class ArticlePronouns(FullestNames):
                 continue
             if gender is not None and is_plural_only(mention.text.split()[0], self.lex.language):
                 continue  # "Энтузиасты Твиттера … Он подчеркнул": a plural is no "он"
+            if not mention.titles and self._after_body_article(mention.start):
+                continue  # "la Guardia Civil continúa … ”, ha señalado": a body, not "he"
             return mention
         return None
+
+    def _after_body_article(self, start: int) -> bool:
+        """ "la Guardia Civil", "le Village": where people's names take no article, a name
+        right after one names a body or a thing."""
+        before = self._words_before(start)
+        return bool(before) and before[-1] in self.lex.body_articles
 
     def _description_at(self, start: int) -> str | None:
         """An unnamed source opening the sentence at start ("Ein Analyst der Bank ...")."""
@@ -132,12 +141,16 @@ class ArticlePronouns(FullestNames):
 
         pronoun: the words that hold the pronoun ("she", "a-t-elle"), for its gender.
         """
-        person = self._last_person_before(position, self._pronoun_gender(pronoun))
+        gender = self._pronoun_gender(pronoun)
+        person = self._last_person_before(position, gender)
         description = self._last_description_between(person.start if person else -1, position)
         if description is not None:
             return Subject(description, description_kind(description, self.lex), PRONOUN_RULE)
         if person is None:
             return None
+        surname = person.text.split()[-1]
+        if gender is not None and self._gender_of_person(person.text) is None:
+            self._genders[surname] = gender  # "raconte Antoine … glisse-t-il": he, from now on
         return Subject(self.fullest_name(person.text, position), "person", PRONOUN_RULE)
 
     def sentence_opener(self, position: int, pronoun: str) -> Subject | None:
@@ -178,7 +191,14 @@ class ArticlePronouns(FullestNames):
             and words[0].casefold() not in self.lex.indefinite_determiners
         ):
             return False
-        head = next((i for i, w in enumerate(words[1:], 1) if self._is_person_noun(w)), 0)
+        head = next(
+            (
+                i
+                for i, w in enumerate(words[1:], 1)
+                if self._is_person_noun(w) or is_role_compound(w, self.lex)
+            ),
+            0,
+        )  # "der AfD-Chef": a role compound heads one too
         # "die Bremer Wissenschaftlerin Sonia Lippke": a name after the noun is the speaker
         return 0 < head < MAX_DESCRIPTION_HEAD_WORDS and not (
             head + 1 < len(words) and words[head + 1][:1].isupper()
@@ -223,8 +243,8 @@ class ArticlePronouns(FullestNames):
                     self.fullest_name(mention.text, position), "person", DESCRIPTION_RULE
                 )
             fullest = self.fullest_name(mention.text, position)
-            if fallback is None and " " in fullest:  # "Dirk Kalthaus"
-                fallback = fullest
+            if fallback is None and (" " in fullest or not self.lex.noun_determiners):
+                fallback = fullest  # "Dirk Kalthaus"; "Zineb" where nouns are lower-case
         # a person given a title is preferred: in German a run of capitalised nouns
         # ("in ländlichen Gebieten von Stadtbewohnern") looks like a full name too
         return None if fallback is None else Subject(fallback, "person", DESCRIPTION_RULE)

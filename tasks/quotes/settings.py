@@ -31,6 +31,10 @@ MAX_RUNAWAY_DESCRIPTION_WORDS = 4
 MAX_DESCRIPTION_SENTENCES_BACK = 2
 # Words at the head of a description where its person noun may stand ("el dirigente socialista").
 MAX_DESCRIPTION_HEAD_WORDS = 3
+# Words before a name that may give it a role ("El portavoz militar de los insurgentes, X").
+MAX_ROLE_WORDS_BEFORE_NAME = 8
+# Words of an apposition after a name that may give it a role ("X, portavoz de la Asociación").
+MAX_APPOSITION_WORDS = 6
 # Share of a Russian word's readings in the nominative below which it is no subject
 # ("Петра" reads as a nominative in 5% of the analyser's guesses, as a genitive in 86%).
 MIN_NOMINATIVE_SHARE = 0.1

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import regex
 
-from tasks.quotes.kinds import description_kind
+from tasks.quotes.descriptions import ArticleDescriptions
 from tasks.quotes.morphology import first_subject
 from tasks.quotes.patterns import (
     AGE_OR_NUMBER,
     CHUNK_EDGE,
     ELIDED_ARTICLE,
-    ELIDED_WORD,
-    LETTER,
     MASK,
-    NAME_JOINERS,
     NAME_RUN,
     NAME_WORDS,
     PARTY_AND_STATE,
@@ -23,11 +20,6 @@ from tasks.quotes.patterns import (
     Subject,
     alternation,
 )
-from tasks.quotes.pronouns import ArticlePronouns
-from tasks.quotes.settings import (
-    MAX_DESCRIPTION_WORDS,
-    MAX_RUNAWAY_DESCRIPTION_WORDS,
-)
 
 # "(OMS)", "(EPA)": the acronym a name is glossed with, an aside of that name.
 ACRONYM_GLOSS = regex.compile(r"(?<=\S)[ \u00a0]*\(\p{Lu}{2,8}\)")
@@ -36,7 +28,7 @@ ACRONYM_GLOSS = regex.compile(r"(?<=\S)[ \u00a0]*\(\p{Lu}{2,8}\)")
 _OBJECT_RELATIVE_PATTERNS: dict[int, regex.Pattern[str] | None] = {}
 
 
-class ArticleSubjects(ArticlePronouns):
+class ArticleSubjects(ArticleDescriptions):
     """Read the subject of a speech verb out of the words before or after it."""
 
     def resolve_subject(
@@ -235,7 +227,7 @@ class ArticleSubjects(ArticlePronouns):
         at = chunks.index(description)
         for beside in chunks[at + 1 : at + 3]:
             people = [n for n, is_org in self._names_in(beside) if not is_org]
-            alone = beside.strip()
+            alone = beside.strip(" .;:\u00a0")  # "…, Melani Heller.;": the name alone
             # "Julio Soler": a first name that is also a month is still part of the name
             if (
                 len(people) == 1
@@ -353,143 +345,6 @@ class ArticleSubjects(ArticlePronouns):
             return False  # "When Paul Ryan said …, Trump responded": a clause, not a phrase
         people = [name for name, is_org in self._names_in(chunk) if not is_org]
         return bool(people) and chunk.rstrip(" ,\u00a0").endswith(people[-1])
-
-    def _opens_clause(self, word: str, following: str) -> bool:
-        """A conjunction or adverb before a complementizer: "Alors que", "Mientras que"."""
-        complementizer = self.lex.complementizer
-        if complementizer is None or not complementizer.fullmatch(following):
-            return False
-        low = word.casefold()
-        return low in self.lex.non_name_words or low in self.lex.conjunctions
-
-    def _describe(self, chunk: str, position: int, subject_first: bool) -> Subject | None:
-        """An unnamed source as written ("a senior US official"), or a title resolved."""
-        words = chunk.split()
-        complementizer = self.lex.complementizer
-        while words and (
-            words[0].casefold() in self.lex.conjunctions
-            or words[0].casefold() in self.lex.adverbial_starts
-            # "Mientras que el artículo 205": the complementizer after a conjunction
-            or (
-                len(words) > 1 and complementizer is not None and complementizer.fullmatch(words[0])
-            )
-        ):
-            words.pop(0)
-        if len(words) > 1 and self._opens_clause(words[0], words[1]):
-            del words[:2]  # "Alors que le directeur …": the subordinator opens the clause
-        if any(w.casefold() in self.lex.pronouns for w in words[:2]):
-            return self.last_antecedent(position, " ".join(words[:2]))
-        kept: list[str] = []
-        for at, word in enumerate(words):
-            bare = word.strip(".,;:").casefold()
-            if kept and self._links_complement(kept, bare):
-                # "a spokeswoman for the House Armed Services Committee emailed": the
-                # complement ends the description, before any verb of the sentence
-                kept.extend(w.strip(",;:") for w in words[at : self._complement_end(words, at)])
-                break
-            if kept and (
-                bare in self.lex.relatives
-                or (not subject_first and bare in self.lex.adverbial_starts)
-                or self.lex.speech_verb.fullmatch(bare)
-            ):
-                break
-            kept.append(word.strip(",;:"))
-        while len(kept) > 1 and kept[-1].casefold() in self.lex.clitics:
-            kept.pop()  # "Un restaurateur … se dit": the pronoun belongs to the verb
-        if not kept:
-            return None
-        if kept[0].casefold() in self.lex.pronouns and len(kept) <= 2:
-            return self.last_antecedent(position, kept[0])
-        if len(kept) > MAX_DESCRIPTION_WORDS:
-            cut = MAX_RUNAWAY_DESCRIPTION_WORDS
-            while cut < len(kept) and kept[cut][:1].isupper() and kept[cut - 1][:1].isupper():
-                cut += 1  # never split a name ("the United Nations Security Council")
-            kept = kept[:cut]
-        description = " ".join(kept).strip(" .")
-        if not LETTER.search(description):
-            return None
-        description_words = WORD.findall(description)
-        if not any(
-            (w.isalpha() or self._is_person_noun(w)) and w.casefold() not in self.lex.determiners
-            for w in description_words
-        ):
-            return None
-        opening = [w.casefold() for w in description_words[:3]]
-        elided_head = ELIDED_ARTICLE.match(description)
-        if not (
-            elided_head
-            or opening[0] in self.lex.determiners
-            or self._opens_with_possessive_name(description_words)
-            or any(w in self.lex.source_nouns or w in self.lex.titles for w in opening)
-            or any(self._is_person_noun(w) for w in opening)
-        ):
-            return None  # "Several weeks ago", "Claiming the criticism": not a speaker
-        head = description.split()[-1].casefold()
-        first = description.split()[0].casefold()
-        elided = ELIDED_WORD.match(first)
-        if elided:
-            head = elided.group(1).casefold() if len(kept) == 1 else head
-        definite = first in self.lex.determiners and first not in self.lex.indefinite_determiners
-        if head in self.lex.titles and (definite or elided):  # "eine Sprecherin": unnamed
-            named = self.person_with_title(head, position)
-            if named:
-                return Subject(named, "person")
-        described = self.person_described(
-            description_words, position
-        ) or self.organisation_described(description_words, position)
-        if described is not None:
-            return described
-        return Subject(description, description_kind(description, self.lex))
-
-    def _links_complement(self, kept: list[str], word: str) -> bool:
-        """ "a longtime adviser to Trump", "a person close to the Clintons": after a source
-        noun, a linking preposition opens the noun's complement (still the description), not
-        an adverbial of the verb ("said a spokesman on Monday")."""
-        return word in self.lex.description_links and any(
-            self._is_source_noun(w.strip(".")) for w in kept[-3:]
-        )
-
-    def _complement_end(self, words: list[str], link: int) -> int:
-        """Where the complement opened by words[link] ends: a determiner, then a capitalised
-        name ("the House Armed Services Committee") or at most two plain words ("the
-        talks"), stopping at a relative, a verb form in -ed or any other linking word."""
-        end = link + 1
-        while end < len(words) and words[end].casefold() in self.lex.determiners:
-            end += 1
-        if end < len(words) and words[end][:1].isupper():
-            while end < len(words) and (
-                words[end][:1].isupper()
-                or (
-                    words[end] in NAME_JOINERS
-                    and end + 1 < len(words)
-                    and words[end + 1][:1].isupper()
-                )
-            ):
-                end += 1
-            return end
-        plain = 0
-        while end < len(words) and plain < 2:
-            bare = words[end].strip(".,;:").casefold()
-            if (
-                not bare.isalpha()
-                or bare.endswith("ed")
-                or bare in self.lex.relatives
-                or bare in self.lex.adverbial_starts
-                or bare in self.lex.prepositions
-                or bare in self.lex.conjunctions
-                or self.lex.speech_verb.fullmatch(bare)
-            ):
-                break
-            end += 1
-            plain += 1
-        return end
-
-    def _opens_with_possessive_name(self, words: list[str]) -> bool:
-        """ "Rudd's family", "Vasquez's lawyers": a possessive name acts as a determiner, so
-        the phrase is a source as written, not the named person."""
-        if len(words) < 2 or not words[1][:1].islower():
-            return False
-        return words[0][:1].isupper() and words[0].endswith(POSSESSIVE_ENDINGS)
 
     def _subject_attribution(self, subject: Subject | None, cue: str | None) -> Attribution | None:
         if subject is None:

@@ -91,3 +91,68 @@ def test_an_adverb_may_sit_inside_a_verb_phrase(text: str, language: str, verb: 
 def test_english_verb_phrases_take_no_adverb_inside() -> None:
     found = cue_lexicon("en").speech_verb.search(", has reportedly told reporters")
     assert found is not None and found.group("verb") != "has reportedly told"
+
+
+def test_perfect_forms_join_every_auxiliary_to_every_participle() -> None:
+    from tasks.quotes.cues import perfect_forms
+
+    assert perfect_forms(["ha", "había"], ["dicho", "resumido"]) == [
+        "ha dicho",
+        "ha resumido",
+        "había dicho",
+        "había resumido",
+    ]
+    assert perfect_forms([], ["dicho"]) == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "inverted"),
+    [
+        ("raconte", ["raconte-t-il", "raconte-t-elle"]),
+        ("dit", ["dit-il", "dit-elle"]),
+        ("a raconté", ["a-t-il raconté", "a-t-elle raconté"]),
+        ("se réjouit", ["se réjouit-il", "se réjouit-elle"]),
+        ("s’inquiète", ["s’inquiète-t-il", "s’inquiète-t-elle"]),
+        ("a-t-il déclaré", []),
+    ],
+)
+def test_inverted_forms_join_the_pronoun_to_the_first_word_no_clitic(
+    phrase: str, inverted: list[str]
+) -> None:
+    from tasks.quotes.cues import inverted_forms
+
+    found = inverted_forms([phrase], ["-t-il", "-t-elle"], ["-il", "-elle"], ["se", "s’"])
+    assert found == inverted
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "verb"),
+    [
+        # French: present and compound past with the pronoun joined, reflexive forms
+        ("», soupire-t-elle.", "fr", "soupire-t-elle"),
+        ("», poursuit-il.", "fr", "poursuit-il"),
+        ("», a-t-il conseillé.", "fr", "a-t-il conseillé"),
+        ("», s’est-elle exclamée", "fr", "s’est-elle exclamée"),
+        # Spanish compound past of every listed participle
+        ("”, ha resumido Ana Ruiz.", "es", "ha resumido"),
+        ("”, habían advertido los vecinos.", "es", "habían advertido"),
+        # German reflexive verbs
+        ("“, erinnert sich Petra Krämer.", "de", "erinnert sich"),
+        ("“, zeigte sich der Trainer überzeugt.", "de", "zeigte sich"),
+        # Russian past forms in three genders and numbers
+        ("», — продолжила Анна Смирнова.", "ru", "продолжила"),
+    ],
+)
+def test_reporting_verbs_in_their_compound_reflexive_and_inverted_forms(
+    text: str, language: str, verb: str
+) -> None:
+    lexicon = cue_lexicon(language)
+    found = lexicon.speech_verb.search(text)
+    assert found is not None and found.group("verb").startswith(verb)
+
+
+def test_an_inverted_verb_says_so_only_where_the_language_inverts() -> None:
+    assert cue_lexicon("fr").is_inverted("dit-elle")
+    assert cue_lexicon("fr").is_inverted("a-t-il raconté")
+    assert not cue_lexicon("fr").is_inverted("a raconté")
+    assert not cue_lexicon("es").is_inverted("dijo")

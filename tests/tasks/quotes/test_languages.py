@@ -261,3 +261,40 @@ def test_a_source_cue_before_a_verb_takes_the_name_after_it() -> None:
 def test_a_russian_verb_without_subject_then_a_body_quotes_the_body() -> None:
     body = "«Птица была передана под опеку нового хозяина», — добавили в полиции."
     assert speakers(body, "ru")[-1] == ("полиция", "own_sentence")
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "speaker"),
+    [
+        # a French verb with its pronoun joined after the quote stands for the person before
+        (
+            "Claire Dumas dirige l’atelier depuis dix ans. « Nous rouvrirons l’usine en "
+            "mai », a-t-elle raconté.",
+            "fr",
+            "Claire Dumas",
+        ),
+        (
+            "Paul Girard a visité le chantier. « Les travaux avancent bien », constate-t-il.",
+            "fr",
+            "Paul Girard",
+        ),
+    ],
+)
+def test_an_inverted_verb_stands_for_the_person_named_before(
+    body: str, language: str, speaker: str
+) -> None:
+    assert speakers(body, language)[-1] == (speaker, "pronoun")
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "speaker"),
+    [
+        ("“El puente abrirá en mayo”, ha resumido Ana Ruiz.", "es", "Ana Ruiz"),
+        ("“El puente abrirá en mayo”, abundó Luis Gómez.", "es", "Luis Gómez"),
+        ("„Die Brücke öffnet im Mai“, erinnert sich Petra Krämer.", "de", "Petra Krämer"),
+        ("„Die Brücke öffnet im Mai“, schimpft Jonas Keller.", "de", "Jonas Keller"),
+        ("«Мост откроем в мае», — продолжил Иван Петров.", "ru", "Иван Петров"),
+    ],
+)
+def test_reporting_verbs_added_to_the_lexicons(body: str, language: str, speaker: str) -> None:
+    assert speakers(body, language)[-1] == (speaker, "own_sentence")

@@ -182,3 +182,52 @@ def test_a_name_before_a_german_verb_stays_the_speaker_over_the_one_after() -> N
     body = "Die Lage ist ruhig. Vollmer sagte Körber am Telefon: „Wir haben genug Betten.“"
     (quote,) = extract_quotes(body, "de")
     assert quote.speaker == "Vollmer"
+
+
+def test_an_inverted_verb_inside_the_marks_is_the_quotes_own_cue() -> None:
+    body = (
+        "Claire Dumas parle longuement. Plus loin, comme le raconte Paul, 32 ans, chargé de "
+        "cours. « Je suis très inquiet pour la suite, glisse-t-il devant la bibliothèque. "
+        "Mon contrat ne sera pas renouvelé. »"
+    )
+    (quote,) = extract_quotes(body, "fr")
+    assert (quote.speaker, quote.rule, quote.cue) == ("Paul", "pronoun", "glisse-t-il")
+
+
+def test_an_inverted_verb_past_the_first_sentence_is_no_cue_of_the_quote() -> None:
+    body = "Paul Girard parle. « Le service baisse. Je le répète, dit-il, tous les jours. »"
+    speakers = article(body, "fr")
+    assert speakers._incise_inside(0) is None
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "speaker", "cue"),
+    [
+        # a Spanish incise between dashes, with the speaker's name
+        (
+            "“Esto no cambiará —dijo Ana Ruiz—, y lo sabemos todos desde hace meses”.",
+            "es",
+            "Ana Ruiz",
+            "dijo",
+        ),
+        # a French incise with a name, in a quote whose closing mark comes much later
+        (
+            "« La crise a été longue, rappelle Claire Dumas, professeure à Lyon. Elle "
+            "n’est pas finie. »",
+            "fr",
+            "Claire Dumas",
+            "rappelle",
+        ),
+    ],
+)
+def test_a_speech_verb_and_name_set_off_inside_the_marks_attribute_the_quote(
+    body: str, language: str, speaker: str, cue: str
+) -> None:
+    (quote,) = extract_quotes(body, language)
+    assert (quote.speaker, quote.rule, quote.cue) == (speaker, "own_sentence", cue)
+
+
+def test_a_speech_verb_inside_the_marks_without_a_subject_after_it_is_no_cue() -> None:
+    body = "Paul Girard parle. « Nous avons, dit-on souvent, trop attendu pour agir. »"
+    speakers = article(body, "fr")
+    assert speakers._incise_inside(0) is None

@@ -265,3 +265,34 @@ def test_a_description_of_a_body_with_no_person_before_names_no_one_in_its_compl
     body = "Hubo un incendio. “Vamos a ganar esta batalla”, dijo el portavoz de la Casa Blanca."
     (quote,) = extract_quotes(body, "es")
     assert quote.speaker != "Casa Blanca"
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "speaker"),
+    [
+        (
+            "Juan Pérez visitó el pueblo. La búsqueda sigue porque la Guardia Civil continúa "
+            "inspeccionando las casas. “Estamos trabajando sin descanso”, ha señalado.",
+            "es",
+            "Juan Pérez",
+        ),
+        (
+            "Marie Dubois a visité le port. Depuis lundi, la Sécurité Civile envoie des "
+            "renforts. « Nous tiendrons jusqu’au bout », a-t-elle assuré.",
+            "fr",
+            "Marie Dubois",
+        ),
+    ],
+)
+def test_a_bare_verb_skips_a_name_after_an_article(body: str, language: str, speaker: str) -> None:
+    quotes = extract_quotes(body, language)
+    assert (quotes[-1].speaker, quotes[-1].rule) == (speaker, "pronoun")
+
+
+def test_a_pronoun_resolved_to_a_person_tells_that_persons_gender() -> None:
+    body = (
+        "Nous rencontrons Marie Roux, puis raconte Antoine, 32 ans. « Je suis inquiet, "
+        "glisse-t-il. » Plus tard : « Ce qu’on nous annonce est triste, soupire-t-elle. »"
+    )
+    quotes = extract_quotes(body, "fr")
+    assert [q.speaker for q in quotes] == ["Antoine", "Marie Roux"]
