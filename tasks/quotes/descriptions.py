@@ -3,7 +3,7 @@
 The words around a speech verb that hold no name are a description. An indefinite one
 ("eine Sprecherin", "a senior official") brings in a new, unnamed source and is kept as
 written; a definite one whose head is a title, a person noun or a noun the article itself
-gives a person ("el portavoz" after "El portavoz de X, Yahya Sarea") stands for that person;
+gives a person ("el portavoz" after "El portavoz de X, Omar Haddad") stands for that person;
 one headed by an organisation noun ("la ONG") for the body named before.
 """
 
@@ -210,8 +210,8 @@ class ArticleDescriptions(ArticlePronouns):
 
     def person_given_role(self, role: str, words: list[str], position: int) -> str | None:
         """The person nearest before `position` whom the article gives the role: in the words
-        before the name ("El portavoz militar de los insurgentes, Yahya Sarea"; "AfD-Chef
-        Björn Höcke") or in an apposition after it ("David Campo, portavoz de …"). A role
+        before the name ("El portavoz militar del grupo, Omar Haddad"; "AfD-Chef
+        Björn Höcke") or in an apposition after it ("Pablo Ortiz, portavoz de …"). A role
         compound fits one of the same first part ("der AfD-Chef": "AfD-Spitzenkandidat");
         a description of one gender skips a person of the other. A body named after the role
         fits a person glossed with it ("le chef de la CSU": "Markus Söder (CSU)")."""

@@ -32,7 +32,7 @@ from tasks.quotes.settings import (
 
 # The German genitive of a name ("Christian Eichners Premiere").
 GENITIVE_ENDING = "s"
-# What may follow an inverted subject that closes its clause ("glisse Zineb, …", "Antoine*").
+# What may follow an inverted subject that closes its clause ("glisse Leïla, …", "Antoine*").
 INVERTED_SUBJECT_CLOSERS = frozenset(",.;:*!?)")
 
 
@@ -325,7 +325,7 @@ class ArticleNames(ArticleText):
         )
 
     def _after_speech_verb(self, start: int, end: int) -> bool:
-        """ "glisse Zineb, étudiante …", "raconte Antoine*.": a name right after a speech
+        """ "glisse Leïla, étudiante …", "raconte Antoine*.": a name right after a speech
         verb that closes its clause is the verb's inverted subject, a person ("says
         Hillsborough is …" opens reported speech instead)."""
         if self.body[end : end + 1] not in INVERTED_SUBJECT_CLOSERS:

@@ -244,7 +244,7 @@ class ArticlePronouns(FullestNames):
                 )
             fullest = self.fullest_name(mention.text, position)
             if fallback is None and (" " in fullest or not self.lex.noun_determiners):
-                fallback = fullest  # "Dirk Kalthaus"; "Zineb" where nouns are lower-case
+                fallback = fullest  # "Dirk Kalthaus"; "Leïla" where nouns are lower-case
         # a person given a title is preferred: in German a run of capitalised nouns
         # ("in ländlichen Gebieten von Stadtbewohnern") looks like a full name too
         return None if fallback is None else Subject(fallback, "person", DESCRIPTION_RULE)

@@ -227,7 +227,7 @@ class ArticleSubjects(ArticleDescriptions):
         at = chunks.index(description)
         for beside in chunks[at + 1 : at + 3]:
             people = [n for n, is_org in self._names_in(beside) if not is_org]
-            alone = beside.strip(" .;:\u00a0")  # "…, Melani Heller.;": the name alone
+            alone = beside.strip(" .;:\u00a0")  # "…, Marta Keller.;": the name alone
             # "Julio Soler": a first name that is also a month is still part of the name
             if (
                 len(people) == 1

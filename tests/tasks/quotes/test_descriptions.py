@@ -79,10 +79,10 @@ def test_a_conjunction_after_a_description_belongs_to_the_next_verb() -> None:
     [
         # a description with a person noun and an adjective; a single name named just before
         (
-            "« Il faut tenir bon », glisse Zineb, étudiante en lettres. Assise à la "
+            "« Il faut tenir bon », glisse Leïla, étudiante en histoire. Debout devant la "
             "cafétéria, la jeune femme s’inquiète : « La priorité reste notre formation. »",
             "fr",
-            "Zineb",
+            "Leïla",
         ),
         (
             "“Hay que aguantar”, dice Lucía, estudiante de Derecho. Sentada en la cafetería, "
